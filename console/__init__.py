@@ -1,0 +1,1 @@
+"""ChargeDesk: operations console and OCPP central system for small EV charging sites."""

@@ -1,0 +1,1 @@
+"""Pure domain: dataclasses, enums, events, site state. No I/O, no Qt."""

@@ -1,0 +1,1 @@
+"""OCPP-J over websockets: framing, validation, connections, the server. No Qt."""

@@ -1,0 +1,1 @@
+"""Use cases: admission, charging, authorization, commands. No Qt."""

@@ -1,0 +1,1 @@
+"""An OCPP 1.6J charge point simulator built on the ocpp library."""
