@@ -1,0 +1,37 @@
+"""Composition root: builds the engine for headless mode (and, later, the console)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import sys
+from pathlib import Path
+
+from console.services.engine import CentralSystem, EngineConfig
+from console.services.network import charger_urls
+from console.storage.database import describe_url
+
+
+async def serve(config: EngineConfig, metrics_file: Path | None = None) -> None:
+    """Run the central system until SIGINT or SIGTERM, then stop cleanly."""
+    engine = CentralSystem(config)
+    await engine.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    urls = charger_urls(config.host, engine.port)
+    print(f"ChargeDesk listening on {urls[0] if urls else f'port {engine.port}'}", flush=True)
+    for url in urls[1:]:
+        print(f"  also reachable as {url}", flush=True)
+    print(f"  database: {describe_url(config.database_url)}", flush=True)
+    print(f"  admission: {config.admission.value}; press Ctrl+C to stop", flush=True)
+    try:
+        await stop.wait()
+    finally:
+        summary = engine.lag.summary()
+        await engine.stop()
+        if metrics_file is not None:
+            metrics_file.write_text(json.dumps(summary, indent=2))
+        print("ChargeDesk stopped", file=sys.stderr, flush=True)

@@ -1,0 +1,248 @@
+"""Domain dataclasses shared by every layer. Plain values: no ORM, no Qt, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from console.core.enums import (
+    Approval,
+    AuthorizationStatus,
+    CardStatus,
+    CommandResult,
+    ConnectorStatus,
+    Direction,
+    FrameKind,
+    RefusalReason,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BootInfo:
+    """What a charger tells about itself in BootNotification."""
+
+    vendor: str
+    model: str
+    serial: str | None = None
+    firmware_version: str | None = None
+    charge_box_serial: str | None = None
+    iccid: str | None = None
+    imsi: str | None = None
+    meter_type: str | None = None
+    meter_serial: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BootDecision:
+    """Our answer to a BootNotification."""
+
+    accepted: bool  # False: Pending (waiting for a person) or Rejected
+    rejected: bool
+    heartbeat_interval: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChargerRecord:
+    """A charger as stored: identity, approval and the last boot details."""
+
+    id: str
+    approval: Approval
+    has_password: bool
+    boot: BootInfo | None
+    registered_at: datetime
+    last_seen: datetime | None
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    """One StatusNotification of a connector."""
+
+    connector_id: int
+    status: ConnectorStatus
+    error_code: str
+    info: str | None = None
+    vendor_id: str | None = None
+    vendor_error_code: str | None = None
+    timestamp: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SampledValue:
+    """One measurand reading of a meter value, its value already parsed."""
+
+    value: float
+    measurand: str = "Energy.Active.Import.Register"
+    unit: str | None = None
+    phase: str | None = None
+    context: str | None = None
+    location: str | None = None
+    raw_value: str | None = None  # the text when the value is not a number (signed data)
+
+
+@dataclass(frozen=True, slots=True)
+class MeterValue:
+    """Sampled values taken at one instant."""
+
+    timestamp: datetime
+    samples: tuple[SampledValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeterReport:
+    """One MeterValues message."""
+
+    connector_id: int
+    transaction_id: int | None
+    meter_values: tuple[MeterValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StartRequest:
+    """One StartTransaction message."""
+
+    connector_id: int
+    id_tag: str
+    meter_start: int
+    timestamp: datetime
+    reservation_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StopRequest:
+    """One StopTransaction message."""
+
+    transaction_id: int
+    meter_stop: int
+    timestamp: datetime
+    id_tag: str | None = None
+    reason: str | None = None
+    transaction_data: tuple[MeterValue, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IdTagInfo:
+    """The authorization verdict sent back to a charger."""
+
+    status: AuthorizationStatus
+    expiry_date: datetime | None = None
+    parent_id_tag: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StartDecision:
+    """Our answer to a StartTransaction: the transaction id and the card's verdict."""
+
+    transaction_id: int
+    id_tag_info: IdTagInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """An RFID card (idTag). Ids compare case-insensitively; ``id_tag`` keeps the spelling."""
+
+    id_tag: str
+    status: CardStatus = CardStatus.ACTIVE
+    expires_at: datetime | None = None
+    parent_id_tag: str | None = None
+    max_concurrent: int = 1
+    owner: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A charging session (an OCPP 1.6 transaction), running or finished."""
+
+    id: int
+    charger_id: str
+    connector_id: int
+    id_tag: str
+    started_at: datetime
+    meter_start: int
+    stopped_at: datetime | None = None
+    meter_stop: int | None = None
+    stop_reason: str | None = None
+    stop_id_tag: str | None = None
+    flags: tuple[str, ...] = ()
+    received_at: datetime | None = None
+
+    @property
+    def running(self) -> bool:
+        """True until a StopTransaction has been stored."""
+        return self.stopped_at is None
+
+    @property
+    def energy_wh(self) -> int | None:
+        """Energy delivered according to the meter readings, when the session has stopped."""
+        if self.meter_stop is None:
+            return None
+        return max(0, self.meter_stop - self.meter_start)
+
+
+@dataclass(frozen=True, slots=True)
+class OrphanStop:
+    """A StopTransaction we could not match to a session, kept aside for staff."""
+
+    charger_id: str
+    transaction_id: int
+    meter_stop: int
+    timestamp: datetime
+    id_tag: str | None
+    reason: str | None
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedFrame:
+    """One websocket frame in or out, for the message log."""
+
+    at: datetime
+    charger_id: str
+    direction: Direction
+    kind: FrameKind
+    message_id: str | None
+    action: str | None
+    payload: str  # the frame as text, exactly as it crossed the wire
+    latency_ms: float | None = None  # for a reply: time since the call it answers
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedConnection:
+    """A handshake the server refused, with the reason shown to technicians."""
+
+    at: datetime
+    charger_id: str | None
+    reason: RefusalReason
+    peer: str | None
+    path: str
+    http_status: int
+
+
+@dataclass(frozen=True, slots=True)
+class CommandOutcome:
+    """What became of a command sent to a charger: shown to the person who clicked."""
+
+    result: CommandResult
+    status: str | None = None  # the status the charger answered (Accepted, Rejected…)
+    details: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None  # the CALLERROR code or our own explanation
+
+    @property
+    def accepted(self) -> bool:
+        """True when the charger answered and said Accepted (or answered without a status)."""
+        return self.result is CommandResult.ANSWERED and self.status in (None, "Accepted")
+
+    def describe(self) -> str:
+        """One line for a person: 'Accepted', 'Rejected', 'No answer in time'…"""
+        if self.result is CommandResult.ANSWERED:
+            return self.status or "Done"
+        texts = {
+            CommandResult.CALL_ERROR: f"Charger reported an error: {self.error}",
+            CommandResult.NOT_SUPPORTED: "Not supported by this charger",
+            CommandResult.TIMEOUT: "No answer in time",
+            CommandResult.OFFLINE: "Charger is offline",
+            CommandResult.INVALID: f"Invalid: {self.error}",
+        }
+        return texts[self.result]

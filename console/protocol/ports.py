@@ -1,0 +1,137 @@
+"""What the protocol layer needs from the rest of the engine.
+
+The protocol layer may not import services (imports point downwards), so it states here
+what it calls; the services implement these protocols and the composition root wires
+them together. Every method receives core types, never OCPP payloads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from console.core.enums import RefusalReason
+from console.core.model import (
+    BootDecision,
+    BootInfo,
+    IdTagInfo,
+    LoggedFrame,
+    MeterReport,
+    StartDecision,
+    StartRequest,
+    StatusReport,
+    StopRequest,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HandshakeVerdict:
+    """Whether a websocket handshake may proceed; when refused, why and with which status."""
+
+    accepted: bool
+    reason: RefusalReason | None = None
+    http_status: int = 101
+
+    @staticmethod
+    def accept() -> HandshakeVerdict:
+        """Let the charger in."""
+        return HandshakeVerdict(True)
+
+    @staticmethod
+    def refuse(reason: RefusalReason, http_status: int) -> HandshakeVerdict:
+        """Refuse the handshake with ``http_status`` and record ``reason``."""
+        return HandshakeVerdict(False, reason, http_status)
+
+
+@dataclass(frozen=True, slots=True)
+class DataTransferReply:
+    """Our answer to a charger's DataTransfer."""
+
+    status: str  # Accepted, Rejected, UnknownMessageId, UnknownVendorId
+    data: str | None = None
+
+
+class AdmissionPort(Protocol):
+    """Decides who may connect, and hears about connections coming and going."""
+
+    async def check_handshake(
+        self, charger_id: str, username: str | None, password: str | None
+    ) -> HandshakeVerdict:
+        """Judge a handshake by the charger id in the URL and its Basic auth credentials."""
+        ...
+
+    async def record_refusal(
+        self,
+        charger_id: str | None,
+        reason: RefusalReason,
+        peer: str | None,
+        path: str,
+        http_status: int,
+    ) -> None:
+        """Remember a refused handshake for the technician."""
+        ...
+
+    async def charger_connected(self, charger_id: str, peer: str | None) -> None:
+        """A charger's websocket is open."""
+        ...
+
+    async def charger_disconnected(
+        self, charger_id: str, close_code: int | None, reason: str
+    ) -> None:
+        """A charger's websocket closed (or was closed by us)."""
+        ...
+
+    def charger_seen(self, charger_id: str, at: datetime) -> None:
+        """Any frame arrived from the charger; cheap, called for every frame."""
+        ...
+
+
+class ChargerMessagePort(Protocol):
+    """Handles what chargers send. Each method returns only after its data is committed."""
+
+    async def boot(self, charger_id: str, boot: BootInfo) -> BootDecision:
+        """BootNotification."""
+        ...
+
+    async def heartbeat(self, charger_id: str) -> None:
+        """Heartbeat."""
+        ...
+
+    async def status(self, charger_id: str, report: StatusReport) -> None:
+        """StatusNotification."""
+        ...
+
+    async def authorize(self, charger_id: str, id_tag: str) -> IdTagInfo:
+        """Authorize."""
+        ...
+
+    async def start_transaction(self, charger_id: str, request: StartRequest) -> StartDecision:
+        """StartTransaction: always answered with a transaction id, even for a bad card."""
+        ...
+
+    async def stop_transaction(self, charger_id: str, request: StopRequest) -> IdTagInfo | None:
+        """StopTransaction: always acknowledged, odd ones are kept aside."""
+        ...
+
+    async def meter_values(self, charger_id: str, report: MeterReport) -> None:
+        """MeterValues."""
+        ...
+
+    async def data_transfer(
+        self, charger_id: str, vendor_id: str, message_id: str | None, data: str | None
+    ) -> DataTransferReply:
+        """DataTransfer from the charger."""
+        ...
+
+    async def notice(self, charger_id: str, kind: str, details: dict[str, Any]) -> None:
+        """Diagnostics, firmware, log and security notifications: recorded and published."""
+        ...
+
+
+class MessageLogPort(Protocol):
+    """Keeps every frame. Must not block: it is called on the engine loop for every frame."""
+
+    def record(self, frame: LoggedFrame) -> None:
+        """Queue a frame for storage."""
+        ...

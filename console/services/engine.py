@@ -1,0 +1,169 @@
+"""The engine: storage writer, services and the OCPP server on one asyncio loop.
+
+Headless (``chargedesk serve``) that loop is the main thread's; in the console it runs in
+an ``EngineThread`` beside the GUI (DESIGN.md, Concurrency).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine
+
+from console.core.enums import AdmissionMode
+from console.core.events import EventBus
+from console.core.site import SiteState
+from console.protocol.server import CentralSystemServer
+from console.services.admission import AdmissionService
+from console.services.charging import ChargingService
+from console.services.commands import CommandService
+from console.services.loop_lag import LoopLagMonitor
+from console.services.message_log import DEFAULT_KEEP_ROWS, MessageLogService
+from console.storage import chargers as charger_repo
+from console.storage import sessions as session_repo
+from console.storage.database import open_database
+from console.storage.writer import StorageWriter
+
+log = logging.getLogger(__name__)
+
+SEEN_FLUSH_INTERVAL = 30.0  # seconds between writes of chargers' last-seen times
+
+
+@dataclass(frozen=True, slots=True)
+class EngineConfig:
+    """Everything the engine needs to start."""
+
+    database_url: str
+    host: str = "0.0.0.0"
+    port: int = 9000
+    admission: AdmissionMode = AdmissionMode.APPROVE
+    heartbeat_interval: int = 300
+    message_log_rows: int = DEFAULT_KEEP_ROWS
+    call_timeout: float = 30.0
+    ping_interval: float | None = 60.0
+    ping_timeout: float | None = 60.0
+    compression: bool = False
+
+
+class CentralSystem:
+    """The object graph of the central system; start and stop it on its loop."""
+
+    def __init__(self, config: EngineConfig) -> None:
+        self.config = config
+        self.bus = EventBus()
+        self.site = SiteState()
+        self.lag = LoopLagMonitor()
+        self.db: Engine | None = None
+        self._writer: StorageWriter | None = None
+        self._server: CentralSystemServer | None = None
+        self._flusher: asyncio.Task[None] | None = None
+
+    @property
+    def writer(self) -> StorageWriter:
+        """The database writer (available once started)."""
+        assert self._writer is not None, "the engine is not started"
+        return self._writer
+
+    @property
+    def server(self) -> CentralSystemServer:
+        """The OCPP server (available once started)."""
+        assert self._server is not None, "the engine is not started"
+        return self._server
+
+    @property
+    def port(self) -> int:
+        """The port the server listens on (the real one when configured as 0)."""
+        return self.server.port
+
+    async def start(self) -> None:
+        """Open and migrate the database, load the site, start listening."""
+        config = self.config
+        # Migrations are blocking I/O: keep the loop free while they run.
+        self.db = await asyncio.to_thread(open_database, config.database_url)
+        self._writer = StorageWriter(self.db)
+        self._writer.start()
+        self.admission = AdmissionService(self._writer, self.site, self.bus, config.admission)
+        self.charging = ChargingService(
+            self._writer, self.site, self.bus, config.heartbeat_interval
+        )
+        self.message_log = MessageLogService(self._writer, config.message_log_rows)
+        await self._load_site()
+        self._server = CentralSystemServer(
+            messages=self.charging,
+            admission=self.admission,
+            message_log=self.message_log,
+            host=config.host,
+            port=config.port,
+            ping_interval=config.ping_interval,
+            ping_timeout=config.ping_timeout,
+            call_timeout=config.call_timeout,
+            compression=config.compression,
+        )
+        self.commands = CommandService(self._server, self._writer)
+        try:
+            await self._server.start()
+        except BaseException:
+            await self._close_storage()
+            raise
+        self.lag.start()
+        self._flusher = asyncio.get_running_loop().create_task(self._flush_seen_forever())
+
+    async def _load_site(self) -> None:
+        def read(connection: Connection) -> tuple[object, object, object]:
+            return (
+                charger_repo.list_chargers(connection),
+                charger_repo.connector_statuses(connection),
+                session_repo.list_sessions(connection, running_only=True),
+            )
+
+        records, statuses, running = await self.writer.submit(read)
+        for record in records:  # type: ignore[attr-defined]
+            state = self.site.charger(record.id)
+            state.approval = record.approval
+            state.boot = record.boot
+            state.last_seen = record.last_seen
+        for charger_id, connector_id, report in statuses:  # type: ignore[attr-defined]
+            connector = self.site.charger(charger_id).connector(connector_id)
+            connector.status = report.status
+            connector.error_code = report.error_code
+            connector.info = report.info
+            connector.status_at = report.timestamp
+        for session in running:  # type: ignore[attr-defined]
+            connector = self.site.charger(session.charger_id).connector(session.connector_id)
+            connector.transaction_id = session.id
+            connector.id_tag = session.id_tag
+            connector.session_start_wh = session.meter_start
+
+    async def _flush_seen_forever(self) -> None:
+        while True:
+            await asyncio.sleep(SEEN_FLUSH_INTERVAL)
+            try:
+                await self.admission.flush_seen()
+            except Exception:
+                log.exception("could not store last-seen times")
+
+    async def stop(self) -> None:
+        """Close every charger connection, store what is pending, close the database."""
+        if self._flusher is not None:
+            self._flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._flusher
+            self._flusher = None
+        if self._server is not None:
+            await self._server.stop()
+            self._server = None
+        await self.lag.stop()
+        if self._writer is not None:
+            await self.admission.flush_seen()
+        await self._close_storage()
+
+    async def _close_storage(self) -> None:
+        if self._writer is not None:
+            await asyncio.to_thread(self._writer.stop)
+            self._writer = None
+        if self.db is not None:
+            self.db.dispose()
+            self.db = None

@@ -1,0 +1,32 @@
+"""The addresses a technician types into a charger, one per network interface."""
+
+from __future__ import annotations
+
+import socket
+
+import psutil
+
+
+def interface_addresses(include_loopback: bool = True) -> list[tuple[str, str]]:
+    """(interface name, IPv4 address) of every interface that is up."""
+    stats = psutil.net_if_stats()
+    found: list[tuple[str, str]] = []
+    for name, addresses in psutil.net_if_addrs().items():
+        if name in stats and not stats[name].isup:
+            continue
+        for address in addresses:
+            if address.family != socket.AF_INET:
+                continue
+            if not include_loopback and address.address.startswith("127."):
+                continue
+            found.append((name, address.address))
+    return sorted(found, key=lambda item: (item[1].startswith("127."), item[0]))
+
+
+def charger_urls(host: str, port: int) -> list[str]:
+    """The websocket URLs chargers can use: every interface when listening on all."""
+    if host in ("0.0.0.0", "", "::"):
+        hosts = [address for _name, address in interface_addresses()]
+    else:
+        hosts = [host]
+    return [f"ws://{address}:{port}/ocpp/<charger id>" for address in hosts]

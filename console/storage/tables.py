@@ -1,0 +1,252 @@
+"""The database schema as typed SQLAlchemy 2 models.
+
+Changes to these classes need an Alembic migration (storage/migrations/versions). The
+services never see these classes: repositories turn rows into core dataclasses.
+Columns that take part in a uniqueness check use '' or 0 instead of NULL, because SQL
+treats NULLs as distinct and a repeated message would slip through.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import cast
+
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Base of every ChargeDesk table."""
+
+
+UtcDateTime = DateTime(timezone=True)
+
+
+class ChargerRow(Base):
+    """A charger known to the site, accepted, pending or rejected. Retired ones stay."""
+
+    __tablename__ = "chargers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    approval: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str | None] = mapped_column(String(256))
+    vendor: Mapped[str | None] = mapped_column(String(64))
+    model: Mapped[str | None] = mapped_column(String(64))
+    serial: Mapped[str | None] = mapped_column(String(64))
+    firmware_version: Mapped[str | None] = mapped_column(String(64))
+    charge_box_serial: Mapped[str | None] = mapped_column(String(64))
+    iccid: Mapped[str | None] = mapped_column(String(32))
+    imsi: Mapped[str | None] = mapped_column(String(32))
+    meter_type: Mapped[str | None] = mapped_column(String(64))
+    meter_serial: Mapped[str | None] = mapped_column(String(64))
+    registered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    booted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_seen: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    retired: Mapped[bool] = mapped_column(default=False)
+
+
+class ConnectorRow(Base):
+    """The last reported status of a connector (0 is the charger as a whole)."""
+
+    __tablename__ = "connectors"
+
+    charger_id: Mapped[str] = mapped_column(ForeignKey("chargers.id"), primary_key=True)
+    connector_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(32))
+    error_code: Mapped[str] = mapped_column(String(64))
+    info: Mapped[str | None] = mapped_column(String(255))
+    status_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class StatusHistoryRow(Base):
+    """Every StatusNotification, with the charger's timestamp and ours."""
+
+    __tablename__ = "status_history"
+    __table_args__ = (Index("ix_status_history_charger", "charger_id", "connector_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charger_id: Mapped[str] = mapped_column(ForeignKey("chargers.id"))
+    connector_id: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(32))
+    error_code: Mapped[str] = mapped_column(String(64))
+    info: Mapped[str | None] = mapped_column(String(255))
+    vendor_id: Mapped[str | None] = mapped_column(String(255))
+    vendor_error_code: Mapped[str | None] = mapped_column(String(64))
+    charger_time: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SessionRow(Base):
+    """A charging session; ``id`` is the OCPP transactionId we issued (never reused)."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        # A repeated StartTransaction carries the same values: it finds this row again.
+        UniqueConstraint(
+            "charger_id",
+            "connector_id",
+            "id_tag_key",
+            "started_at",
+            "meter_start",
+            name="uq_sessions_start",
+        ),
+        Index("ix_sessions_running", "stopped_at", "id_tag_key"),
+        Index("ix_sessions_started", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    charger_id: Mapped[str] = mapped_column(ForeignKey("chargers.id"))
+    connector_id: Mapped[int] = mapped_column(Integer)
+    id_tag: Mapped[str] = mapped_column(String(20))
+    id_tag_key: Mapped[str] = mapped_column(String(20))
+    auth_status: Mapped[str] = mapped_column(String(16))
+    reservation_id: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    start_received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    meter_start: Mapped[int] = mapped_column(BigInteger)
+    stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    stop_received_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    meter_stop: Mapped[int | None] = mapped_column(BigInteger)
+    stop_reason: Mapped[str | None] = mapped_column(String(32))
+    stop_id_tag: Mapped[str | None] = mapped_column(String(20))
+    flags: Mapped[str] = mapped_column(String(255), default="")
+
+
+class MeterSampleRow(Base):
+    """One measurand reading. The unique key makes a repeated MeterValues a no-op."""
+
+    __tablename__ = "meter_samples"
+    __table_args__ = (
+        UniqueConstraint(
+            "charger_id",
+            "connector_id",
+            "session_key",
+            "taken_at",
+            "measurand",
+            "phase",
+            "location",
+            name="uq_meter_samples",
+        ),
+        Index("ix_meter_samples_time", "taken_at"),
+        Index("ix_meter_samples_session", "session_key", "taken_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    connector_id: Mapped[int] = mapped_column(Integer)
+    session_key: Mapped[int] = mapped_column(Integer)  # transactionId, 0 when none
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    measurand: Mapped[str] = mapped_column(String(48))
+    phase: Mapped[str] = mapped_column(String(8), default="")
+    location: Mapped[str] = mapped_column(String(8), default="")
+    unit: Mapped[str | None] = mapped_column(String(16))
+    context: Mapped[str | None] = mapped_column(String(32))
+    value: Mapped[float | None] = mapped_column(Float)
+    raw_value: Mapped[str | None] = mapped_column(Text)
+
+
+class OrphanStopRow(Base):
+    """A StopTransaction we could not match (id -1 or unknown): acknowledged, kept aside."""
+
+    __tablename__ = "orphan_stops"
+    __table_args__ = (
+        UniqueConstraint(
+            "charger_id", "transaction_id", "stopped_at", "meter_stop", name="uq_orphan_stops"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    transaction_id: Mapped[int] = mapped_column(Integer)
+    meter_stop: Mapped[int] = mapped_column(BigInteger)
+    stopped_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    id_tag: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(32))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    transaction_data: Mapped[str | None] = mapped_column(Text)
+
+
+class CardRow(Base):
+    """An RFID card. ``id_key`` is the case-folded id the charger's idTag is compared by."""
+
+    __tablename__ = "cards"
+
+    id_key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    id_tag: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16))
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    parent_id_tag: Mapped[str | None] = mapped_column(String(20))
+    max_concurrent: Mapped[int] = mapped_column(Integer, default=1)
+    owner: Mapped[str | None] = mapped_column(String(255))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class MessageLogRow(Base):
+    """Every frame in and out, with a size-bounded retention (oldest rows pruned)."""
+
+    __tablename__ = "message_log"
+    __table_args__ = (Index("ix_message_log_charger", "charger_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    direction: Mapped[str] = mapped_column(String(3))
+    kind: Mapped[str] = mapped_column(String(10))
+    message_id: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str | None] = mapped_column(String(48))
+    payload: Mapped[str] = mapped_column(Text)
+    latency_ms: Mapped[float | None] = mapped_column(Float)
+
+
+class RefusedConnectionRow(Base):
+    """A refused handshake: who, from where, why."""
+
+    __tablename__ = "refused_connections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    charger_id: Mapped[str | None] = mapped_column(String(255))
+    reason: Mapped[str] = mapped_column(String(64))
+    peer: Mapped[str | None] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(String(1024))
+    http_status: Mapped[int] = mapped_column(Integer)
+
+
+class ChargerEventRow(Base):
+    """Connection history and notifications: connects, disconnects, boots, firmware…"""
+
+    __tablename__ = "charger_events"
+    __table_args__ = (Index("ix_charger_events_charger", "charger_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    details: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class SettingRow(Base):
+    """A site setting as text (site name, admission mode…)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model, typed as a Table for insert/update statements."""
+    return cast(Table, model.__table__)
