@@ -33,5 +33,5 @@ async def serve(config: EngineConfig, metrics_file: Path | None = None) -> None:
         summary = engine.lag.summary()
         await engine.stop()
         if metrics_file is not None:
-            metrics_file.write_text(json.dumps(summary, indent=2))
+            await asyncio.to_thread(metrics_file.write_text, json.dumps(summary, indent=2))
         print("ChargeDesk stopped", file=sys.stderr, flush=True)

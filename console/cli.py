@@ -190,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "simulate":
         from console.simulator import cli as simulator_cli
 
-        return simulator_cli.run(args)
+        return int(simulator_cli.run(args))
     from console.demo import run_demo_or_console
 
     return run_demo_or_console(args)

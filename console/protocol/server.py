@@ -1,0 +1,282 @@
+"""The OCPP-J central system: a websocket server chargers connect to.
+
+Usage (on the engine loop)::
+
+    server = CentralSystemServer(messages, admission, message_log, port=9000)
+    await server.start()
+    outcome = await server.send("CP-1", Reset(hard=False))
+    await server.stop()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from http import HTTPStatus
+from typing import Any
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.http11 import Request, Response
+from websockets.typing import Subprotocol
+
+from console.core.commands import ChangeConfiguration, Command
+from console.core.enums import RefusalReason
+from console.core.model import CommandOutcome
+from console.protocol import outcomes
+from console.protocol.connection import (
+    CLOSE_GOING_AWAY,
+    CLOSE_NORMAL,
+    ChargerConnection,
+    ConnectionSettings,
+)
+from console.protocol.dialect import Dialect
+from console.protocol.handshake import (
+    basic_credentials,
+    charger_id_from_path,
+    choose_subprotocol,
+    format_peer,
+    offered_subprotocols,
+)
+from console.protocol.ocpp16 import OCPP16
+from console.protocol.ports import AdmissionPort, ChargerMessagePort, MessageLogPort
+
+log = logging.getLogger(__name__)
+
+MAX_FRAME_BYTES = 1024 * 1024
+REPLACED_REASON = "replaced by a new connection"
+REALM = "ChargeDesk"
+
+
+class CentralSystemServer:
+    """Accepts chargers, hands their messages to the ports and sends them commands.
+
+    ``dialects`` lists the OCPP versions offered (1.6 only for now); the charger's
+    order of preference decides which one a connection speaks. Everything else is
+    keyword-only tuning: keepalive pings find half-open sockets, ``call_timeout`` is
+    the default wait for a charger's answer, ``max_bad_frames`` broken frames in a row
+    close the connection (0: never), and a charger silent for ``idle_intervals``
+    heartbeat intervals (``heartbeat_interval`` until it boots) is closed as offline.
+    """
+
+    def __init__(
+        self,
+        messages: ChargerMessagePort,
+        admission: AdmissionPort,
+        message_log: MessageLogPort,
+        host: str = "0.0.0.0",
+        port: int = 9000,
+        *,
+        ping_interval: float | None = 60,
+        ping_timeout: float | None = 60,
+        call_timeout: float = 30,
+        max_bad_frames: int = 10,
+        compression: bool = False,
+        heartbeat_interval: float = 300,
+        idle_intervals: float = 3,
+        dialects: Sequence[Dialect] = (OCPP16,),
+    ) -> None:
+        self._messages = messages
+        self._admission = admission
+        self._message_log = message_log
+        self._host = host
+        self._requested_port = port
+        self._ping_interval = ping_interval
+        self._ping_timeout = ping_timeout
+        self._compression = compression
+        self._settings = ConnectionSettings(
+            call_timeout=call_timeout,
+            max_bad_frames=max_bad_frames,
+            heartbeat_interval=heartbeat_interval,
+            idle_intervals=idle_intervals,
+        )
+        self._dialects = {dialect.subprotocol: dialect for dialect in dialects}
+        self._server: Server | None = None
+        self._connections: dict[str, ChargerConnection] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    @property
+    def subprotocols(self) -> list[str]:
+        """The subprotocols offered, e.g. ``["ocpp1.6"]``."""
+        return list(self._dialects)
+
+    async def start(self) -> None:
+        """Listen for chargers."""
+        self._server = await serve(
+            self._serve_connection,
+            self._host,
+            self._requested_port,
+            process_request=self._process_request,
+            subprotocols=[Subprotocol(name) for name in self._dialects],
+            select_subprotocol=self._select_subprotocol,
+            # permessage-deflate roughly triples memory per connection and slows frames.
+            compression="deflate" if self._compression else None,
+            ping_interval=self._ping_interval,
+            ping_timeout=self._ping_timeout,
+            max_size=MAX_FRAME_BYTES,
+        )
+
+    @property
+    def port(self) -> int:
+        """The port listened on (the real one when started with port 0)."""
+        if self._server is None:
+            return self._requested_port
+        port: int = self._server.sockets[0].getsockname()[1]
+        return port
+
+    async def stop(self) -> None:
+        """Close every connection with 1001 and wait until all are gone."""
+        if self._server is None:
+            return
+        server, self._server = self._server, None
+        server.close(code=CLOSE_GOING_AWAY, reason="central system stopping")
+        await server.wait_closed()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def is_connected(self, charger_id: str) -> bool:
+        """True while the charger has an open connection."""
+        connection = self._connections.get(charger_id)
+        return connection is not None and connection.is_open
+
+    def connected_ids(self) -> list[str]:
+        """Ids of the chargers with an open connection."""
+        return [cid for cid, connection in self._connections.items() if connection.is_open]
+
+    async def send(
+        self,
+        charger_id: str,
+        command: Command,
+        timeout: float | None = None,
+    ) -> CommandOutcome:
+        """Send a command in the charger's OCPP version and wait for its outcome."""
+        connection = self._connections.get(charger_id)
+        if connection is None or not connection.is_open:
+            return outcomes.offline()
+        action, payload = connection.dialect.encode(command)
+        outcome = await connection.call(action, payload, self._timeout(timeout))
+        if (
+            isinstance(command, ChangeConfiguration)
+            and command.key == "HeartbeatInterval"
+            and outcome.accepted
+        ):
+            # The watchdog must not call a charger offline that now reports less often.
+            with contextlib.suppress(ValueError):
+                connection.set_heartbeat_interval(float(command.value))
+        return outcome
+
+    async def send_raw(
+        self,
+        charger_id: str,
+        action: str,
+        payload: dict[str, Any],
+        timeout: float | None = None,
+    ) -> CommandOutcome:
+        """Send a hand-written CALL (for technicians); refused when it breaks the schema."""
+        connection = self._connections.get(charger_id)
+        if connection is None or not connection.is_open:
+            return outcomes.offline()
+        problem = connection.dialect.raw_action_problem(action)
+        if problem is not None:
+            return outcomes.invalid(problem)
+        return await connection.call(action, payload, self._timeout(timeout))
+
+    async def disconnect(self, charger_id: str, reason: str = "closed by staff") -> None:
+        """Close a charger's connection with 1000; nothing happens when it is offline."""
+        connection = self._connections.get(charger_id)
+        if connection is not None:
+            await connection.close(CLOSE_NORMAL, reason)
+
+    def _timeout(self, timeout: float | None) -> float:
+        return self._settings.call_timeout if timeout is None else timeout
+
+    def _select_subprotocol(
+        self, ws: ServerConnection, offered: Sequence[Subprotocol]
+    ) -> Subprotocol | None:
+        chosen = choose_subprotocol(offered, self.subprotocols)
+        return None if chosen is None else Subprotocol(chosen)
+
+    async def _process_request(self, ws: ServerConnection, request: Request) -> Response | None:
+        """Refuse a handshake before the websocket opens: bad path, no version, no entry.
+
+        The subprotocol is checked before the credentials so that a charger speaking
+        another OCPP version is never registered (in approval mode) by the admission.
+        """
+        peer = format_peer(ws.remote_address)
+        charger_id = charger_id_from_path(request.path)
+        if charger_id is None:
+            return await self._refuse(ws, None, RefusalReason.BAD_PATH, peer, request.path, 404)
+        if choose_subprotocol(offered_subprotocols(request.headers), self.subprotocols) is None:
+            reason = RefusalReason.NO_SUBPROTOCOL
+            return await self._refuse(ws, charger_id, reason, peer, request.path, 400)
+        username, password = basic_credentials(request.headers.get("Authorization"))
+        verdict = await self._admission.check_handshake(charger_id, username, password)
+        if verdict.accepted:
+            return None
+        reason = verdict.reason or RefusalReason.UNKNOWN_CHARGER
+        return await self._refuse(ws, charger_id, reason, peer, request.path, verdict.http_status)
+
+    async def _refuse(
+        self,
+        ws: ServerConnection,
+        charger_id: str | None,
+        reason: RefusalReason,
+        peer: str | None,
+        path: str,
+        status: int,
+    ) -> Response:
+        log.info("refused %s from %s (%s): %s", path, peer, status, reason.value)
+        try:
+            await self._admission.record_refusal(charger_id, reason, peer, path, status)
+        except Exception:
+            log.exception("recording a refused handshake failed")
+        # The body stays generic: telling a stranger "unknown id" or "wrong password"
+        # would help guess ids. The technician sees the reason in the refusal log.
+        response = ws.respond(status, f"{HTTPStatus(status).phrase}\n")
+        if status == HTTPStatus.UNAUTHORIZED:
+            response.headers["WWW-Authenticate"] = f'Basic realm="{REALM}"'
+        return response
+
+    async def _serve_connection(self, ws: ServerConnection) -> None:
+        """Run one charger's connection; only the current one reports going offline."""
+        charger_id = charger_id_from_path(ws.request.path) if ws.request else None
+        dialect = self._dialects.get(ws.subprotocol or "")
+        if charger_id is None or dialect is None:  # process_request refused these already
+            await ws.close(CLOSE_NORMAL, "no charger id or subprotocol")
+            return
+        connection = ChargerConnection(
+            ws,
+            charger_id,
+            dialect,
+            self._messages,
+            self._admission,
+            self._message_log,
+            self._settings,
+        )
+        previous = self._connections.get(charger_id)
+        self._connections[charger_id] = connection
+        if previous is not None:
+            # In the background: a half-open old socket may take close_timeout to go.
+            log.info("%s: new connection from %s replaces the old one", charger_id, connection.peer)
+            self._spawn(previous.close(CLOSE_NORMAL, REPLACED_REASON))
+        try:
+            try:
+                await self._admission.charger_connected(charger_id, connection.peer)
+            except Exception:
+                log.exception("%s: charger_connected failed", charger_id)
+            await connection.run()
+        finally:
+            if self._connections.get(charger_id) is connection:
+                del self._connections[charger_id]
+                code, reason = connection.close_info()
+                try:
+                    await self._admission.charger_disconnected(charger_id, code, reason)
+                except Exception:
+                    log.exception("%s: charger_disconnected failed", charger_id)
+
+    def _spawn(self, coroutine: Any) -> None:
+        task: asyncio.Task[None] = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
