@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from console.core.enums import Approval, ConnectorStatus
@@ -58,6 +58,10 @@ class ChargerState:
     def power_w(self) -> float:
         """Present power of all connectors together."""
         return sum(c.power_w or 0.0 for c in self.connectors.values() if c.connector_id > 0)
+
+    def snapshot(self) -> ChargerState:
+        """An independent copy, safe to hand to another thread."""
+        return replace(self, connectors={k: replace(v) for k, v in self.connectors.items()})
 
 
 class SiteState:

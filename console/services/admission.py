@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import Connection
@@ -49,6 +50,9 @@ class AdmissionService:
         # reconnecting charger does not pay for scrypt again.
         self._verified: dict[tuple[str, str], str] = {}
         self._seen: dict[str, datetime] = {}
+        # Called after staff accepted or rejected a charger, so the engine can act on
+        # a connected one at once instead of waiting for its next boot retry.
+        self.on_approval_changed: Callable[[str, bool], None] | None = None
 
     async def check_handshake(
         self, charger_id: str, username: str | None, password: str | None
@@ -182,6 +186,8 @@ class AdmissionService:
         if changed:
             self._site.charger(charger_id).approval = approval
             self._bus.publish(ChargerApprovalChanged(charger_id, accepted))
+            if self.on_approval_changed is not None:
+                self.on_approval_changed(charger_id, accepted)
         return changed
 
     async def approval_of(self, charger_id: str) -> Approval | None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from console.core.commands import TriggerMessage
 from console.core.enums import AdmissionMode
 from console.core.events import EventBus
+from console.core.model import ChargerRecord, Session, StatusReport
 from console.core.site import SiteState
 from console.protocol.server import CentralSystemServer
 from console.services.admission import AdmissionService
@@ -60,6 +64,7 @@ class CentralSystem:
         self._writer: StorageWriter | None = None
         self._server: CentralSystemServer | None = None
         self._flusher: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[object]] = set()
 
     @property
     def writer(self) -> StorageWriter:
@@ -103,6 +108,7 @@ class CentralSystem:
             compression=config.compression,
         )
         self.commands = CommandService(self._server, self._writer)
+        self.admission.on_approval_changed = self._on_approval_changed
         try:
             await self._server.start()
         except BaseException:
@@ -112,7 +118,9 @@ class CentralSystem:
         self._flusher = asyncio.get_running_loop().create_task(self._flush_seen_forever())
 
     async def _load_site(self) -> None:
-        def read(connection: Connection) -> tuple[object, object, object]:
+        def read(
+            connection: Connection,
+        ) -> tuple[list[ChargerRecord], list[tuple[str, int, StatusReport]], list[Session]]:
             return (
                 charger_repo.list_chargers(connection),
                 charger_repo.connector_statuses(connection),
@@ -120,22 +128,35 @@ class CentralSystem:
             )
 
         records, statuses, running = await self.writer.submit(read)
-        for record in records:  # type: ignore[attr-defined]
+        for record in records:
             state = self.site.charger(record.id)
             state.approval = record.approval
             state.boot = record.boot
             state.last_seen = record.last_seen
-        for charger_id, connector_id, report in statuses:  # type: ignore[attr-defined]
+        for charger_id, connector_id, report in statuses:
             connector = self.site.charger(charger_id).connector(connector_id)
             connector.status = report.status
             connector.error_code = report.error_code
             connector.info = report.info
             connector.status_at = report.timestamp
-        for session in running:  # type: ignore[attr-defined]
+        for session in running:
             connector = self.site.charger(session.charger_id).connector(session.connector_id)
             connector.transaction_id = session.id
             connector.id_tag = session.id_tag
             connector.session_start_wh = session.meter_start
+
+    def _on_approval_changed(self, charger_id: str, accepted: bool) -> None:
+        if self._server is None or not self._server.is_connected(charger_id):
+            return
+        work: Coroutine[Any, Any, object]
+        if accepted:
+            # Ask for a new BootNotification now rather than after the Pending interval.
+            work = self.commands.send(charger_id, TriggerMessage("BootNotification"))
+        else:
+            work = self._server.disconnect(charger_id, "rejected by staff")
+        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def _flush_seen_forever(self) -> None:
         while True:

@@ -1,0 +1,159 @@
+"""Read-only queries for the console: history, sessions, samples.
+
+The console reads through its own connections (WAL lets readers work beside the engine's
+writer) and runs these in a worker thread, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import Connection, Engine, select
+
+from console.core.enums import ConnectorStatus
+from console.core.model import ChargerRecord, LoggedFrame, Session
+from console.storage import chargers as charger_repo
+from console.storage import logs as log_repo
+from console.storage import sessions as session_repo
+from console.storage.database import create_db_engine
+from console.storage.rows import utc_or_none
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PowerPoint:
+    """Power of one connector at one time."""
+
+    charger_id: str
+    connector_id: int
+    at: datetime
+    power_w: float
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """One entry of a connector's status history."""
+
+    connector_id: int
+    status: ConnectorStatus
+    error_code: str
+    info: str | None
+    at: datetime
+
+
+class SiteQueries:
+    """Read access to the site's database, separate from the engine's writer."""
+
+    def __init__(self, database_url: str) -> None:
+        self._engine: Engine = create_db_engine(database_url)
+
+    def close(self) -> None:
+        """Release the connections."""
+        self._engine.dispose()
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        with self._engine.connect() as connection:
+            return work(connection)
+
+    def sessions(self, limit: int | None = None, charger_id: str | None = None) -> list[Session]:
+        """Sessions, newest first."""
+        return self._read(
+            lambda c: session_repo.list_sessions(c, charger_id=charger_id, limit=limit)
+        )
+
+    def chargers(self) -> list[ChargerRecord]:
+        """Every charger that is not retired."""
+        return self._read(charger_repo.list_chargers)
+
+    def power_history(
+        self, since: datetime, until: datetime, charger_id: str | None = None
+    ) -> list[PowerPoint]:
+        """Power samples (total, not per phase) in a time range, oldest first."""
+        samples = session_repo.meter_samples
+
+        def read(connection: Connection) -> list[PowerPoint]:
+            query = (
+                select(
+                    samples.c.charger_id,
+                    samples.c.connector_id,
+                    samples.c.taken_at,
+                    samples.c.value,
+                    samples.c.unit,
+                )
+                .where(
+                    samples.c.measurand == "Power.Active.Import",
+                    samples.c.phase == "",
+                    samples.c.taken_at >= since,
+                    samples.c.taken_at <= until,
+                    samples.c.value.is_not(None),
+                )
+                .order_by(samples.c.taken_at)
+            )
+            if charger_id is not None:
+                query = query.where(samples.c.charger_id == charger_id)
+            return [
+                PowerPoint(
+                    row.charger_id,
+                    row.connector_id,
+                    utc_or_none(row.taken_at),  # type: ignore[arg-type]
+                    row.value * (1000.0 if row.unit == "kW" else 1.0),
+                )
+                for row in connection.execute(query)
+            ]
+
+        return self._read(read)
+
+    def status_history(self, charger_id: str, limit: int = 200) -> list[StatusChange]:
+        """The newest status changes of a charger's connectors, newest first."""
+        history = charger_repo.status_history
+
+        def read(connection: Connection) -> list[StatusChange]:
+            rows = connection.execute(
+                select(history)
+                .where(history.c.charger_id == charger_id)
+                .order_by(history.c.id.desc())
+                .limit(limit)
+            )
+            return [
+                StatusChange(
+                    row.connector_id,
+                    ConnectorStatus(row.status),
+                    row.error_code,
+                    row.info,
+                    utc_or_none(row.charger_time or row.received_at),  # type: ignore[arg-type]
+                )
+                for row in rows
+            ]
+
+        return self._read(read)
+
+    def recent_frames(self, charger_id: str | None = None, limit: int = 200) -> list[LoggedFrame]:
+        """The newest frames of the message log, newest first."""
+        return self._read(lambda c: log_repo.recent_frames(c, charger_id, limit))
+
+    def sessions_between(
+        self, since: datetime, until: datetime, limit: int | None = None
+    ) -> list[Session]:
+        """Sessions started in [since, until), newest first, at most ``limit`` of them."""
+        from console.core.clock import as_utc  # local only to keep this change an append
+
+        table = session_repo.sessions
+        # SQLite compares the stored text, which is UTC: bounds in another zone would shift.
+        since, until = as_utc(since), as_utc(until)
+
+        def read(connection: Connection) -> list[Session]:
+            query = (
+                select(table)
+                .where(table.c.started_at >= since, table.c.started_at < until)
+                .order_by(table.c.started_at.desc(), table.c.id.desc())
+            )
+            if limit is not None:
+                query = query.limit(limit)
+            # The repository's row mapping, so flags and times decode as everywhere else.
+            return [session_repo._session(row) for row in connection.execute(query)]
+
+        return self._read(read)

@@ -1,0 +1,85 @@
+"""Starts the console: the engine in its thread, the GUI on Qt's loop through qasync."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable
+
+import qasync
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.services.engine import EngineConfig
+from console.services.engine_thread import EngineThread
+from console.services.queries import SiteQueries
+from console.ui.bridge import EngineBridge
+from console.ui.engine_client import EngineClient
+from console.ui.main_window import MainWindow
+from console.ui.site_mirror import SiteMirror
+
+
+class Console:
+    """The running console: engine thread, bridge, mirror and window, started and stopped together."""
+
+    def __init__(self, config: EngineConfig, demo: bool = False) -> None:
+        self.config = config
+        self.thread = EngineThread(config)
+        self.thread.start()  # raises when the port is taken or the database cannot open
+        self.queries = SiteQueries(config.database_url)
+        self.client = EngineClient(self.thread, self.queries)
+        self.mirror = SiteMirror()
+        self.bridge = EngineBridge()
+        self.bridge.updated.connect(self.mirror.apply)
+        self.bridge.attach(self.thread)
+        self.window = MainWindow(self.client, self.mirror, demo=demo)
+
+    def stop(self) -> None:
+        """Stop pumping, close every charger connection cleanly, release the database."""
+        self.bridge.detach(self.thread)
+        self.thread.stop()
+        self.queries.close()
+
+
+def create_application() -> QApplication:
+    """The QApplication with the names QSettings uses."""
+    QCoreApplication.setOrganizationName("ChargeDesk")
+    QCoreApplication.setApplicationName("ChargeDesk")
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    return app
+
+
+def run_console(
+    config: EngineConfig,
+    demo: bool = False,
+    on_started: Callable[[Console], Callable[[], None] | None] | None = None,
+) -> int:
+    """Open the window and run until it is closed. ``on_started`` may return a cleanup."""
+    app = create_application()
+    try:
+        console = Console(config, demo=demo)
+    except OSError as error:
+        QMessageBox.critical(
+            None,
+            app.tr("ChargeDesk cannot start"),
+            app.tr("The OCPP port %1 cannot be opened: %2\n\nIs ChargeDesk already running?")
+            .replace("%1", str(config.port))
+            .replace("%2", str(error)),
+        )
+        return 1
+    cleanup = on_started(console) if on_started is not None else None
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+    console.window.show()
+    try:
+        with loop:
+            loop.run_until_complete(closed.wait())
+    finally:
+        if cleanup is not None:
+            cleanup()
+        console.stop()
+    return 0

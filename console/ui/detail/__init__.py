@@ -1,0 +1,1 @@
+"""Charger detail view of the console."""

@@ -1,0 +1,115 @@
+"""The console's main window: overview, charger detail and sessions, and the status bar."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+
+from console.services.network import charger_urls
+from console.storage.database import describe_url
+from console.ui.detail.view import ChargerDetailView
+from console.ui.engine_client import EngineClient
+from console.ui.overview.view import OverviewView
+from console.ui.sessions.view import SessionsView
+from console.ui.site_mirror import SiteMirror
+
+STALE_AFTER = 2.0  # seconds without an update before the status bar says so
+
+
+class MainWindow(QMainWindow):
+    """Tabs for the main views; remembers its size, layout and last view."""
+
+    def __init__(self, client: EngineClient, mirror: SiteMirror, demo: bool = False) -> None:
+        super().__init__()
+        self.client = client
+        self.mirror = mirror
+        title = self.tr("ChargeDesk")
+        self.setWindowTitle(title + (self.tr(" — demo") if demo else ""))
+        self.setMinimumSize(1000, 640)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.overview = OverviewView(client, mirror)
+        self.detail = ChargerDetailView(client, mirror)
+        self.sessions = SessionsView(client, mirror)
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.detail, self.tr("&Charger"))
+        self.tabs.addTab(self.sessions, self.tr("&Sessions"))
+        self.setCentralWidget(self.tabs)
+        self.overview.chargerActivated.connect(self._on_charger_activated)
+
+        for index in range(self.tabs.count()):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
+
+        self._build_status_bar()
+        self._freshness = QTimer(self)
+        self._freshness.timeout.connect(self._on_freshness_tick)
+        self._freshness.start(1000)
+        mirror.chargersChanged.connect(self._on_chargers_changed)
+        self._restore_settings()
+
+    def _build_status_bar(self) -> None:
+        config = self.client.engine.config
+        urls = charger_urls(config.host, self.client.engine.port)
+        self.address_label = QLabel(self.tr("Chargers connect to: ") + "   ".join(urls))
+        self.address_label.setToolTip("\n".join(urls))
+        self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.connected_label = QLabel()
+        self.database_label = QLabel(self.tr("Data: ") + describe_url(config.database_url))
+        self.freshness_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.address_label, 1)
+        bar.addPermanentWidget(self.connected_label)
+        bar.addPermanentWidget(self.freshness_label)
+        bar.addPermanentWidget(self.database_label)
+        self._on_chargers_changed([], True)
+
+    def _on_chargers_changed(self, _ids: list[str], _full: bool) -> None:
+        total = len(self.mirror.chargers)
+        self.connected_label.setText(
+            self.tr("%n charger(s) connected", "", self.mirror.online) + f" / {total}"
+        )
+
+    def _on_freshness_tick(self) -> None:
+        age = time.time() - self.mirror.last_update
+        stale = self.mirror.last_update and age > STALE_AFTER
+        text = self.tr("⚠ no update for %1 s").replace("%1", f"{age:.0f}") if stale else ""
+        self.freshness_label.setText(text)
+
+    def _on_charger_activated(self, charger_id: str) -> None:
+        self.detail.show_charger(charger_id)
+        self.tabs.setCurrentWidget(self.detail)
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(int(settings.value("window/tab", 0)))
+        charger = settings.value("window/charger")
+        if charger:
+            self.detail.show_charger(str(charger))
+
+    def save_settings(self) -> None:
+        """Remember size, layout and the view in use for the next start."""
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        if self.detail.charger_id:
+            settings.setValue("window/charger", self.detail.charger_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Save the settings; the application then stops the engine."""
+        self.save_settings()
+        super().closeEvent(event)
+

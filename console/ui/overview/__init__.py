@@ -1,0 +1,1 @@
+"""Site overview view of the console."""

@@ -1,0 +1,1 @@
+"""Sessions view of the console."""

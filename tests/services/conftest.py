@@ -1,0 +1,65 @@
+"""Fixtures: a real engine on 127.0.0.1 port 0 with a SQLite file, and simulated chargers."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from console.core.enums import AdmissionMode
+from console.services.engine import CentralSystem, EngineConfig
+from console.simulator.charger import SimulatedCharger
+
+EngineFactory = Callable[..., Awaitable[CentralSystem]]
+ChargerFactory = Callable[..., SimulatedCharger]
+
+
+@pytest.fixture
+async def make_engine(tmp_path: Path) -> AsyncIterator[EngineFactory]:
+    """Start engines (stopped at the end of the test)."""
+    started: list[CentralSystem] = []
+
+    async def make(admission: AdmissionMode = AdmissionMode.OPEN, **options: Any) -> CentralSystem:
+        config = EngineConfig(
+            database_url=f"sqlite:///{tmp_path / 'engine.db'}",
+            host="127.0.0.1",
+            port=0,
+            admission=admission,
+            **options,
+        )
+        engine = CentralSystem(config)
+        await engine.start()
+        started.append(engine)
+        return engine
+
+    yield make
+    for engine in started:
+        await engine.stop()
+
+
+@pytest.fixture
+async def engine(make_engine: EngineFactory) -> CentralSystem:
+    """An engine that admits every charger."""
+    return await make_engine()
+
+
+@pytest.fixture
+async def make_charger() -> AsyncIterator[ChargerFactory]:
+    """Simulated chargers, started by the test and stopped at its end."""
+    made: list[SimulatedCharger] = []
+
+    def make(engine: CentralSystem, charger_id: str, **options: Any) -> SimulatedCharger:
+        options.setdefault("boot_retry_floor", 0.05)
+        options.setdefault("reconnect_delay", 0.05)
+        options.setdefault("retry_interval", 0.2)
+        options.setdefault("response_timeout", 5.0)
+        url = f"ws://127.0.0.1:{engine.port}/ocpp/"
+        charger = SimulatedCharger(charger_id, url, **options)
+        made.append(charger)
+        return charger
+
+    yield make
+    await asyncio.gather(*(charger.stop() for charger in made), return_exceptions=True)

@@ -1,0 +1,73 @@
+"""GUI fixtures: a real console (engine thread on 127.0.0.1 port 0, SQLite file) under qasync."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from console.core.enums import AdmissionMode
+from console.services.engine import EngineConfig
+from console.ui.console_app import Console, create_application
+
+T = TypeVar("T")
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["chargedesk-tests"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[None]:
+    """Window settings go to a temporary folder, never the developer's own."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """The GUI's asyncio loop, as in the console."""
+    create_application()
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.set_event_loop(None)
+
+
+def run(loop: asyncio.AbstractEventLoop, coroutine: Coroutine[Any, Any, T], timeout: float = 30) -> T:
+    """Run a coroutine on the GUI loop, processing Qt events meanwhile."""
+    return loop.run_until_complete(asyncio.wait_for(coroutine, timeout))
+
+
+async def wait_until(predicate: Callable[[], object], timeout: float = 10.0) -> None:
+    """Wait for a condition while the GUI loop keeps running; fail after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)
+
+
+@pytest.fixture
+def console(qloop: qasync.QEventLoop, tmp_path: Path) -> Iterator[Console]:
+    """A running console with an open admission on an ephemeral port."""
+    config = EngineConfig(
+        database_url=f"sqlite:///{tmp_path / 'console.db'}",
+        host="127.0.0.1",
+        port=0,
+        admission=AdmissionMode.OPEN,
+        heartbeat_interval=60,
+    )
+    instance = Console(config)
+    yield instance
+    instance.window.close()
+    instance.stop()
