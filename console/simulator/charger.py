@@ -1,0 +1,45 @@
+"""The simulated OCPP 1.6J charge point."""
+
+from __future__ import annotations
+
+from console.simulator.commands import CommandsMixin
+from console.simulator.management import ManagementMixin
+
+
+class SimulatedCharger(CommandsMixin, ManagementMixin):
+    """An OCPP 1.6J charge point that behaves like a real one, for demos and tests.
+
+    ``SimulatedCharger(charger_id, url, connectors=2, kind="AC", power_kw=None,
+    password=None, meter_interval=10.0, **options)`` connects to ``url`` with the
+    charger id appended as last path segment (HTTP Basic auth with the id as user
+    name when ``password`` is set), boots (retrying while Pending/Rejected), reports
+    every connector's status and sends heartbeats. Drive it with ``start_session``,
+    ``stop_session``, ``fault``, ``go_offline``/``come_back``; it answers all 19
+    central-system commands of OCPP 1.6 by itself.
+
+    Keyword options (all optional):
+      vendor, model, serial, firmware -- BootNotification strings.
+      subprotocols -- offered in order, default ``("ocpp1.6",)``.
+      reconnect -- re-open a lost connection (else stay offline until ``come_back``).
+      heartbeat_interval -- override the interval the boot reply gives.
+      boot_retry_floor -- least wait before re-sending a Pending/Rejected boot.
+      reconnect_delay, reconnect_max_delay -- exponential back-off bounds.
+      response_timeout -- seconds to wait for a reply to each call.
+      retry_interval -- wait before re-sending an unanswered transaction message.
+      authorize_before_start -- send Authorize before a local start.
+      allow_offline_tx -- AllowOfflineTxForUnknownId: start offline for unknown cards.
+      supports_local_list -- without it SendLocalList answers NotSupported.
+      unlock_supported -- without it UnlockConnector answers NotSupported.
+      soc_start -- DC: the car's SoC at plug-in (else random 20-60 %).
+      battery_kwh -- DC: the car's battery, for the SoC curve.
+      speed -- simulated seconds per real second for energy and SoC (timestamps
+        stay real), so tests see energy and SoC move within milliseconds.
+      seed -- makes jitter, SoC and meter registers reproducible.
+      validate_messages -- validate our calls against the OCPP JSON schemas.
+
+    For tests: ``received`` (commands, in order), ``sent`` (calls per action),
+    ``replies``, ``queued``, ``accepted``, ``connected``, ``status()``,
+    ``transaction_id()``, and ``wait_for(predicate)`` / ``wait_booted()`` /
+    ``wait_delivered()`` to wait on state instead of sleeping. ``call(payload)``
+    and ``send_raw(frame)`` send anything, for repeated or malformed messages.
+    """
