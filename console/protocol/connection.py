@@ -169,7 +169,7 @@ class ChargerConnection:
         self,
         action: str,
         payload: dict[str, Any],
-        timeout: float | None,  # noqa: ASYNC109 - a timeout is an outcome here, not an error
+        timeout: float | None,
     ) -> CommandOutcome:
         """Send a CALL and wait for its reply; one CALL at a time per charger.
 

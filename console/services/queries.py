@@ -18,7 +18,7 @@ from console.core.model import ChargerRecord, LoggedFrame, Session
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
 from console.storage import sessions as session_repo
-from console.storage.database import create_db_engine
+from console.storage.database import create_db_engine, describe_url
 from console.storage.rows import utc_or_none
 
 T = TypeVar("T")
@@ -43,6 +43,11 @@ class StatusChange:
     error_code: str
     info: str | None
     at: datetime
+
+
+def database_location(database_url: str) -> str:
+    """Where the data is, for people: the file for SQLite, the URL without password else."""
+    return describe_url(database_url)
 
 
 class SiteQueries:
@@ -139,21 +144,8 @@ class SiteQueries:
         self, since: datetime, until: datetime, limit: int | None = None
     ) -> list[Session]:
         """Sessions started in [since, until), newest first, at most ``limit`` of them."""
-        from console.core.clock import as_utc  # local only to keep this change an append
-
-        table = session_repo.sessions
-        # SQLite compares the stored text, which is UTC: bounds in another zone would shift.
-        since, until = as_utc(since), as_utc(until)
-
-        def read(connection: Connection) -> list[Session]:
-            query = (
-                select(table)
-                .where(table.c.started_at >= since, table.c.started_at < until)
-                .order_by(table.c.started_at.desc(), table.c.id.desc())
+        return self._read(
+            lambda c: session_repo.list_sessions(
+                c, started_since=since, started_before=until, limit=limit
             )
-            if limit is not None:
-                query = query.limit(limit)
-            # The repository's row mapping, so flags and times decode as everywhere else.
-            return [session_repo._session(row) for row in connection.execute(query)]
-
-        return self._read(read)
+        )

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from console.core.authorization import normalize_id_tag
+from console.core.clock import as_utc
 from console.core.model import MeterValue, OrphanStop, Session
 from console.storage.rows import insert_ignoring_duplicates, utc_or_none
 from console.storage.tables import MeterSampleRow, OrphanStopRow, SessionRow, table_of
@@ -216,9 +217,16 @@ def list_sessions(
     running_only: bool = False,
     charger_id: str | None = None,
     limit: int | None = None,
+    started_since: datetime | None = None,
+    started_before: datetime | None = None,
 ) -> list[Session]:
-    """Sessions, newest first."""
+    """Sessions, newest first; optionally only those started in [since, before)."""
     query = select(sessions).order_by(sessions.c.id.desc())
+    # Stored times are UTC text in SQLite: bounds in another zone would shift.
+    if started_since is not None:
+        query = query.where(sessions.c.started_at >= as_utc(started_since))
+    if started_before is not None:
+        query = query.where(sessions.c.started_at < as_utc(started_before))
     if running_only:
         query = query.where(sessions.c.stopped_at.is_(None))
     if charger_id is not None:

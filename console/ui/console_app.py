@@ -20,7 +20,7 @@ from console.ui.site_mirror import SiteMirror
 
 
 class Console:
-    """The running console: engine thread, bridge, mirror and window, started and stopped together."""
+    """The running console: engine thread, bridge, mirror and window, started and stopped as one."""
 
     def __init__(self, config: EngineConfig, demo: bool = False) -> None:
         self.config = config

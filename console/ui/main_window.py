@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from console.services.network import charger_urls
-from console.storage.database import describe_url
+from console.services.queries import database_location
 from console.ui.detail.view import ChargerDetailView
 from console.ui.engine_client import EngineClient
 from console.ui.overview.view import OverviewView
@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sessions, self.tr("&Sessions"))
         self.setCentralWidget(self.tabs)
         self.overview.chargerActivated.connect(self._on_charger_activated)
+        self.sessions.chargerActivated.connect(self._on_charger_activated)
 
         for index in range(self.tabs.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.address_label.setToolTip("\n".join(urls))
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.connected_label = QLabel()
-        self.database_label = QLabel(self.tr("Data: ") + describe_url(config.database_url))
+        self.database_label = QLabel(self.tr("Data: ") + database_location(config.database_url))
         self.freshness_label = QLabel()
         bar = self.statusBar()
         bar.addWidget(self.address_label, 1)
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(int(settings.value("window/tab", 0)))
+        self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
         charger = settings.value("window/charger")
         if charger:
             self.detail.show_charger(str(charger))
@@ -108,8 +109,7 @@ class MainWindow(QMainWindow):
         if self.detail.charger_id:
             settings.setValue("window/charger", self.detail.charger_id)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Save the settings; the application then stops the engine."""
         self.save_settings()
         super().closeEvent(event)
-

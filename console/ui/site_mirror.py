@@ -35,9 +35,9 @@ class PowerBuffer:
 class SiteMirror(QObject):
     """What the GUI knows of the site. Only the bridge writes to it."""
 
-    chargersChanged = Signal(list, bool)  # charger ids, full refresh  # noqa: N815
-    eventsArrived = Signal(list)  # events one by one (sessions, refusals…)  # noqa: N815
-    powerChanged = Signal()  # noqa: N815
+    chargersChanged = Signal(list, bool)  # charger ids, full refresh
+    eventsArrived = Signal(list)  # events one by one (sessions, refusals…)
+    powerChanged = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -81,4 +81,3 @@ class SiteMirror(QObject):
             for charger_id, state in self.chargers.items()
             if state.approval is Approval.PENDING and state.online
         )
-

@@ -71,8 +71,10 @@ async def _drive(charger: RecordingCharger, connector: int, card: str, stop: asy
         if await charger.start_session(connector, card) is None:
             await charger.wait_for(lambda: charger.connected or stop.is_set(), timeout=30)
             continue
-        sent = charger.sent["MeterValues"]
-        await charger.wait_for(lambda: charger.sent["MeterValues"] >= sent + 4 or stop.is_set(), 30)
+        target = charger.sent["MeterValues"] + 4
+        await charger.wait_for(
+            lambda t=target: charger.sent["MeterValues"] >= t or stop.is_set(), 30
+        )
         await charger.stop_session(connector)
 
 

@@ -41,9 +41,12 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     asyncio.set_event_loop(loop)
     yield loop
     asyncio.set_event_loop(None)
+    loop.close()
 
 
-def run(loop: asyncio.AbstractEventLoop, coroutine: Coroutine[Any, Any, T], timeout: float = 30) -> T:
+def run(
+    loop: asyncio.AbstractEventLoop, coroutine: Coroutine[Any, Any, T], timeout: float = 30
+) -> T:
     """Run a coroutine on the GUI loop, processing Qt events meanwhile."""
     return loop.run_until_complete(asyncio.wait_for(coroutine, timeout))
 

@@ -1,0 +1,89 @@
+"""`chargedesk` without a sub-command: the console, or with --demo a simulated site."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import socket
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from console.core.enums import AdmissionMode
+from console.services.engine import EngineConfig
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("0.0.0.0", port))
+        except OSError:
+            return False
+    return True
+
+
+class SimulatorThread:
+    """Runs the demo site's simulated chargers on a loop of their own, off the GUI thread."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._loop = asyncio.new_event_loop()
+        self._stop: asyncio.Event | None = None
+        self._thread = threading.Thread(target=self._run, name="chargedesk-demo", daemon=True)
+
+    def start(self) -> None:
+        """Start the chargers in the background."""
+        self._thread.start()
+
+    def _run(self) -> None:
+        from console.simulator.demo_site import run_demo_site
+
+        async def main() -> None:
+            self._stop = asyncio.Event()
+            await run_demo_site(self.url, self._stop)
+
+        self._loop.run_until_complete(main())
+        self._loop.close()
+
+    def stop(self) -> None:
+        """Stop the chargers and wait for the thread."""
+        if self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(15)
+
+
+def demo_config(folder: Path, port: int) -> EngineConfig:
+    """A throw-away database in ``folder``, seeded with a week of history."""
+    from console.services.demo_data import seed_demo_database
+    from console.simulator.demo_site import DEMO_CARDS, DEMO_CHARGERS
+
+    url = f"sqlite:///{folder / 'demo.db'}"
+    seed_demo_database(url, [(c[0], c[2], c[3]) for c in DEMO_CHARGERS], DEMO_CARDS)
+    return EngineConfig(
+        database_url=url,
+        port=port if _port_is_free(port) else 0,
+        admission=AdmissionMode.APPROVE,
+        heartbeat_interval=60,
+    )
+
+
+def run_demo_or_console(args: argparse.Namespace) -> int:
+    """Open the console; with ``--demo`` on a temporary database with simulated chargers."""
+    from console.ui.console_app import Console, run_console
+
+    if not args.demo:
+        from console.storage.database import default_database_url
+
+        config = EngineConfig(database_url=args.db or default_database_url(), port=args.port)
+        return run_console(config)
+
+    with tempfile.TemporaryDirectory(prefix="chargedesk-demo-") as folder:
+        config = demo_config(Path(folder), args.port)
+
+        def start_site(console: Console) -> Callable[[], None]:
+            simulators = SimulatorThread(f"ws://127.0.0.1:{console.client.engine.port}/ocpp/")
+            simulators.start()
+            return simulators.stop
+
+        return run_console(config, demo=True, on_started=start_site)

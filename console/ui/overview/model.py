@@ -1,0 +1,388 @@
+"""The overview's live table: one row per connector, fed by the site mirror."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+
+from console.core.enums import Approval, ConnectorStatus
+from console.core.site import ChargerState, ConnectorState
+from console.ui import theme
+from console.ui.overview.format import (
+    kilowatt_hours,
+    kilowatts,
+    local_time,
+    natural_key,
+    relative_time,
+    translate,
+)
+from console.ui.site_mirror import SiteMirror
+
+RowKey = tuple[str, int]  # (charger id, connector id)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's (charger id, connector id)
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2  # True for faulted or offline rows
+
+PENDING_STYLE = ("#E69F00", "◷")
+REJECTED_STYLE = ("#7F7F7F", "⊘")
+# Problems first when sorting by status.
+_SEVERITY = {
+    ConnectorStatus.FAULTED: 0,
+    ConnectorStatus.UNAVAILABLE: 2,
+    ConnectorStatus.SUSPENDED_EVSE: 3,
+    ConnectorStatus.SUSPENDED_EV: 4,
+    ConnectorStatus.CHARGING: 5,
+    ConnectorStatus.PREPARING: 6,
+    ConnectorStatus.FINISHING: 7,
+    ConnectorStatus.RESERVED: 8,
+    ConnectorStatus.AVAILABLE: 9,
+}
+
+
+class Column(IntEnum):
+    """The table's columns, in order."""
+
+    CHARGER = 0
+    CONNECTOR = 1
+    STATUS = 2
+    CONNECTION = 3
+    POWER = 4
+    CARD = 5
+    ENERGY = 6
+    PROBLEM = 7
+
+
+def connector_rows(charger: ChargerState) -> list[int]:
+    """The connectors shown as rows: the physical ones, or 0 when none is known yet."""
+    return sorted(c for c in charger.connectors if c > 0) or [0]
+
+
+def is_problem(charger: ChargerState, connector_id: int) -> bool:
+    """Offline, faulted, or reporting an error (on the connector or the whole charger)."""
+    if not charger.online:
+        return True
+    for cid in {connector_id, 0}:
+        state = charger.connectors.get(cid)
+        if state is not None and (
+            state.status is ConnectorStatus.FAULTED or state.error_code not in ("NoError", "")
+        ):
+            return True
+    return False
+
+
+def _icon(colour: str, symbol: str) -> QIcon:
+    pixmap = QPixmap(18, 18)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont()
+    font.setPixelSize(15 if len(symbol) == 1 else 10)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(colour))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, symbol)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ChargerTableModel(QAbstractTableModel):
+    """Every connector of the site with its status, connection, power and session.
+
+    Rows of one charger are kept together, so an update of a charger is one
+    ``dataChanged`` over its rows; a new charger is appended with begin/endInsertRows; the
+    model is reset only when a full update brings a different set of rows.
+    """
+
+    def __init__(self, mirror: SiteMirror, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._mirror = mirror
+        self._rows: list[RowKey] = []
+        self._first: dict[str, int] = {}  # charger id -> its first row
+        self._seen: dict[str, ChargerState] = {}  # what the rows show now
+        self._icons: dict[tuple[str, str], QIcon] = {}
+        self._headers = [
+            self.tr("Charger"),
+            self.tr("Connector"),
+            self.tr("Status"),
+            self.tr("Connection"),
+            self.tr("Power (kW)"),
+            self.tr("Card"),
+            self.tr("Energy (kWh)"),
+            self.tr("Problem"),
+        ]
+        self._load(mirror.chargers)
+        mirror.chargersChanged.connect(self._on_chargers_changed)
+        # "12 s ago" must age even when nothing happens on the site.
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._on_clock_tick)
+        self._clock.start(1000)
+
+    # ----------------------------------------------------------------- Qt interface
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Connectors shown (none below the top level)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """The columns of ``Column``."""
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return self._alignment(section)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell's text, icon, colours and tooltip."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        charger_id, connector_id = self._rows[index.row()]
+        charger = self._mirror.chargers.get(charger_id)
+        if charger is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(charger, connector_id, column)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
+            return self._status_icon(charger, connector_id)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(charger, connector_id)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(charger, connector_id, column)
+        if role == KEY_ROLE:
+            return (charger_id, connector_id)
+        if role == PROBLEM_ROLE:
+            return is_problem(charger, connector_id)
+        return None
+
+    # ----------------------------------------------------------------- lookups
+
+    def key(self, row: int) -> RowKey:
+        """(charger id, connector id) of a row."""
+        return self._rows[row]
+
+    def row_of(self, key: RowKey) -> int | None:
+        """The row showing a connector, if any."""
+        first = self._first.get(key[0])
+        if first is None:
+            return None
+        for row in range(first, len(self._rows)):
+            if self._rows[row][0] != key[0]:
+                break
+            if self._rows[row] == key:
+                return row
+        return None
+
+    def sort_key(self, row: int, column: int) -> tuple[Any, ...]:
+        """A key that sorts the column naturally, ties broken by charger and connector."""
+        charger_id, connector_id = self._rows[row]
+        tie = (natural_key(charger_id), connector_id)
+        charger = self._mirror.chargers.get(charger_id)
+        if charger is None:
+            return ((0,), *tie)
+        connector = charger.connectors.get(connector_id)
+        col = Column(column)
+        primary: tuple[Any, ...]
+        if col is Column.STATUS:
+            primary = (self._severity(charger, connector),)
+        elif col is Column.CONNECTION:
+            seen = charger.last_seen.timestamp() if charger.last_seen else 0.0
+            primary = (charger.online, -seen)
+        elif col is Column.POWER:
+            primary = ((connector.power_w or 0.0) if connector else 0.0,)
+        elif col is Column.ENERGY:
+            primary = ((connector.session_energy_wh or 0.0) if connector else 0.0,)
+        elif col in (Column.CHARGER, Column.CONNECTOR):
+            primary = ()
+        else:
+            primary = (self._text(charger, connector_id, col).casefold(),)
+        return (*primary, *tie)
+
+    # ----------------------------------------------------------------- updates
+
+    def _layout(self, chargers: dict[str, ChargerState]) -> list[RowKey]:
+        ordered = sorted(chargers, key=natural_key)
+        return [(cid, c) for cid in ordered for c in connector_rows(chargers[cid])]
+
+    def _reindex(self) -> None:
+        self._first = {}
+        for row, (charger_id, _) in enumerate(self._rows):
+            self._first.setdefault(charger_id, row)
+
+    def _load(self, chargers: dict[str, ChargerState]) -> None:
+        self._rows = self._layout(chargers)
+        self._reindex()
+        self._seen = dict(chargers)
+
+    def _on_chargers_changed(self, ids: list[str], full: bool) -> None:
+        chargers = self._mirror.chargers
+        if full:
+            wanted = self._layout(chargers)
+            if set(wanted) != set(self._rows):
+                self.beginResetModel()
+                self._load(chargers)
+                self.endResetModel()
+                return
+            ids = [cid for cid, state in chargers.items() if self._seen.get(cid) != state]
+        for charger_id in ids:
+            state = chargers.get(charger_id)
+            if state is not None:
+                self._update_charger(state)
+                self._seen[charger_id] = state
+
+    def _update_charger(self, charger: ChargerState) -> None:
+        charger_id = charger.charger_id
+        keys = [(charger_id, c) for c in connector_rows(charger)]
+        first = self._first.get(charger_id)
+        if first is None:
+            end = len(self._rows)
+            self.beginInsertRows(QModelIndex(), end, end + len(keys) - 1)
+            self._rows.extend(keys)
+            self._first[charger_id] = end
+            self.endInsertRows()
+            return
+        count = sum(1 for key in self._rows[first:] if key[0] == charger_id)
+        if self._rows[first : first + count] == keys:
+            last = first + count - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+            return
+        # Its connectors became known (or changed): replace the charger's rows in place.
+        self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+        del self._rows[first : first + count]
+        self._reindex()
+        self.endRemoveRows()
+        self.beginInsertRows(QModelIndex(), first, first + len(keys) - 1)
+        self._rows[first:first] = keys
+        self._reindex()
+        self.endInsertRows()
+
+    def _on_clock_tick(self) -> None:
+        if self._rows:
+            top = self.index(0, Column.CONNECTION)
+            bottom = self.index(len(self._rows) - 1, Column.CONNECTION)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    # ----------------------------------------------------------------- presentation
+
+    @staticmethod
+    def _alignment(column: int) -> Qt.AlignmentFlag:
+        if column in (Column.POWER, Column.ENERGY, Column.CONNECTOR):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+    @staticmethod
+    def _severity(charger: ChargerState, connector: ConnectorState | None) -> int:
+        if not charger.online:
+            return 1
+        if connector is None or connector.status is None:
+            return 10
+        return _SEVERITY[connector.status]
+
+    def _status_style(self, charger: ChargerState, connector_id: int) -> tuple[str, str, str]:
+        """(colour, symbol, words) of the row's status."""
+        if charger.approval is Approval.PENDING:
+            return (*PENDING_STYLE, self.tr("Waiting for approval"))
+        if charger.approval is Approval.REJECTED:
+            return (*REJECTED_STYLE, self.tr("Rejected"))
+        if not charger.online:
+            return (*theme.OFFLINE_STYLE, self.tr("Offline"))
+        connector = charger.connectors.get(connector_id)
+        status = connector.status if connector else None
+        return (
+            theme.status_colour(status).name(),
+            theme.status_symbol(status),
+            theme.status_text(status),
+        )
+
+    def _status_icon(self, charger: ChargerState, connector_id: int) -> QIcon:
+        colour, symbol, _ = self._status_style(charger, connector_id)
+        icon = self._icons.get((colour, symbol))
+        if icon is None:
+            icon = self._icons[(colour, symbol)] = _icon(colour, symbol)
+        return icon
+
+    def _text(self, charger: ChargerState, connector_id: int, column: Column) -> str:
+        connector = charger.connectors.get(connector_id)
+        session = connector is not None and connector.transaction_id is not None
+        if column is Column.CHARGER:
+            return charger.charger_id
+        if column is Column.CONNECTOR:
+            return str(connector_id) if connector_id else "—"
+        if column is Column.STATUS:
+            return self._status_style(charger, connector_id)[2]
+        if column is Column.CONNECTION:
+            if charger.online:
+                return self.tr("Online · %1").replace("%1", relative_time(charger.last_seen))
+            return self.tr("Offline · seen %1").replace("%1", relative_time(charger.last_seen))
+        if connector is None:
+            return ""
+        if column is Column.POWER:
+            return kilowatts(connector.power_w) if session or connector.power_w else ""
+        if column is Column.CARD:
+            return (connector.id_tag or "") if session else ""
+        if column is Column.ENERGY:
+            return kilowatt_hours(connector.session_energy_wh) if session else ""
+        return self._problem(charger, connector)
+
+    def _problem(self, charger: ChargerState, connector: ConnectorState) -> str:
+        parts = []
+        if connector.error_code not in ("NoError", ""):
+            parts.append(connector.error_code)
+        if connector.info and (parts or connector.status is ConnectorStatus.FAULTED):
+            parts.append(connector.info)
+        whole = charger.connectors.get(0)
+        if connector.connector_id and whole and whole.error_code not in ("NoError", ""):
+            parts.append(self.tr("charger: %1").replace("%1", whole.error_code))
+        return " — ".join(parts)
+
+    def _background(self, charger: ChargerState, connector_id: int) -> QBrush | None:
+        if not charger.online:
+            return QBrush(theme.OFFLINE_BACKGROUND)
+        if is_problem(charger, connector_id):
+            return QBrush(theme.FAULT_BACKGROUND)
+        return None
+
+    def _tooltip(self, charger: ChargerState, connector_id: int, column: Column) -> str | None:
+        connector = charger.connectors.get(connector_id)
+        if column is Column.CHARGER:
+            lines = [charger.charger_id]
+            if charger.boot:
+                lines.append(f"{charger.boot.vendor} {charger.boot.model}")
+                if charger.boot.firmware_version:
+                    lines.append(
+                        translate("Firmware %1").replace("%1", charger.boot.firmware_version)
+                    )
+            if charger.peer:
+                lines.append(translate("Address %1").replace("%1", charger.peer))
+            return "\n".join(lines)
+        if column is Column.STATUS and connector is not None and connector.status is not None:
+            text = self.tr("Last reported: %1").replace("%1", theme.status_text(connector.status))
+            if connector.status_at is not None:
+                text += self.tr(" at %1").replace("%1", local_time(connector.status_at))
+            return text
+        if column is Column.CONNECTION and charger.last_seen is not None:
+            return self.tr("Last message: %1").replace(
+                "%1", charger.last_seen.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            )
+        if column is Column.ENERGY and connector is not None and connector.soc_percent is not None:
+            return self.tr("Battery %1 %").replace("%1", f"{connector.soc_percent:.0f}")
+        return None

@@ -1,0 +1,136 @@
+"""Column titles, stop reasons and session flags in words a person understands."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication
+
+from console.core.enums import SessionFlag
+
+_CONTEXT = "SessionsView"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class Column(IntEnum):
+    """The sessions table's columns, in order."""
+
+    SESSION = 0
+    CHARGER = 1
+    CONNECTOR = 2
+    CARD = 3
+    START = 4
+    END = 5
+    ENERGY = 6
+    DURATION = 7
+    STOP_REASON = 8
+    FLAGS = 9
+
+
+def column_titles(for_file: bool = False) -> list[str]:
+    """The column headers, translated, in column order (unabridged for a file)."""
+    return [
+        _tr("Session"),
+        _tr("Charger"),
+        _tr("Connector") if for_file else _tr("Conn."),
+        _tr("Card"),
+        _tr("Start"),
+        _tr("End"),
+        _tr("Energy (kWh)"),
+        _tr("Duration"),
+        _tr("Stop reason"),
+        _tr("Flags"),
+    ]
+
+
+def column_tooltips() -> list[str]:
+    """What each column means, for the header's tooltip."""
+    return [
+        _tr("Session number (the OCPP transaction id)"),
+        _tr("Charge point id"),
+        _tr("Connector number on the charger"),
+        _tr("Card (idTag) that started the session"),
+        _tr("Start, local time"),
+        _tr("End, local time; running sessions are still charging"),
+        _tr("Energy delivered; live for running sessions"),
+        _tr("How long the session has lasted (hours:minutes)"),
+        _tr("Why the session ended, as the charger reported it"),
+        _tr("Oddities recorded for staff to check; hover for details"),
+    ]
+
+
+def running_word() -> str:
+    """What the End column says while a session is still charging."""
+    return _tr("running")
+
+
+@cache
+def stop_reason_words() -> dict[str, str]:
+    """Every OCPP 1.6 stop reason in words (built once: the table asks for them often)."""
+    return {
+        "EmergencyStop": _tr("Emergency stop"),
+        "EVDisconnected": _tr("Car unplugged"),
+        "HardReset": _tr("Charger hard reset"),
+        "Local": _tr("Stopped at charger"),
+        "Other": _tr("Other"),
+        "PowerLoss": _tr("Power loss"),
+        "Reboot": _tr("Charger restarted"),
+        "Remote": _tr("Stopped remotely"),
+        "SoftReset": _tr("Charger soft reset"),
+        "UnlockCommand": _tr("Connector unlocked"),
+        "DeAuthorized": _tr("Card refused"),
+    }
+
+
+def stop_reason_text(reason: str | None, words: dict[str, str] | None = None) -> str:
+    """A stop reason in words (an omitted reason means Local, per the 1.6 spec).
+
+    ``words`` lets the export thread pass the words prepared on the GUI thread.
+    """
+    reason = reason or "Local"
+    return (words if words is not None else stop_reason_words()).get(reason, reason)
+
+
+@cache
+def flag_labels() -> dict[str, str]:
+    """A few words naming each known flag, for the Flags column."""
+    return {
+        SessionFlag.INVALID_CARD.value: _tr("Card not valid"),
+        SessionFlag.METER_BACKWARDS.value: _tr("Meter went backwards"),
+        SessionFlag.SUSPECT_TIMESTAMP.value: _tr("Odd charger time"),
+        SessionFlag.STOPPED_BY_CHARGER_BOOT.value: _tr("Closed by restart"),
+    }
+
+
+def flag_explanation(flag: str) -> str:
+    """A sentence explaining a flag and what to check, for the tooltip."""
+    explanations = {
+        SessionFlag.INVALID_CARD.value: _tr(
+            "Card not valid: the session was started with a card ChargeDesk would not "
+            "accept (unknown, blocked or expired), yet the charger let it charge. "
+            "Check who used it."
+        ),
+        SessionFlag.METER_BACKWARDS.value: _tr(
+            "Meter went backwards: the meter reading at the end was lower than at the "
+            "start, so the energy is counted as 0 kWh. Check the charger's meter."
+        ),
+        SessionFlag.SUSPECT_TIMESTAMP.value: _tr(
+            "Odd charger time: the charger reported a time far in the future or long ago. "
+            "The start or end time may be wrong; check the charger's clock."
+        ),
+        SessionFlag.STOPPED_BY_CHARGER_BOOT.value: _tr(
+            "Closed by restart: the charger restarted during the session without "
+            "reporting its end, so ChargeDesk closed it."
+        ),
+    }
+    return explanations.get(flag, _tr("Recorded oddity: ") + flag)
+
+
+def flags_text(flags: tuple[str, ...], labels: dict[str, str] | None = None) -> str:
+    """Every flag of a session in words, separated by semicolons."""
+    known = labels if labels is not None else flag_labels()
+    return "; ".join(known.get(flag, flag) for flag in flags)
