@@ -74,8 +74,8 @@ class PowerPlotWidget(QWidget):
         self._generation = 0
         self._lines_touched = False
         self._selected_at = 0.0
-        self._y_top = 1.0
-        self._view: tuple[float, float] = (0.0, 0.0)
+        self._y_top = 0.0  # kW at the top of the view; 0: not set yet
+        self._view: tuple[float, ...] = ()
         self._lines_drawn: tuple[object, ...] = ()
         self._grid_lines: list[pg.InfiniteLine] = []
         self._build()
@@ -202,7 +202,7 @@ class PowerPlotWidget(QWidget):
         self.lines.draw(np.zeros(0), np.zeros((0, 0)))
         self.total_curve.setData([], [])
         self._selected_at = 0.0
-        self._y_top = 1.0
+        self._y_top = 0.0
         if self.per_charger and self.charger_id is None:
             self._feed = None
             self._set_loading(False)
@@ -316,7 +316,7 @@ class PowerPlotWidget(QWidget):
         # Grow at once, shrink only when the peak is well below the top: a calm y axis.
         if peak * 1.12 > self._y_top or peak < self._y_top * 0.5:
             top = max(1.0, peak * 1.25)
-            if top != self._y_top or not self._grid_lines:
+            if top != self._y_top:
                 self._y_top = top
                 self._set_grid(top)
         # The view moves in steps of a hundredth of the range, its right edge a little
@@ -324,7 +324,7 @@ class PowerPlotWidget(QWidget):
         step = self.span_s / VIEW_STEPS
         right = math.ceil(now / step) * step
         # A sliver below zero keeps the zero line and its label clear of the axis.
-        view = (right, self._y_top)
+        view = (right, self._y_top, self.span_s)
         if view != self._view:
             self._view = view
             self.plot.getPlotItem().vb.setRange(
