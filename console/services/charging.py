@@ -231,7 +231,7 @@ class ChargingService:
         rows = session_repo.sample_rows(
             charger_id, report.connector_id, report.transaction_id, report.meter_values, now
         )
-        await self._writer.submit(lambda c: session_repo.add_samples(c, rows))
+        await self._writer.insert_rows(session_repo.meter_samples, rows)
         if report.meter_values:
             self._publish_readings(charger_id, report, report.meter_values[-1])
 

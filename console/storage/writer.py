@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table
 
+from console.storage.rows import insert_ignoring_duplicates
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -32,6 +34,20 @@ MAX_BATCH = 500
 class _Job:
     operation: Operation
     future: Future[Any] = field(default_factory=Future)
+
+
+@dataclass(slots=True)
+class _RowsJob:
+    """Rows to insert, skipping duplicates; merged with other jobs for the same table."""
+
+    table: Table
+    rows: list[dict[str, Any]]
+    future: Future[Any] = field(default_factory=Future)
+
+    def operation(self, connection: Connection) -> None:
+        """Insert just these rows (used when a shared batch has to be retried alone)."""
+        if self.rows:
+            connection.execute(insert_ignoring_duplicates(connection, self.table), self.rows)
 
 
 _STOP = object()
@@ -74,6 +90,16 @@ class StorageWriter:
         self._queue.put(job)
         return await asyncio.wrap_future(job.future)
 
+    async def insert_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert ``rows`` (rows already stored are skipped) and return after the commit.
+
+        Rows of every caller waiting on the same commit go into one multi-row INSERT:
+        far cheaper than one statement per message on a busy site.
+        """
+        job = _RowsJob(table, rows)
+        self._queue.put(job)
+        await asyncio.wrap_future(job.future)
+
     def submit_nowait(self, operation: Operation) -> Future[Any]:
         """Queue ``operation`` from any thread; the returned future resolves after commit."""
         job = _Job(operation)
@@ -89,7 +115,7 @@ class StorageWriter:
     def _run(self) -> None:
         stopping = False
         while not stopping:
-            jobs: list[_Job] = []
+            jobs: list[_Job | _RowsJob] = []
             item = self._queue.get()
             while True:
                 if item is _STOP:
@@ -107,14 +133,24 @@ class StorageWriter:
             if jobs or rows:
                 self._apply(jobs, rows)
 
-    def _apply(self, jobs: list[_Job], rows: dict[Table, list[dict[str, Any]]]) -> None:
+    def _apply(self, jobs: list[_Job | _RowsJob], rows: dict[Table, list[dict[str, Any]]]) -> None:
         results: list[Any] = []
+        merged: dict[Table, list[dict[str, Any]]] = {}
+        for job in jobs:
+            if isinstance(job, _RowsJob):
+                merged.setdefault(job.table, []).extend(job.rows)
         try:
             with self.engine.begin() as connection:
                 for table, table_rows in rows.items():
                     connection.execute(table.insert(), table_rows)
+                for table, table_rows in merged.items():
+                    if not table_rows:
+                        continue
+                    statement = insert_ignoring_duplicates(connection, table)
+                    connection.execute(statement, table_rows)
                 for job in jobs:
-                    results.append(job.operation(connection))
+                    is_rows = isinstance(job, _RowsJob)
+                    results.append(None if is_rows else job.operation(connection))
         except Exception:
             log.exception("group commit failed; retrying its %d operations one by one", len(jobs))
             self._apply_one_by_one(jobs, rows)
@@ -124,7 +160,9 @@ class StorageWriter:
         for job, result in zip(jobs, results, strict=True):
             job.future.set_result(result)
 
-    def _apply_one_by_one(self, jobs: list[_Job], rows: dict[Table, list[dict[str, Any]]]) -> None:
+    def _apply_one_by_one(
+        self, jobs: list[_Job | _RowsJob], rows: dict[Table, list[dict[str, Any]]]
+    ) -> None:
         # Log rows are not worth losing a charger's data over: retried once, then dropped.
         try:
             with self.engine.begin() as connection:

@@ -92,3 +92,33 @@ async def test_appended_rows_ride_along(db_url: str, rows: int) -> None:
     assert count == rows
     writer.stop()
     engine.dispose()
+
+
+async def test_inserted_rows_are_merged_and_duplicates_skipped(db_url: str) -> None:
+    from datetime import UTC, datetime
+
+    from console.core.enums import Approval
+    from console.core.model import MeterValue, SampledValue
+    from console.storage import chargers as charger_repo
+    from console.storage import sessions as session_repo
+
+    engine = open_database(db_url)
+    writer = StorageWriter(engine)
+    writer.start()
+    at = datetime(2026, 11, 23, tzinfo=UTC)
+    await writer.submit(lambda c: charger_repo.add_charger(c, "CP1", Approval.ACCEPTED, at))
+
+    def rows(second: int) -> list[dict[str, object]]:
+        value = MeterValue(at.replace(second=second), (SampledValue(float(second)),))
+        return session_repo.sample_rows("CP1", 1, 7, (value,), at)
+
+    # 40 messages, each sent twice (a retry), and one with nothing in it.
+    await asyncio.gather(
+        *(writer.insert_rows(session_repo.meter_samples, rows(i % 40)) for i in range(80)),
+        writer.insert_rows(session_repo.meter_samples, []),
+    )
+    stored = await writer.submit(lambda c: session_repo.samples_of_session(c, 7))
+    assert sorted(row["value"] for row in stored) == [float(i) for i in range(40)]
+    assert writer.commits < 80
+    writer.stop()
+    engine.dispose()
