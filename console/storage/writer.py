@@ -5,6 +5,10 @@ queued while a commit is running are applied together in the next transaction an
 committed once: with ``synchronous=FULL`` a commit costs an fsync, so grouping is what
 lets a busy site be answered quickly while every answer still waits for its commit.
 Rows that need no answer (the message log) are appended to the next transaction.
+
+Waiters on an event loop are woken with one call per loop per commit, not one per
+operation: waking a loop costs a write to its self-pipe, and a full pipe drops wake-ups
+(signals included).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table
@@ -32,25 +36,34 @@ MAX_BATCH = 500
 
 @dataclass(slots=True)
 class _Job:
+    """An operation and who waits for it: an asyncio future on ``loop``, or a thread future."""
+
     operation: Operation
-    future: Future[Any] = field(default_factory=Future)
+    future: asyncio.Future[Any] | Future[Any]
+    loop: asyncio.AbstractEventLoop | None = None
+    rows: tuple[Table, list[dict[str, Any]]] | None = None  # set for merged row inserts
 
 
-@dataclass(slots=True)
-class _RowsJob:
-    """Rows to insert, skipping duplicates; merged with other jobs for the same table."""
+def _insert_rows(table: Table, rows: list[dict[str, Any]]) -> Operation:
+    def insert(connection: Connection) -> None:
+        if rows:
+            connection.execute(insert_ignoring_duplicates(connection, table), rows)
 
-    table: Table
-    rows: list[dict[str, Any]]
-    future: Future[Any] = field(default_factory=Future)
+    return insert
 
-    def operation(self, connection: Connection) -> None:
-        """Insert just these rows (used when a shared batch has to be retried alone)."""
-        if self.rows:
-            connection.execute(insert_ignoring_duplicates(connection, self.table), self.rows)
+
+def _resolve(outcomes: list[tuple[asyncio.Future[Any], Any, BaseException | None]]) -> None:
+    for future, result, error in outcomes:
+        if future.cancelled():
+            continue
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
 
 
 _STOP = object()
+_WAKE = None
 
 
 class StorageWriter:
@@ -86,9 +99,10 @@ class StorageWriter:
 
     async def submit(self, operation: Callable[[Connection], T]) -> T:
         """Run ``operation`` in the next transaction and return its result after the commit."""
-        job = _Job(operation)
-        self._queue.put(job)
-        return await asyncio.wrap_future(job.future)
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._queue.put(_Job(operation, future, loop))
+        return await future
 
     async def insert_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Insert ``rows`` (rows already stored are skipped) and return after the commit.
@@ -96,31 +110,34 @@ class StorageWriter:
         Rows of every caller waiting on the same commit go into one multi-row INSERT:
         far cheaper than one statement per message on a busy site.
         """
-        job = _RowsJob(table, rows)
-        self._queue.put(job)
-        await asyncio.wrap_future(job.future)
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        self._queue.put(_Job(_insert_rows(table, rows), future, loop, (table, rows)))
+        await future
 
     def submit_nowait(self, operation: Operation) -> Future[Any]:
         """Queue ``operation`` from any thread; the returned future resolves after commit."""
-        job = _Job(operation)
+        job = _Job(operation, Future())
         self._queue.put(job)
-        return job.future
+        return job.future  # type: ignore[return-value]
 
     def append_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Insert ``rows`` into ``table`` with the next commit; nobody waits for them."""
         with self._rows_lock:
+            wake = not self._pending_rows
             self._pending_rows.setdefault(table, []).extend(rows)
-        self._queue.put(None)  # wake the thread
+        if wake:  # one wake-up is enough until the writer takes the rows
+            self._queue.put(_WAKE)
 
     def _run(self) -> None:
         stopping = False
         while not stopping:
-            jobs: list[_Job | _RowsJob] = []
+            jobs: list[_Job] = []
             item = self._queue.get()
             while True:
                 if item is _STOP:
                     stopping = True
-                elif item is not None:
+                elif item is not _WAKE:
                     jobs.append(item)
                 if len(jobs) >= MAX_BATCH:
                     break
@@ -133,36 +150,29 @@ class StorageWriter:
             if jobs or rows:
                 self._apply(jobs, rows)
 
-    def _apply(self, jobs: list[_Job | _RowsJob], rows: dict[Table, list[dict[str, Any]]]) -> None:
-        results: list[Any] = []
+    def _apply(self, jobs: list[_Job], rows: dict[Table, list[dict[str, Any]]]) -> None:
         merged: dict[Table, list[dict[str, Any]]] = {}
         for job in jobs:
-            if isinstance(job, _RowsJob):
-                merged.setdefault(job.table, []).extend(job.rows)
+            if job.rows is not None and job.rows[1]:
+                merged.setdefault(job.rows[0], []).extend(job.rows[1])
+        results: list[Any] = []
         try:
             with self.engine.begin() as connection:
                 for table, table_rows in rows.items():
                     connection.execute(table.insert(), table_rows)
                 for table, table_rows in merged.items():
-                    if not table_rows:
-                        continue
-                    statement = insert_ignoring_duplicates(connection, table)
-                    connection.execute(statement, table_rows)
+                    connection.execute(insert_ignoring_duplicates(connection, table), table_rows)
                 for job in jobs:
-                    is_rows = isinstance(job, _RowsJob)
-                    results.append(None if is_rows else job.operation(connection))
+                    results.append(None if job.rows is not None else job.operation(connection))
         except Exception:
             log.exception("group commit failed; retrying its %d operations one by one", len(jobs))
             self._apply_one_by_one(jobs, rows)
             return
         self.commits += 1
         self.operations += len(jobs)
-        for job, result in zip(jobs, results, strict=True):
-            job.future.set_result(result)
+        self._settle([(job, result, None) for job, result in zip(jobs, results, strict=True)])
 
-    def _apply_one_by_one(
-        self, jobs: list[_Job | _RowsJob], rows: dict[Table, list[dict[str, Any]]]
-    ) -> None:
+    def _apply_one_by_one(self, jobs: list[_Job], rows: dict[Table, list[dict[str, Any]]]) -> None:
         # Log rows are not worth losing a charger's data over: retried once, then dropped.
         try:
             with self.engine.begin() as connection:
@@ -170,13 +180,32 @@ class StorageWriter:
                     connection.execute(table.insert(), table_rows)
         except Exception:
             log.exception("dropping %d log rows that could not be stored", len(rows))
+        outcomes: list[tuple[_Job, Any, BaseException | None]] = []
         for job in jobs:
             try:
                 with self.engine.begin() as connection:
                     result = job.operation(connection)
             except Exception as error:
-                job.future.set_exception(error)
+                outcomes.append((job, None, error))
             else:
                 self.commits += 1
                 self.operations += 1
-                job.future.set_result(result)
+                outcomes.append((job, result, None))
+        self._settle(outcomes)
+
+    def _settle(self, outcomes: list[tuple[_Job, Any, BaseException | None]]) -> None:
+        by_loop: dict[asyncio.AbstractEventLoop, list[Any]] = {}
+        for job, result, error in outcomes:
+            if job.loop is None:
+                future: Any = job.future
+                if error is not None:
+                    future.set_exception(error)
+                else:
+                    future.set_result(result)
+            else:
+                by_loop.setdefault(job.loop, []).append((job.future, result, error))
+        for loop, settled in by_loop.items():
+            try:
+                loop.call_soon_threadsafe(_resolve, settled)
+            except RuntimeError:  # the loop is closed: nobody is waiting any more
+                log.debug("dropping %d results for a closed loop", len(settled))

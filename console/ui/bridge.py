@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -33,6 +34,7 @@ class SiteUpdate:
     site_power_w: float = 0.0
     online: int = 0
     full: bool = False  # True: ``chargers`` holds every charger of the site
+    created_at: float = 0.0  # unix time the engine took this copy (to measure freshness)
 
 
 class EngineBridge(QObject):
@@ -92,6 +94,7 @@ class EngineBridge(QObject):
                     site_power_w=engine.site.power_w,
                     online=engine.site.online_count,
                     full=full,
+                    created_at=time.time(),
                 )
                 self._dirty = set()
                 self._events = []

@@ -47,11 +47,15 @@ class SiteMirror(QObject):
         self.site_power_w = 0.0
         self.online = 0
         self.last_update = 0.0  # unix time of the newest update, to show freshness
+        # Seconds each update spent crossing from the engine to the GUI thread.
+        self.delivery_lag_s: deque[float] = deque(maxlen=10_000)
 
     def apply(self, update: SiteUpdate) -> None:
         """Take an update from the bridge and tell the views."""
         now = time.time()
         self.last_update = now
+        if update.created_at:
+            self.delivery_lag_s.append(now - update.created_at)
         if update.full:
             self.chargers = dict(update.chargers)
         else:

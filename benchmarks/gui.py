@@ -1,0 +1,136 @@
+"""The console under load: `python -m benchmarks.gui --chargers 200 --seconds 600`.
+
+Runs the real console offscreen in this process (engine thread + GUI on qasync, as
+`chargedesk` does) and the load generator in its own process: N chargers each sending
+one MeterValues a second. Prints and writes as JSON:
+
+- GUI thread lag p99 (target < 30 ms) and engine loop lag p99,
+- engine reply latency p50/p99 as the chargers measured it (target p99 < 50 ms),
+- screen freshness: how old the newest picture of the site is when the GUI draws it,
+  the bridge's interval plus the time an update waits for the GUI thread (target < 1 s),
+- memory (RSS) sampled every 30 s over the run, with its growth after the first minute
+  (target: flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import psutil
+import qasync
+
+from benchmarks.processes import child_env
+from console.core.enums import AdmissionMode
+from console.services.engine import EngineConfig
+from console.services.loop_lag import LoopLagMonitor
+from console.ui.bridge import DEFAULT_INTERVAL
+from console.ui.console_app import Console, create_application
+
+MEMORY_EVERY = 30.0
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+async def _run(console: Console, args: argparse.Namespace) -> dict[str, Any]:
+    gui_lag = LoopLagMonitor()
+    gui_lag.start()
+    url = f"ws://127.0.0.1:{console.client.engine.port}/ocpp/"
+    loadgen = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "benchmarks.loadgen", "--url-base", url,
+        "--chargers", str(args.chargers), "--mode", "steady", "--seconds", str(args.seconds),
+        "--warmup", str(args.warmup), "--no-wait", "--id-prefix", "GUI-",
+        stdout=asyncio.subprocess.PIPE, env=child_env(),
+    )  # fmt: skip
+    assert loadgen.stdout is not None
+    process = psutil.Process()
+    memory: list[tuple[float, int]] = []
+    result: dict[str, Any] = {}
+    started = time.monotonic()
+    next_sample = started
+    while True:
+        if time.monotonic() >= next_sample:
+            memory.append((round(time.monotonic() - started, 1), process.memory_info().rss))
+            next_sample += MEMORY_EVERY
+        try:
+            line = await asyncio.wait_for(loadgen.stdout.readline(), 1.0)
+        except TimeoutError:
+            continue
+        if not line:
+            break
+        event = json.loads(line)
+        if event.get("event") == "measuring":
+            gui_lag.reset()
+            console.client.engine.lag.reset()
+            console.mirror.delivery_lag_s.clear()
+        elif event.get("event") == "result":
+            result = event["result"]
+    await loadgen.wait()
+    await gui_lag.stop()
+    delivery = list(console.mirror.delivery_lag_s)
+    after_warmup = [rss for at, rss in memory if at >= 60] or [rss for _, rss in memory]
+    return {
+        "chargers": args.chargers,
+        "seconds": args.seconds,
+        "gui_loop": gui_lag.summary(),
+        "engine_loop": console.client.engine.lag.summary(),
+        "reply_latency": result.get("latency"),
+        "metervalues_per_s": result.get("metervalues_per_s"),
+        "connected_at_end": result.get("connected_at_end"),
+        "screen_age_p99_s": round(_percentile(delivery, 0.99) + DEFAULT_INTERVAL, 3),
+        "screen_age_max_s": round(max(delivery, default=0.0) + DEFAULT_INTERVAL, 3),
+        "rss_mib": [(at, round(rss / 2**20, 1)) for at, rss in memory],
+        "rss_growth_after_first_minute_mib": round((after_warmup[-1] - after_warmup[0]) / 2**20, 1),
+    }
+
+
+def main() -> int:
+    """Run the GUI benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chargers", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60.0, help="measured window")
+    parser.add_argument("--warmup", type=float, default=10.0)
+    parser.add_argument("--output", type=Path, help="write the figures here as JSON")
+    args = parser.parse_args()
+
+    app = create_application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with tempfile.TemporaryDirectory(prefix="chargedesk-gui-bench-") as folder:
+        config = EngineConfig(
+            database_url=f"sqlite:///{Path(folder) / 'bench.db'}",
+            host="127.0.0.1",
+            port=0,
+            admission=AdmissionMode.OPEN,
+        )
+        console = Console(config)
+        console.window.resize(1366, 768)
+        console.window.show()
+        try:
+            figures = loop.run_until_complete(_run(console, args))
+        finally:
+            console.window.close()
+            console.stop()
+    text = json.dumps(figures, indent=2)
+    print(text)
+    if args.output is not None:
+        args.output.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
