@@ -14,9 +14,9 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync  # noqa: E402
-import websockets  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+import qasync
+import websockets
+from PySide6.QtWidgets import QApplication, QLabel
 
 CLIENTS = 50
 
