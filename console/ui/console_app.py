@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from collections.abc import Callable
 
 import qasync
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.services.engine import EngineConfig
@@ -17,6 +18,39 @@ from console.ui.bridge import EngineBridge
 from console.ui.engine_client import EngineClient
 from console.ui.main_window import MainWindow
 from console.ui.site_mirror import SiteMirror
+
+
+class GuiThreadGarbageCollector:
+    """Runs Python's cyclic garbage collector on the GUI thread only.
+
+    Left automatic, a collection runs in whichever thread allocates when a threshold is
+    crossed, often the engine's; Qt objects freed there (a closed dialog, an old plot)
+    leave timers behind on the wrong thread and Qt crashes later. A GUI timer collects
+    instead, one generation at a time, as the automatic collector would.
+    """
+
+    def __init__(self, interval_ms: int = 1000) -> None:
+        self._timer = QTimer()
+        self._timer.timeout.connect(self._on_tick)
+        self._interval_ms = interval_ms
+
+    def start(self) -> None:
+        """Take over from the automatic collector."""
+        gc.disable()
+        self._timer.start(self._interval_ms)
+
+    def stop(self) -> None:
+        """Hand collection back to Python."""
+        self._timer.stop()
+        gc.enable()
+
+    def _on_tick(self) -> None:
+        thresholds = gc.get_threshold()
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                break
 
 
 class Console:
@@ -33,9 +67,12 @@ class Console:
         self.bridge.updated.connect(self.mirror.apply)
         self.bridge.attach(self.thread)
         self.window = MainWindow(self.client, self.mirror, demo=demo)
+        self.collector = GuiThreadGarbageCollector()
+        self.collector.start()
 
     def stop(self) -> None:
         """Stop pumping, close every charger connection cleanly, release the database."""
+        self.collector.stop()
         self.bridge.detach(self.thread)
         self.thread.stop()
         self.queries.close()

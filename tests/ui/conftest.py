@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
@@ -31,6 +32,19 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """Collect windows left by earlier tests, and this one's, here on the GUI thread.
+
+    A window left to the cyclic garbage collector may be collected in whatever thread
+    allocates next (the engine's, a worker's): Qt objects deleted off their thread leave
+    timers behind, and Qt crashes on them later.
+    """
+    gc.collect()
+    yield
+    gc.collect()
 
 
 @pytest.fixture

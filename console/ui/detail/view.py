@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -38,6 +39,7 @@ from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
 
 log = logging.getLogger(__name__)
+_DIGITS = re.compile(r"(\d+)")
 
 FRAMES_LIMIT = 200
 FRAMES_EVERY_MS = 3000  # the message log is re-read this often while the view is shown
@@ -57,7 +59,8 @@ class ChargerDetailView(QWidget):
         self._statuses: tuple[object, ...] = ()
         self._asked_sessions: set[int] = set()
         self._reads: set[str] = set()  # kinds of read under way
-        self.tasks = TaskKeeper(self)
+        self.tasks = TaskKeeper()
+        self._deferred: set[str] = set()  # reads asked for before the loop ran
         self._again: set[str] = set()
         self._build()
         mirror.chargersChanged.connect(self._on_chargers_changed)
@@ -210,6 +213,8 @@ class ChargerDetailView(QWidget):
             self._request("frames")
 
     def _on_clock(self) -> None:
+        for kind in sorted(self._deferred):
+            self._request(kind)
         if self.isVisible():
             for card in self.cards.values():
                 card.tick()
@@ -223,9 +228,10 @@ class ChargerDetailView(QWidget):
     # ----------------------------------------------------------------- picker
 
     def _sync_picker(self) -> None:
-        ids = sorted(self.mirror.chargers)
+        ids = list(self.mirror.chargers)
         if self.charger_id is not None and self.charger_id not in self.mirror.chargers:
-            ids = sorted([*ids, self.charger_id])
+            ids.append(self.charger_id)
+        ids.sort(key=_natural)  # CP-2 before CP-10, as people count
         self._picker_ids = set(ids)
         if [self.picker.itemText(i) for i in range(self.picker.count())] != ids:
             self.picker.blockSignals(True)
@@ -247,11 +253,14 @@ class ChargerDetailView(QWidget):
         if kind in self._reads:
             self._again.add(kind)
             return
-        self._reads.add(kind)
         charger_id = self.charger_id
-        self.tasks.launch(
+        if self.tasks.launch(
             lambda: self._read(kind, charger_id), functools.partial(self._on_read_done, kind)
-        )
+        ):
+            self._reads.add(kind)
+            self._deferred.discard(kind)
+        else:  # no asyncio loop yet (start-up): the clock's next tick asks again
+            self._deferred.add(kind)
 
     def _on_read_done(self, kind: str, task: asyncio.Task[None]) -> None:
         self._reads.discard(kind)
@@ -321,3 +330,7 @@ class ChargerDetailView(QWidget):
         if tid is None:
             return None
         return self.staff.stop_session(charger_id, card.connector_id, tid)
+
+
+def _natural(text: str) -> list[object]:
+    return [int(part) if part.isdigit() else part.casefold() for part in _DIGITS.split(text)]

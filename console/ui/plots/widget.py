@@ -12,6 +12,8 @@ import logging
 import math
 import threading
 import time
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -69,11 +71,13 @@ class PowerPlotWidget(QWidget):
         self.charger_id = charger_id
         self.span_s = RANGES[0]
         self._history_loading = False
-        self.tasks = TaskKeeper(self)
+        self.tasks = TaskKeeper()
+        self._history_due: Callable[[], Coroutine[Any, Any, None]] | None = None
         self._cancel: threading.Event | None = None
         self._generation = 0
         self._lines_touched = False
         self._selected_at = 0.0
+        self._selected_rows = -1
         self._y_top = 0.0  # kW at the top of the view; 0: not set yet
         self._view: tuple[float, ...] = ()
         self._lines_drawn: tuple[object, ...] = ()
@@ -211,10 +215,17 @@ class PowerPlotWidget(QWidget):
             self._set_loading(True)
             history = EnergyGrid(bucket, span_s, now)  # the same columns as self.grid
             generation, cancel = self._generation, self._cancel
-            self.tasks.launch(lambda: self._load_history(generation, history, live_since, cancel))
+            # Started from the next tick when no asyncio loop runs yet (at start-up).
+            self._history_due = lambda: self._load_history(generation, history, live_since, cancel)
+            self._start_history()
         else:
+            self._history_due = None
             self._set_loading(False)
         self._on_tick()
+
+    def _start_history(self) -> None:
+        if self._history_due is not None and self.tasks.launch(self._history_due):
+            self._history_due = None
 
     async def _load_history(
         self, generation: int, grid: EnergyGrid, until: float, cancel: threading.Event
@@ -254,6 +265,7 @@ class PowerPlotWidget(QWidget):
     # ----------------------------------------------------------------- live
 
     def _on_tick(self) -> None:
+        self._start_history()
         now = time.time()
         self.grid.advance(now)
         if self._feed is not None:
@@ -279,7 +291,9 @@ class PowerPlotWidget(QWidget):
             return  # half the connectors would be missing: draw once all are in
         grid = self.grid
         first, last = grid.window(now)
-        reselect = now - self._selected_at > RESELECT_S
+        # Choose again every few seconds (the busiest change), and at once when a
+        # connector appears.
+        reselect = now - self._selected_at > RESELECT_S or len(grid.keys) != self._selected_rows
         if reselect:
             self._select_lines(now, first, last)
         x = grid.times(first, last, now)
@@ -300,15 +314,15 @@ class PowerPlotWidget(QWidget):
     def _select_lines(self, now: float, first: int, last: int) -> None:
         rows = len(self.grid.keys)
         if not self._lines_touched and not self.per_charger and rows:
-            # A small site shows its connectors by default; a large one only on request.
+            # Until the person decides, a small site shows its connectors and a large one
+            # only its total.
             self.lines_check.blockSignals(True)
             self.lines_check.setChecked(rows <= style.DISTINCT_LINES)
             self.lines_check.blockSignals(False)
-            self._lines_touched = True
         enabled = self.lines_check.isChecked()
         self.lines.select(self.grid, first, last, enabled, self.charger_id)
-        # Until a connector has appeared, look again on the next tick.
-        self._selected_at = now if rows else 0.0
+        self._selected_at = now
+        self._selected_rows = rows
 
     def _set_view(self, now: float, total: FloatArray) -> None:
         finite = total[np.isfinite(total)]
