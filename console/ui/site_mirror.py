@@ -30,6 +30,12 @@ class PowerBuffer:
         """Add a point; points older than the live window fall out."""
         self.times.append(at)
         self.watts.append(watts)
+        # Trim by age, not only by count: updates come about once a second per charger,
+        # far below the count cap, and the buffer would otherwise grow for an hour.
+        horizon = at - LIVE_SECONDS
+        while self.times[0] < horizon:
+            self.times.popleft()
+            self.watts.popleft()
 
 
 class SiteMirror(QObject):
