@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ocpp.v16 import call
+from sim_helpers import iso, profile
 
 from console.simulator import COMMANDS, SimulatedCharger
 
@@ -15,26 +15,6 @@ if TYPE_CHECKING:
     from conftest import MiniCentral
 
 Factory = Callable[..., SimulatedCharger]
-
-
-def iso(delta_s: float = 0.0) -> str:
-    moment = datetime.now(UTC) + timedelta(seconds=delta_s)
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def profile(purpose: str, limit: float, unit: str = "W", **extra: Any) -> dict[str, Any]:
-    return {
-        "charging_profile_id": extra.pop("profile_id", 1),
-        "stack_level": extra.pop("stack_level", 0),
-        "charging_profile_purpose": purpose,
-        "charging_profile_kind": extra.pop("kind", "Absolute"),
-        "charging_schedule": {
-            "charging_rate_unit": unit,
-            "start_schedule": iso(-1),
-            "charging_schedule_period": [{"start_period": 0, "limit": limit}],
-        },
-        **extra,
-    }
 
 
 def arrived(central: MiniCentral, action: str, since: int) -> bool:
