@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import time
 from collections.abc import Callable, Coroutine, Iterator
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.core.enums import AdmissionMode
 from console.services.engine import EngineConfig
+from console.simulator.charger import SimulatedCharger
 from console.ui.console_app import Console, create_application
 
 T = TypeVar("T")
@@ -74,17 +76,42 @@ async def wait_until(predicate: Callable[[], object], timeout: float = 10.0) -> 
         await asyncio.sleep(0.02)
 
 
-@pytest.fixture
-def console(qloop: qasync.QEventLoop, tmp_path: Path) -> Iterator[Console]:
-    """A running console with an open admission on an ephemeral port."""
+@contextlib.contextmanager
+def running_console(folder: Path, admission: AdmissionMode) -> Iterator[Console]:
+    """A console on an ephemeral port and a SQLite file in ``folder``, stopped afterwards."""
     config = EngineConfig(
-        database_url=f"sqlite:///{tmp_path / 'console.db'}",
+        database_url=f"sqlite:///{folder / 'console.db'}",
         host="127.0.0.1",
         port=0,
-        admission=AdmissionMode.OPEN,
+        admission=admission,
         heartbeat_interval=60,
     )
     instance = Console(config)
-    yield instance
-    instance.window.close()
-    instance.stop()
+    try:
+        yield instance
+    finally:
+        instance.window.close()
+        instance.stop()
+
+
+@pytest.fixture
+def console(qloop: qasync.QEventLoop, tmp_path: Path) -> Iterator[Console]:
+    """A running console with an open admission on an ephemeral port."""
+    with running_console(tmp_path, AdmissionMode.OPEN) as instance:
+        yield instance
+
+
+def simulator(console: Console, charger_id: str, **options: Any) -> SimulatedCharger:
+    """A quick simulated charger pointed at the console (short intervals, fast meter)."""
+    settings: dict[str, Any] = {
+        "boot_retry_floor": 0.05,
+        "reconnect_delay": 0.05,
+        "retry_interval": 0.2,
+        "response_timeout": 5.0,
+        "meter_interval": 0.2,
+        "speed": 60.0,
+        "seed": 3,
+        **options,
+    }
+    url = f"ws://127.0.0.1:{console.client.engine.port}/ocpp/"
+    return SimulatedCharger(charger_id, url, **settings)

@@ -7,36 +7,19 @@ from typing import Any
 
 import pytest
 import qasync
-from conftest import run, wait_until
+from conftest import run, simulator, wait_until
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from console.core.clock import utcnow
 from console.core.enums import CommandResult, ConnectorStatus
 from console.core.model import Card, CommandOutcome
-from console.simulator.charger import SimulatedCharger
 from console.storage import cards as card_repo
 from console.ui.actions import CardDialog
 from console.ui.console_app import Console
 from console.ui.overview.model import Column
 
 Outcomes = list[tuple[str, str, CommandOutcome]]
-
-
-def simulator(console: Console, charger_id: str, **options: Any) -> SimulatedCharger:
-    """A quick simulated charger pointed at the console."""
-    settings: dict[str, Any] = {
-        "boot_retry_floor": 0.05,
-        "reconnect_delay": 0.05,
-        "retry_interval": 0.2,
-        "response_timeout": 5.0,
-        "meter_interval": 0.2,
-        "speed": 60.0,
-        "seed": 3,
-        **options,
-    }
-    url = f"ws://127.0.0.1:{console.client.engine.port}/ocpp/"
-    return SimulatedCharger(charger_id, url, **settings)
 
 
 async def add_card(console: Console, id_tag: str) -> None:

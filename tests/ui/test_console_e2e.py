@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 import qasync
-from conftest import run, wait_until
+from conftest import run, simulator, wait_until
 from pytestqt.qtbot import QtBot
-from test_actions import add_card, simulator
+from test_actions import add_card
 
 from console.ui.console_app import Console
 from console.ui.sessions.model import SessionsTableModel

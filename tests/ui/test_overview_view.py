@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import qasync
-from conftest import run, wait_until
+from conftest import run, running_console, simulator, wait_until
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from console.core.clock import utcnow
 from console.core.enums import AdmissionMode, Approval, ConnectorStatus
 from console.core.model import Card
-from console.services.engine import EngineConfig
 from console.simulator.charger import SimulatedCharger
 from console.storage import cards as card_repo
 from console.ui.console_app import Console
@@ -26,32 +24,8 @@ from console.ui.console_app import Console
 @pytest.fixture
 def approving(qloop: qasync.QEventLoop, tmp_path: Path) -> Iterator[Console]:
     """A running console where unknown chargers wait for a person's approval."""
-    config = EngineConfig(
-        database_url=f"sqlite:///{tmp_path / 'console.db'}",
-        host="127.0.0.1",
-        port=0,
-        admission=AdmissionMode.APPROVE,
-        heartbeat_interval=60,
-    )
-    instance = Console(config)
-    yield instance
-    instance.window.close()
-    instance.stop()
-
-
-def simulator(console: Console, charger_id: str, **options: Any) -> SimulatedCharger:
-    settings: dict[str, Any] = {
-        "boot_retry_floor": 0.05,
-        "reconnect_delay": 0.05,
-        "retry_interval": 0.2,
-        "response_timeout": 5.0,
-        "meter_interval": 0.5,
-        "speed": 30.0,
-        "seed": 5,
-        **options,
-    }
-    url = f"ws://127.0.0.1:{console.client.engine.port}/ocpp/"
-    return SimulatedCharger(charger_id, url, **settings)
+    with running_console(tmp_path, AdmissionMode.APPROVE) as instance:
+        yield instance
 
 
 def test_a_waiting_charger_is_listed_and_accepting_it_admits_it(
