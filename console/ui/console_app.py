@@ -78,6 +78,15 @@ class Console:
         self.queries.close()
 
 
+def cancel_pending_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel the GUI's unfinished tasks (reads, commands) and let them end before closing."""
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+
+
 def create_application() -> QApplication:
     """The QApplication with the names QSettings uses."""
     QCoreApplication.setOrganizationName("ChargeDesk")
@@ -115,6 +124,7 @@ def run_console(
     try:
         with loop:
             loop.run_until_complete(closed.wait())
+            cancel_pending_tasks(loop)
     finally:
         if cleanup is not None:
             cleanup()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from console.core.enums import AdmissionMode
 from console.services.engine import EngineConfig
 from console.simulator.charger import SimulatedCharger
-from console.ui.console_app import Console, create_application
+from console.ui.console_app import Console, cancel_pending_tasks, create_application
 
 T = TypeVar("T")
 
@@ -56,6 +56,7 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
     yield loop
+    cancel_pending_tasks(loop)
     asyncio.set_event_loop(None)
     loop.close()
 
