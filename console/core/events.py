@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from console.core.enums import ConnectorStatus
+from console.core.enums import AuthorizationStatus, ConnectorStatus
 from console.core.model import BootInfo, RefusedConnection, Session
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,25 @@ class ChargerNotice:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class CardRefused:
+    """A charger presented a card (Authorize or StartTransaction) and we did not accept it."""
+
+    charger_id: str
+    id_tag: str
+    status: AuthorizationStatus
+    known: bool  # False: no card with this id is registered
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CardsChanged:
+    """Cards were added or changed; ``version`` is the site's new local list version."""
+
+    version: int
+    id_tags: tuple[str, ...]
+
+
 Event = (
     ChargerConnected
     | ChargerDisconnected
@@ -126,6 +145,8 @@ Event = (
     | SessionStopped
     | ConnectionRefused
     | ChargerNotice
+    | CardRefused
+    | CardsChanged
 )
 
 Subscriber = Callable[[Event], None]

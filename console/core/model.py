@@ -146,9 +146,43 @@ class Card:
     status: CardStatus = CardStatus.ACTIVE
     expires_at: datetime | None = None
     parent_id_tag: str | None = None
-    max_concurrent: int = 1
-    owner: str | None = None
+    max_concurrent: int = 1  # sessions the card may run at once; 0 means no limit
+    person_id: int | None = None  # the owner (a Person), if known
     note: str | None = None
+
+    @property
+    def group(self) -> str | None:
+        """The card's group: its OCPP parent idTag."""
+        return self.parent_id_tag
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone who owns cards: an employee, a student, a regular visitor.
+
+    ``department`` is a department or cost centre, used to charge staff charging back.
+    """
+
+    id: int | None
+    name: str
+    department: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    note: str | None = None
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedCard:
+    """A card a charger presented and we did not accept, counted per card."""
+
+    id_tag: str
+    status: AuthorizationStatus  # the last answer given
+    charger_id: str  # where it was presented last
+    first_at: datetime
+    last_at: datetime
+    count: int
+    registered: bool  # a card with this id exists (perhaps blocked or expired)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from console.core.authorization import authorize
 from console.core.clock import utcnow
 from console.core.enums import Approval, AuthorizationStatus, SessionFlag
 from console.core.events import (
+    CardRefused,
     ChargerBooted,
     ChargerNotice,
     ChargerStatusChanged,
@@ -59,6 +60,17 @@ def _judge_card(connection: Connection, id_tag: str, now: datetime) -> IdTagInfo
     card = card_repo.get_card(connection, id_tag)
     running = session_repo.count_running_for_card(connection, id_tag)
     return authorize(card, now=now, running_sessions=running)
+
+
+def _judge_presented_card(
+    connection: Connection, charger_id: str, id_tag: str, now: datetime
+) -> tuple[IdTagInfo, bool]:
+    """Judge a card a driver presented; a refusal is counted. Also: is the card known?"""
+    verdict = _judge_card(connection, id_tag, now)
+    if verdict.status is AuthorizationStatus.ACCEPTED:
+        return verdict, True
+    card_repo.record_refusal(connection, id_tag, charger_id, verdict.status, now)
+    return verdict, card_repo.get_card(connection, id_tag) is not None
 
 
 class ChargingService:
@@ -123,14 +135,25 @@ class ChargingService:
     async def authorize(self, charger_id: str, id_tag: str) -> IdTagInfo:
         """Judge a card by the 1.6 rules."""
         now = utcnow()
-        return await self._writer.submit(lambda c: _judge_card(c, id_tag, now))
+        verdict, known = await self._writer.submit(
+            lambda c: _judge_presented_card(c, charger_id, id_tag, now)
+        )
+        self._publish_refusal(charger_id, id_tag, verdict, known, now)
+        return verdict
+
+    def _publish_refusal(
+        self, charger_id: str, id_tag: str, verdict: IdTagInfo, known: bool, now: datetime
+    ) -> None:
+        if verdict.status is not AuthorizationStatus.ACCEPTED:
+            self._bus.publish(CardRefused(charger_id, id_tag, verdict.status, known, now))
 
     async def start_transaction(self, charger_id: str, request: StartRequest) -> StartDecision:
         """Store the session (even with a card we would refuse: it is flagged) and answer."""
         now = utcnow()
 
-        def store(connection: Connection) -> tuple[Session, bool, IdTagInfo]:
+        def store(connection: Connection) -> tuple[Session, bool, IdTagInfo, bool]:
             verdict = _judge_card(connection, request.id_tag, now)
+            known = True
             flags: list[str] = []
             if verdict.status is not AuthorizationStatus.ACCEPTED:
                 flags.append(SessionFlag.INVALID_CARD.value)
@@ -148,6 +171,11 @@ class ChargingService:
                 reservation_id=request.reservation_id,
                 flags=tuple(flags),
             )
+            if new and verdict.status is not AuthorizationStatus.ACCEPTED:
+                card_repo.record_refusal(
+                    connection, request.id_tag, charger_id, verdict.status, now
+                )
+                known = card_repo.get_card(connection, request.id_tag) is not None
             if not new:
                 # A retry: answer as the first time, not as a second concurrent session.
                 verdict = IdTagInfo(
@@ -155,10 +183,11 @@ class ChargingService:
                     verdict.expiry_date,
                     verdict.parent_id_tag,
                 )
-            return session, new, verdict
+            return session, new, verdict, known
 
-        session, new, verdict = await self._writer.submit(store)
+        session, new, verdict, known = await self._writer.submit(store)
         if new:
+            self._publish_refusal(charger_id, request.id_tag, verdict, known, now)
             if session.running:
                 connector = self._site.charger(charger_id).connector(request.connector_id)
                 connector.transaction_id = session.id

@@ -22,6 +22,7 @@ from console.core.model import ChargerRecord, Session, StatusReport
 from console.core.site import SiteState
 from console.protocol.server import CentralSystemServer
 from console.services.admission import AdmissionService
+from console.services.cards import CardService
 from console.services.charging import ChargingService
 from console.services.commands import CommandService
 from console.services.loop_lag import LoopLagMonitor
@@ -95,6 +96,7 @@ class CentralSystem:
             self._writer, self.site, self.bus, config.heartbeat_interval
         )
         self.message_log = MessageLogService(self._writer, config.message_log_rows)
+        self.cards = CardService(self._writer, self.bus)
         await self._load_site()
         self._server = CentralSystemServer(
             messages=self.charging,
@@ -178,6 +180,7 @@ class CentralSystem:
             self._server = None
         await self.lag.stop()
         if self._writer is not None:
+            self.cards.close()
             await self.admission.flush_seen()
         await self._close_storage()
 

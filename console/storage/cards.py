@@ -1,19 +1,25 @@
-"""Repository of RFID cards (idTags), keyed by their case-folded id."""
+"""Repository of RFID cards (idTags), keyed by their case-folded id, and of refused cards.
+
+Every change to a card gives it the next local list version (the highest stored one plus
+one), so the chargers' lists can be brought up to date with the cards changed since.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
 from console.core.authorization import normalize_id_tag
-from console.core.enums import CardStatus
-from console.core.model import Card
+from console.core.enums import AuthorizationStatus, CardStatus
+from console.core.model import Card, RefusedCard
 from console.storage.rows import utc_or_none
-from console.storage.tables import CardRow, table_of
+from console.storage.tables import CardRow, RefusedCardRow, table_of
 
 cards = table_of(CardRow)
+refused_cards = table_of(RefusedCardRow)
 
 
 def _card(row: Any) -> Card:
@@ -23,7 +29,7 @@ def _card(row: Any) -> Card:
         expires_at=utc_or_none(row.expires_at),
         parent_id_tag=row.parent_id_tag,
         max_concurrent=row.max_concurrent,
-        owner=row.owner,
+        person_id=row.person_id,
         note=row.note,
     )
 
@@ -36,28 +42,140 @@ def get_card(connection: Connection, id_tag: str) -> Card | None:
     return None if row is None else _card(row)
 
 
+def local_list_version(connection: Connection) -> int:
+    """The site's local list version: that of the most recently changed card (0: none)."""
+    return connection.execute(select(func.max(cards.c.list_version))).scalar() or 0
+
+
 def save_card(connection: Connection, card: Card, at: datetime) -> Card:
-    """Insert or update a card (its history stays; cards are never deleted)."""
+    """Insert or update a card (its history stays; cards are never deleted).
+
+    An update that changes nothing keeps the card's list version, so chargers are not
+    sent the same entry again.
+    """
     key = normalize_id_tag(card.id_tag)
+    card = replace(card, id_tag=card.id_tag.strip())
     fields = {
-        "id_tag": card.id_tag.strip(),
+        "id_tag": card.id_tag,
         "status": card.status.value,
         "expires_at": card.expires_at,
         "parent_id_tag": card.parent_id_tag,
         "max_concurrent": card.max_concurrent,
-        "owner": card.owner,
+        "person_id": card.person_id,
         "note": card.note,
     }
-    if connection.execute(update(cards).where(cards.c.id_key == key).values(**fields)).rowcount:
-        return _card_by_key(connection, key)
-    connection.execute(cards.insert().values(id_key=key, created_at=at, **fields))
+    existing = get_card(connection, key)
+    if existing == card:
+        return existing
+    version = local_list_version(connection) + 1
+    if existing is not None:
+        connection.execute(
+            update(cards)
+            .where(cards.c.id_key == key)
+            .values(**fields, list_version=version, updated_at=at)
+        )
+    else:
+        connection.execute(
+            cards.insert().values(
+                id_key=key, created_at=at, updated_at=at, list_version=version, **fields
+            )
+        )
     return _card_by_key(connection, key)
+
+
+def set_card_status(
+    connection: Connection, id_tag: str, status: CardStatus, at: datetime
+) -> Card | None:
+    """Block, unblock or retire a card; None when there is no such card."""
+    card = get_card(connection, id_tag)
+    if card is None:
+        return None
+    return save_card(connection, replace(card, status=status), at)
 
 
 def _card_by_key(connection: Connection, key: str) -> Card:
     return _card(connection.execute(select(cards).where(cards.c.id_key == key)).one())
 
 
-def list_cards(connection: Connection) -> list[Card]:
-    """Every card, ordered by id."""
-    return [_card(row) for row in connection.execute(select(cards).order_by(cards.c.id_key))]
+def list_cards(connection: Connection, *, include_retired: bool = True) -> list[Card]:
+    """Cards ordered by id."""
+    query = select(cards).order_by(cards.c.id_key)
+    if not include_retired:
+        query = query.where(cards.c.status != CardStatus.RETIRED.value)
+    return [_card(row) for row in connection.execute(query)]
+
+
+def cards_of_person(connection: Connection, person_id: int) -> list[Card]:
+    """The cards a person owns, retired ones included."""
+    query = select(cards).where(cards.c.person_id == person_id).order_by(cards.c.id_key)
+    return [_card(row) for row in connection.execute(query)]
+
+
+def cards_changed_since(connection: Connection, version: int) -> list[Card]:
+    """Cards changed after local list ``version``, oldest change first."""
+    query = (
+        select(cards)
+        .where(cards.c.list_version > version)
+        .order_by(cards.c.list_version, cards.c.id_key)
+    )
+    return [_card(row) for row in connection.execute(query)]
+
+
+def record_refusal(
+    connection: Connection,
+    id_tag: str,
+    charger_id: str,
+    status: AuthorizationStatus,
+    at: datetime,
+) -> None:
+    """Count a card we did not accept, with where and when it was presented last."""
+    key = normalize_id_tag(id_tag)
+    changed = connection.execute(
+        update(refused_cards)
+        .where(refused_cards.c.id_key == key)
+        .values(
+            id_tag=id_tag.strip(),
+            status=status.value,
+            charger_id=charger_id,
+            last_at=at,
+            count=refused_cards.c.count + 1,
+        )
+    ).rowcount
+    if not changed:
+        connection.execute(
+            refused_cards.insert().values(
+                id_key=key,
+                id_tag=id_tag.strip(),
+                status=status.value,
+                charger_id=charger_id,
+                first_at=at,
+                last_at=at,
+                count=1,
+            )
+        )
+
+
+def list_refused_cards(
+    connection: Connection, since: datetime | None = None, limit: int = 200
+) -> list[RefusedCard]:
+    """Refused cards, most recently presented first."""
+    query = (
+        select(refused_cards, cards.c.id_key.is_not(None).label("registered"))
+        .outerjoin(cards, cards.c.id_key == refused_cards.c.id_key)
+        .order_by(refused_cards.c.last_at.desc())
+        .limit(limit)
+    )
+    if since is not None:
+        query = query.where(refused_cards.c.last_at >= since)
+    return [
+        RefusedCard(
+            id_tag=row.id_tag,
+            status=AuthorizationStatus(row.status),
+            charger_id=row.charger_id,
+            first_at=utc_or_none(row.first_at) or row.first_at,
+            last_at=utc_or_none(row.last_at) or row.last_at,
+            count=row._mapping["count"],
+            registered=bool(row.registered),
+        )
+        for row in connection.execute(query)
+    ]

@@ -178,10 +178,30 @@ class OrphanStopRow(Base):
     transaction_data: Mapped[str | None] = mapped_column(Text)
 
 
+class PersonRow(Base):
+    """Someone who owns cards. Retired people stay, with their history."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    department: Mapped[str | None] = mapped_column(String(255))  # or cost centre
+    email: Mapped[str | None] = mapped_column(String(255))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
+    retired: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class CardRow(Base):
-    """An RFID card. ``id_key`` is the case-folded id the charger's idTag is compared by."""
+    """An RFID card. ``id_key`` is the case-folded id the charger's idTag is compared by.
+
+    ``list_version`` is the site's local list version at the card's last change: a
+    charger holding version v needs every card with a higher one.
+    """
 
     __tablename__ = "cards"
+    __table_args__ = (Index("ix_cards_list_version", "list_version"),)
 
     id_key: Mapped[str] = mapped_column(String(20), primary_key=True)
     id_tag: Mapped[str] = mapped_column(String(20))
@@ -189,9 +209,43 @@ class CardRow(Base):
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     parent_id_tag: Mapped[str | None] = mapped_column(String(20))
     max_concurrent: Mapped[int] = mapped_column(Integer, default=1)
-    owner: Mapped[str | None] = mapped_column(String(255))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     note: Mapped[str | None] = mapped_column(Text)
+    list_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class RefusedCardRow(Base):
+    """A card we did not accept, counted; where and when it was presented last."""
+
+    __tablename__ = "refused_cards"
+    __table_args__ = (Index("ix_refused_cards_last", "last_at"),)
+
+    id_key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    id_tag: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16))
+    charger_id: Mapped[str] = mapped_column(String(64))
+    first_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    count: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class LocalListStateRow(Base):
+    """What we know of a charger's local authorization list.
+
+    ``version`` is the list version the charger confirmed last (0: none). ``supported``
+    is None until the charger has answered, False once it said it has no local list.
+    """
+
+    __tablename__ = "local_list_state"
+
+    charger_id: Mapped[str] = mapped_column(ForeignKey("chargers.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    supported: Mapped[bool | None] = mapped_column()
+    max_length: Mapped[int | None] = mapped_column(Integer)
+    synced_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_result: Mapped[str | None] = mapped_column(String(255))
 
 
 class MessageLogRow(Base):

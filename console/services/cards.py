@@ -1,0 +1,105 @@
+"""Cards and people as staff change them, and learning a card by tapping it.
+
+Every change is validated, committed, then announced with CardsChanged so the chargers'
+local lists follow (services/local_lists.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sqlalchemy import Connection
+
+from console.core.cards import InvalidCardId, validate_card
+from console.core.clock import utcnow
+from console.core.enums import AuthorizationStatus, CardStatus
+from console.core.events import CardRefused, CardsChanged, Event, EventBus
+from console.core.model import Card, Person
+from console.storage import cards as card_repo
+from console.storage import people as people_repo
+from console.storage.writer import StorageWriter
+
+
+class CardNotFound(LookupError):
+    """No card with this id is registered."""
+
+
+class CardService:
+    """Registers, edits, blocks and retires cards; keeps people; learns tapped cards."""
+
+    def __init__(self, writer: StorageWriter, bus: EventBus) -> None:
+        self._writer = writer
+        self._bus = bus
+        self._learners: list[tuple[str | None, asyncio.Future[CardRefused]]] = []
+        self._unsubscribe = bus.subscribe(self._on_event)
+
+    async def save_card(self, card: Card) -> Card:
+        """Register a new card or change one (InvalidCardId when it cannot be stored)."""
+        return (await self.save_cards([card]))[0]
+
+    async def save_cards(self, cards: Sequence[Card]) -> list[Card]:
+        """Register or change several cards in one transaction (an import): all or none."""
+        checked = [validate_card(card) for card in cards]
+        now = utcnow()
+
+        def store(connection: Connection) -> tuple[list[Card], int, int]:
+            before = card_repo.local_list_version(connection)
+            for card in checked:
+                _check_owner(connection, card)
+            saved = [card_repo.save_card(connection, card, now) for card in checked]
+            return saved, before, card_repo.local_list_version(connection)
+
+        saved, before, after = await self._writer.submit(store)
+        if after != before:
+            self._bus.publish(CardsChanged(after, tuple(card.id_tag for card in saved)))
+        return saved
+
+    async def set_status(self, id_tag: str, status: CardStatus) -> Card:
+        """Block, unblock (active) or retire a card."""
+        card = await self._writer.submit(lambda c: card_repo.get_card(c, id_tag))
+        if card is None:
+            raise CardNotFound(id_tag)
+        return await self.save_card(replace(card, status=status))
+
+    async def save_person(self, person: Person) -> Person:
+        """Add (``id`` None) or change a person."""
+        if not person.name.strip():
+            raise ValueError("a person needs a name")
+        now = utcnow()
+        return await self._writer.submit(lambda c: people_repo.save_person(c, person, now))
+
+    async def next_unknown_card(self, charger_id: str | None = None) -> CardRefused:
+        """Wait for the next unregistered card presented at ``charger_id`` (None: anywhere).
+
+        Cancel the await to stop waiting. The driver was answered Invalid; once the card is
+        registered, the next tap is accepted.
+        """
+        future: asyncio.Future[CardRefused] = asyncio.get_running_loop().create_future()
+        learner = (charger_id, future)
+        self._learners.append(learner)
+        try:
+            return await future
+        finally:
+            self._learners.remove(learner)
+
+    def _on_event(self, event: Event) -> None:
+        if not isinstance(event, CardRefused) or event.known:
+            return
+        if event.status is not AuthorizationStatus.INVALID:
+            return
+        for charger_id, future in self._learners:
+            if charger_id in (None, event.charger_id) and not future.done():
+                future.set_result(event)
+
+    def close(self) -> None:
+        """Stop listening to the bus and release anyone still waiting for a tap."""
+        self._unsubscribe()
+        for _charger_id, future in self._learners:
+            future.cancel()
+
+
+def _check_owner(connection: Connection, card: Card) -> None:
+    if card.person_id is not None and people_repo.get_person(connection, card.person_id) is None:
+        raise InvalidCardId(f"card {card.id_tag}: owner {card.person_id} does not exist")
