@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 
 from console.core.commands import LocalListEntry
 from console.core.enums import AuthorizationStatus, CardStatus
@@ -64,3 +65,14 @@ def validate_card(card: Card) -> Card:
     if card.max_concurrent < 0:
         raise InvalidCardId("the number of sessions at once cannot be negative")
     return replace(card, id_tag=id_tag, parent_id_tag=parent)
+
+
+def expiry_at_end_of(day: date) -> datetime:
+    """A card valid "until" ``day`` expires when that day ends on this computer's clock."""
+    end = datetime.combine(day + timedelta(days=1), time())
+    return end.astimezone().astimezone(UTC)
+
+
+def expiry_day(expires_at: datetime) -> date:
+    """The last day a card is valid, as people read it (the inverse of expiry_at_end_of)."""
+    return (expires_at.astimezone() - timedelta(microseconds=1)).date()

@@ -14,9 +14,11 @@ from typing import TypeVar
 from sqlalchemy import Connection, Engine, select
 
 from console.core.enums import ConnectorStatus
-from console.core.model import ChargerRecord, LoggedFrame, Session
+from console.core.model import Card, ChargerRecord, LoggedFrame, Person, RefusedCard, Session
+from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
+from console.storage import people as people_repo
 from console.storage import sessions as session_repo
 from console.storage.database import create_db_engine, describe_url
 from console.storage.rows import utc_or_none
@@ -135,6 +137,26 @@ class SiteQueries:
             ]
 
         return self._read(read)
+
+    def cards(self, include_retired: bool = True) -> list[Card]:
+        """Registered cards, ordered by id."""
+        return self._read(lambda c: card_repo.list_cards(c, include_retired=include_retired))
+
+    def card(self, id_tag: str) -> Card | None:
+        """One card in any spelling of its id, or None."""
+        return self._read(lambda c: card_repo.get_card(c, id_tag))
+
+    def people(self, include_retired: bool = True) -> list[Person]:
+        """People who own cards, ordered by name."""
+        return self._read(lambda c: people_repo.list_people(c, include_retired=include_retired))
+
+    def refused_cards(self, limit: int = 200) -> list[RefusedCard]:
+        """Cards chargers presented and we refused, most recent first."""
+        return self._read(lambda c: card_repo.list_refused_cards(c, limit=limit))
+
+    def sessions_of_cards(self, id_tags: list[str], limit: int | None = None) -> list[Session]:
+        """Sessions of these cards, newest first."""
+        return self._read(lambda c: session_repo.list_sessions(c, id_tags=id_tags, limit=limit))
 
     def recent_frames(self, charger_id: str | None = None, limit: int = 200) -> list[LoggedFrame]:
         """The newest frames of the message log, newest first."""

@@ -7,6 +7,7 @@ its session again, a repeated StopTransaction changes nothing, a repeated sample
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -219,9 +220,13 @@ def list_sessions(
     limit: int | None = None,
     started_since: datetime | None = None,
     started_before: datetime | None = None,
+    id_tags: Sequence[str] | None = None,
 ) -> list[Session]:
-    """Sessions, newest first; optionally only those started in [since, before)."""
+    """Sessions, newest first; optionally only those started in [since, before), or only
+    those of the cards ``id_tags`` (in any spelling)."""
     query = select(sessions).order_by(sessions.c.id.desc())
+    if id_tags is not None:
+        query = query.where(sessions.c.id_tag_key.in_([normalize_id_tag(t) for t in id_tags]))
     # Stored times are UTC text in SQLite: bounds in another zone would shift.
     if started_since is not None:
         query = query.where(sessions.c.started_at >= as_utc(started_since))
