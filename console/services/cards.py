@@ -84,6 +84,11 @@ class CardService:
         finally:
             self._learners.remove(learner)
 
+    @property
+    def waiting_for_taps(self) -> int:
+        """How many callers wait for a card to be tapped."""
+        return len(self._learners)
+
     def _on_event(self, event: Event) -> None:
         if not isinstance(event, CardRefused) or event.known:
             return
