@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     session_list.add_argument("--running", action="store_true", help="only running sessions")
     _add_db(session_list)
 
+    from console import cli_cards
+
+    cli_cards.add_parser(commands, _add_db)
+
     from console.simulator import cli as simulator_cli
 
     simulate = commands.add_parser("simulate", help="run simulated OCPP 1.6 chargers")
@@ -187,6 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_chargers(args)
     if args.command == "sessions":
         return _run_sessions(args)
+    if args.command == "cards":
+        from console import cli_cards
+
+        return cli_cards.run(args, _database_url(args))
     if args.command == "simulate":
         from console.simulator import cli as simulator_cli
 

@@ -2,7 +2,8 @@
 
 Starts the console offscreen on a throw-away demo database with the simulated site,
 waits until the chargers have booted and sessions run, then saves the overview, a
-charger's detail and the sessions view at 1366x768.
+charger's detail, the sessions view and the cards tab at 1366x768, and the card
+dialogs: the editor waiting for a tap, an import preview with a problem row, a history.
 """
 
 from __future__ import annotations
@@ -12,16 +13,30 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
+from PySide6.QtWidgets import QWidget
 
 from console.demo import SimulatorThread, demo_config
+from console.ui.cards.editor import CardEditorDialog
+from console.ui.cards.history import HistoryDialog
+from console.ui.cards.import_dialog import ImportDialog
 from console.ui.console_app import Console, create_application
 
 SIZE = (1366, 768)
 SETTLE_SECONDS = 20.0  # long enough for several meter values on every running session
+# An import file with a new card, a changed demo card, a new person and a problem row.
+IMPORT_SAMPLE = (
+    "card,status,group,expires,max_sessions,owner,department,email,phone,note\n"
+    "04A1B2C3,active,STAFF,2027-12-31,1,Dr. Maria Hoffmann,Radiology,,,\n"
+    "04NEW0101,active,STAFF,2027-06-30,1,Lena Fischer,Cardiology CC-3100,"
+    "l.fischer@st-marien.example,,New starter\n"
+    "VISITOR-02,blocked,VISITOR,,1,,,,,Not returned\n"
+    "04NEW 0102,active,STAFF,2027-12-31,1,,,,,\n"
+)
 
 
 async def _settle(seconds: float) -> None:
@@ -59,10 +74,56 @@ def take_screenshots(target: Path, settle: float = SETTLE_SECONDS) -> list[Path]
                 path = target / f"{name}.png"
                 window.grab().save(str(path))
                 saved.append(path)
+            saved += _card_screens(loop, window, target, Path(folder))
         finally:
             simulators.stop()
             window.close()
             console.stop()
+    return saved
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    widget.grab().save(str(path))
+    return path
+
+
+def _card_screens(loop: qasync.QEventLoop, window: Any, target: Path, folder: Path) -> list[Path]:
+    """The cards tab with its refused cards, then the editor, import and history dialogs."""
+    cards = window.cards
+    actions = cards.card_actions
+    window.tabs.setCurrentWidget(cards)
+    loop.run_until_complete(cards.reload())
+    loop.run_until_complete(_settle(1.0))
+    saved = [_save(window, target / "cards.png")]
+
+    editor = actions.launch(actions.register())
+    loop.run_until_complete(_settle(0.5))
+    dialog = actions.dialog
+    assert isinstance(dialog, CardEditorDialog)
+    dialog.tap.choose_charger("P1-AC-01")
+    dialog.group_combo.setCurrentText("STAFF")
+    dialog.tap.start()
+    loop.run_until_complete(_settle(0.5))
+    saved.append(_save(dialog, target / "card-editor.png"))
+    dialog.reject()
+    loop.run_until_complete(editor)
+
+    sample = folder / "cards-import.csv"
+    sample.write_text(IMPORT_SAMPLE, encoding="utf-8")
+    importing = ImportDialog(cards.client, window)
+    importing.open()
+    loop.run_until_complete(importing.load(str(sample)))
+    loop.run_until_complete(_settle(0.5))
+    saved.append(_save(importing, target / "card-import.png"))
+    importing.reject()
+
+    cards.select_card("04A1B2C3")
+    history = loop.run_until_complete(actions.card_history(cards.selected_card()))
+    assert isinstance(history, HistoryDialog)
+    loop.run_until_complete(_settle(0.5))
+    saved.append(_save(history, target / "card-history.png"))
+    history.reject()
+    loop.run_until_complete(_settle(0.2))
     return saved
 
 

@@ -7,17 +7,30 @@ busy timeout let both work on the same file).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 
+from console.core.cards import expiry_at_end_of, validate_card
 from console.core.clock import utcnow
-from console.core.enums import Approval
-from console.core.model import Card, ChargerRecord, Session
+from console.core.enums import Approval, CardStatus
+from console.core.model import Card, ChargerRecord, Person, Session
+from console.services.card_csv import (
+    ImportPlan,
+    ImportResult,
+    apply_import,
+    cards_with_owners,
+    export_cards_csv,
+    plan_import,
+)
+from console.services.card_history import CardHistory, card_history
 from console.services.passwords import hash_password
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
+from console.storage import people as people_repo
 from console.storage import sessions as session_repo
 from console.storage.database import open_database
 
@@ -61,6 +74,127 @@ def list_sessions(url: str, running_only: bool = False) -> list[Session]:
 def add_card(url: str, card: Card) -> Card:
     """Register or update a card."""
     return _with_database(url, lambda c: card_repo.save_card(c, card, utcnow()))
+
+
+@dataclass(frozen=True, slots=True)
+class CardEdit:
+    """A card as ``cards add`` asks for it: None leaves a value as it is (or the default for
+    a new card); an empty text clears the group, owner or note."""
+
+    id_tag: str
+    group: str | None = None
+    expires: date | None = None
+    never_expires: bool = False
+    max_sessions: int | None = None
+    owner: str | None = None
+    department: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    note: str | None = None
+
+
+class CardEditError(ValueError):
+    """A card edit that cannot be applied, with a message for a person."""
+
+
+def _given(value: str | None, current: str | None) -> str | None:
+    """The value asked for: None keeps ``current``, an empty text clears it."""
+    return current if value is None else value.strip() or None
+
+
+def _owner_of(connection: Connection, edit: CardEdit, card: Card) -> int | None:
+    given = any(value is not None for value in (edit.department, edit.email, edit.phone))
+    if edit.owner is None:
+        if given and card.person_id is None:
+            raise CardEditError(f"card {card.id_tag} has no owner: give --owner too")
+        if not given or card.person_id is None:
+            return card.person_id
+        person = people_repo.get_person(connection, card.person_id)
+    elif not edit.owner.strip():
+        if given:
+            raise CardEditError("--department, --email and --phone need an owner")
+        return None
+    else:
+        name = " ".join(edit.owner.split())
+        person = people_repo.find_person_by_name(connection, name) or Person(None, name)
+    if person is None:  # the card's owner vanished: cannot happen with foreign keys on
+        raise CardEditError(f"the owner of card {card.id_tag} is missing")
+    changed = replace(
+        person,
+        department=_given(edit.department, person.department),
+        email=_given(edit.email, person.email),
+        phone=_given(edit.phone, person.phone),
+    )
+    if changed != person or changed.id is None:
+        changed = people_repo.save_person(connection, changed, utcnow())
+    return changed.id
+
+
+def edit_card(url: str, edit: CardEdit) -> tuple[Card, bool]:
+    """Register a card or change the values given; returns it and whether it is new.
+
+    An owner name nobody has yet creates the person. InvalidCardId or CardEditError for a
+    mistake.
+    """
+
+    def work(connection: Connection) -> tuple[Card, bool]:
+        existing = card_repo.get_card(connection, edit.id_tag)
+        card = existing or Card(edit.id_tag)
+        if edit.group is not None:
+            card = replace(card, parent_id_tag=edit.group.strip() or None)
+        if edit.never_expires:
+            card = replace(card, expires_at=None)
+        elif edit.expires is not None:
+            card = replace(card, expires_at=expiry_at_end_of(edit.expires))
+        if edit.max_sessions is not None:
+            if edit.max_sessions < 0:
+                raise CardEditError("--max-sessions cannot be negative (0 means no limit)")
+            card = replace(card, max_concurrent=edit.max_sessions)
+        if edit.note is not None:
+            card = replace(card, note=edit.note.strip() or None)
+        card = validate_card(card)
+        card = replace(card, person_id=_owner_of(connection, edit, card))
+        return card_repo.save_card(connection, card, utcnow()), existing is None
+
+    return _with_database(url, work)
+
+
+def set_card_status(url: str, id_tag: str, status: CardStatus) -> Card | None:
+    """Block, unblock (active) or retire a card; None when there is no such card."""
+    return _with_database(url, lambda c: card_repo.set_card_status(c, id_tag, status, utcnow()))
+
+
+def list_cards(url: str, include_retired: bool = False) -> list[tuple[Card, Person | None]]:
+    """Cards ordered by id with their owners; retired ones only when asked."""
+    return _with_database(url, lambda c: cards_with_owners(c, include_retired))
+
+
+def import_cards(
+    url: str, data: bytes, *, write: bool, skip_bad_rows: bool = False
+) -> tuple[ImportPlan, ImportResult | None]:
+    """Plan a card CSV import and, when ``write``, apply it in the same transaction.
+
+    Nothing is written when the file has problems unless ``skip_bad_rows``; the result is
+    None when nothing was written.
+    """
+
+    def work(connection: Connection) -> tuple[ImportPlan, ImportResult | None]:
+        plan = plan_import(connection, data)
+        if not write or (plan.has_problems and not skip_bad_rows):
+            return plan, None
+        return plan, apply_import(connection, plan, utcnow())
+
+    return _with_database(url, work)
+
+
+def export_cards(url: str, path: Path) -> int:
+    """Write every card with its owner to a CSV file; returns how many."""
+    return _with_database(url, lambda c: export_cards_csv(c, path))
+
+
+def read_card_history(url: str, id_tag: str) -> CardHistory:
+    """The sessions of one card, newest first, with totals."""
+    return _with_database(url, lambda c: card_history(c, id_tag))
 
 
 def session_as_dict(session: Session) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from console.core.clock import utcnow
 from console.core.enums import AuthorizationStatus, CardStatus
 from console.core.events import CardRefused, CardsChanged, Event, EventBus
 from console.core.model import Card, Person
+from console.services.card_csv import ImportPlan, ImportResult, apply_import
 from console.storage import cards as card_repo
 from console.storage import people as people_repo
 from console.storage.writer import StorageWriter
@@ -55,6 +56,21 @@ class CardService:
         if after != before:
             self._bus.publish(CardsChanged(after, tuple(card.id_tag for card in saved)))
         return saved
+
+    async def import_cards(self, plan: ImportPlan) -> ImportResult:
+        """Apply an import plan (see card_csv) in one transaction; rows with problems are
+        left out. The cards it changed are announced like any other change."""
+        now = utcnow()
+
+        def store(connection: Connection) -> tuple[ImportResult, int, int]:
+            before = card_repo.local_list_version(connection)
+            result = apply_import(connection, plan, now)
+            return result, before, card_repo.local_list_version(connection)
+
+        result, before, after = await self._writer.submit(store)
+        if after != before:
+            self._bus.publish(CardsChanged(after, result.id_tags))
+        return result
 
     async def set_status(self, id_tag: str, status: CardStatus) -> Card:
         """Block, unblock (active) or retire a card."""

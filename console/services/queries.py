@@ -9,12 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, select
 
 from console.core.enums import ConnectorStatus
 from console.core.model import Card, ChargerRecord, LoggedFrame, Person, RefusedCard, Session
+from console.services.card_csv import ImportPlan, export_cards_csv, plan_import
+from console.services.card_history import CardHistory
+from console.services.card_history import card_history as read_card_history
+from console.services.card_history import person_history as read_person_history
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
@@ -171,3 +176,20 @@ class SiteQueries:
                 c, started_since=since, started_before=until, limit=limit
             )
         )
+
+    def card_history(self, id_tag: str) -> CardHistory:
+        """The sessions of one card (in any spelling of its id), newest first, with totals."""
+        return self._read(lambda c: read_card_history(c, id_tag))
+
+    def person_history(self, person_id: int) -> CardHistory | None:
+        """The sessions of every card of a person; None when there is no such person."""
+        return self._read(lambda c: read_person_history(c, person_id))
+
+    def plan_card_import(self, path: Path) -> ImportPlan:
+        """Read a card CSV file and plan its import (OSError when it cannot be read)."""
+        data = Path(path).read_bytes()
+        return self._read(lambda c: plan_import(c, data))
+
+    def export_cards(self, path: Path) -> int:
+        """Write every card with its owner to a CSV file; returns how many."""
+        return self._read(lambda c: export_cards_csv(c, Path(path)))

@@ -19,7 +19,12 @@ DEMO_CHARGERS = [
     ("P2-DC-02", "DC", 2, 150.0, "Kempower", "S-Series"),
 ]
 WAITING_CHARGER = ("NEW-AC-07", "AC", 1, 11.0, "Zaptec", "Go")
+# Cards registered in the demo database; the simulated chargers start sessions with them.
+# (services/demo_data.py gives them groups and owners, and adds blocked, expired and
+# retired cards beside them.)
 DEMO_CARDS = ["04A1B2C3", "04D4E5F6", "0417AB9C", "VISITOR-01", "FLEET-22"]
+# A card nobody registered, presented once the site runs: the Cards tab lists it as refused.
+UNKNOWN_TAP = ("P1-AC-03", 1, "04FF3A21")
 # (charger id, connector, card): sessions already running when the window opens.
 RUNNING_SESSIONS = [
     ("P1-AC-01", 1, "04A1B2C3"),
@@ -69,6 +74,8 @@ async def run_demo_site(url: str, stop: asyncio.Event) -> None:
             await by_id[charger_id].start_session(connector, card)
         charger_id, connector, error_code, info = FAULTED
         await by_id[charger_id].fault(connector, error_code, info)
+        charger_id, connector, card = UNKNOWN_TAP
+        await by_id[charger_id].start_session(connector, card)  # refused: not registered
         await stop.wait()
     except Exception:
         log.exception("the demo site stopped")

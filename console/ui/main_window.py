@@ -1,4 +1,4 @@
-"""The console's main window: overview, charger detail and sessions, and the status bar."""
+"""The console's main window: overview, charger detail, sessions and cards, and the status bar."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from console.services.network import charger_urls
 from console.services.queries import database_location
+from console.ui.cards.view import CardsView
 from console.ui.detail.view import ChargerDetailView
 from console.ui.engine_client import EngineClient
 from console.ui.overview.view import OverviewView
@@ -35,9 +36,11 @@ class MainWindow(QMainWindow):
         self.overview = OverviewView(client, mirror)
         self.detail = ChargerDetailView(client, mirror)
         self.sessions = SessionsView(client, mirror)
+        self.cards = CardsView(client, mirror)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.detail, self.tr("&Charger"))
         self.tabs.addTab(self.sessions, self.tr("&Sessions"))
+        self.tabs.addTab(self.cards, self.tr("C&ards"))
         self.setCentralWidget(self.tabs)
         self.overview.chargerActivated.connect(self._on_charger_activated)
         self.sessions.chargerActivated.connect(self._on_charger_activated)

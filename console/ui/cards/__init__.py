@@ -1,0 +1,1 @@
+"""Cards tab of the console: cards, people, refused cards, import and history."""
