@@ -301,6 +301,118 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class TariffRow(Base):
+    """A tariff; ``definition`` is its JSON form. Bills keep their own copy of the prices,
+    so editing a tariff never changes what was billed."""
+
+    __tablename__ = "tariffs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    definition: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    retired: Mapped[bool] = mapped_column(default=False)
+
+
+class TariffGroupRow(Base):
+    """Which tariff a card group pays; groups without a row pay the site default."""
+
+    __tablename__ = "tariff_groups"
+
+    group_key: Mapped[str] = mapped_column(String(20), primary_key=True)  # case-folded
+    group_name: Mapped[str] = mapped_column(String(20))
+    tariff_id: Mapped[int] = mapped_column(ForeignKey("tariffs.id"))
+
+
+class SessionBillRow(Base):
+    """What a finished session cost, fixed when it was billed.
+
+    Amounts are whole cents. Card, group, person and department are copied from the
+    moment of billing: statements charge back to the department the driver was in then.
+    """
+
+    __tablename__ = "session_bills"
+    __table_args__ = (
+        Index("ix_session_bills_billed", "billed_at"),
+        Index("ix_session_bills_person", "person_id", "billed_at"),
+    )
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), primary_key=True)
+    tariff_id: Mapped[int | None] = mapped_column(ForeignKey("tariffs.id"))
+    tariff_name: Mapped[str] = mapped_column(String(64))
+    currency: Mapped[str] = mapped_column(String(3))
+    breakdown: Mapped[str] = mapped_column(Text)  # CostBreakdown.to_json()
+    net_cents: Mapped[int] = mapped_column(BigInteger)
+    tax_cents: Mapped[int] = mapped_column(BigInteger)
+    gross_cents: Mapped[int] = mapped_column(BigInteger)
+    energy_wh: Mapped[float] = mapped_column(Float)
+    id_tag: Mapped[str] = mapped_column(String(20))
+    group_name: Mapped[str | None] = mapped_column(String(20))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    department: Mapped[str | None] = mapped_column(String(255))
+    visitor_id: Mapped[int | None] = mapped_column(ForeignKey("visitors.id"))
+    billed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ReceiptRow(Base):
+    """A receipt, numbered without gaps per year. Never changed once issued except to
+    mark it paid or void; a correction voids it and issues a new one."""
+
+    __tablename__ = "receipts"
+    __table_args__ = (
+        UniqueConstraint("year", "number", name="uq_receipts_number"),
+        Index("ix_receipts_session", "session_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(16))  # unpaid, paid, void
+    content: Mapped[str] = mapped_column(Text)  # everything printed, as JSON
+    currency: Mapped[str] = mapped_column(String(3))
+    gross_cents: Mapped[int] = mapped_column(BigInteger)
+    voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"))
+
+
+class PaymentRow(Base):
+    """Money received for a receipt: cash, a card-terminal reference, or an invoice."""
+
+    __tablename__ = "payments"
+    __table_args__ = (Index("ix_payments_receipt", "receipt_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"))
+    method: Mapped[str] = mapped_column(String(16))  # cash, terminal, invoice
+    reference: Mapped[str | None] = mapped_column(String(255))  # terminal ref / cost centre
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class VisitorRow(Base):
+    """A driver without a card, started by staff with a one-time token (a card that is
+    retired when the session ends)."""
+
+    __tablename__ = "visitors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str | None] = mapped_column(String(255))
+    plate: Mapped[str | None] = mapped_column(String(32))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    email: Mapped[str | None] = mapped_column(String(255))
+    charger_id: Mapped[str] = mapped_column(String(64))
+    connector_id: Mapped[int] = mapped_column(Integer)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a model, typed as a Table for insert/update statements."""
     return cast(Table, model.__table__)
