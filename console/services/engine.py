@@ -25,6 +25,7 @@ from console.services.admission import AdmissionService
 from console.services.cards import CardService
 from console.services.charging import ChargingService
 from console.services.commands import CommandService
+from console.services.local_lists import RECONCILE_INTERVAL, LocalListService
 from console.services.loop_lag import LoopLagMonitor
 from console.services.message_log import DEFAULT_KEEP_ROWS, MessageLogService
 from console.storage import chargers as charger_repo
@@ -51,6 +52,7 @@ class EngineConfig:
     ping_interval: float | None = 60.0
     ping_timeout: float | None = 60.0
     compression: bool = False
+    local_list_reconcile_interval: float = RECONCILE_INTERVAL
 
 
 class CentralSystem:
@@ -110,6 +112,13 @@ class CentralSystem:
             compression=config.compression,
         )
         self.commands = CommandService(self._server, self._writer)
+        self.local_lists = LocalListService(
+            self.commands,
+            self._writer,
+            self.site,
+            self.bus,
+            reconcile_interval=config.local_list_reconcile_interval,
+        )
         self.admission.on_approval_changed = self._on_approval_changed
         try:
             await self._server.start()
@@ -117,6 +126,7 @@ class CentralSystem:
             await self._close_storage()
             raise
         self.lag.start()
+        self.local_lists.start()
         self._flusher = asyncio.get_running_loop().create_task(self._flush_seen_forever())
 
     async def _load_site(self) -> None:
@@ -176,6 +186,7 @@ class CentralSystem:
                 await self._flusher
             self._flusher = None
         if self._server is not None:
+            await self.local_lists.stop()
             await self._server.stop()
             self._server = None
         await self.lag.stop()

@@ -89,6 +89,8 @@ class ChargerCore:
         authorize_before_start: bool = True,
         allow_offline_tx: bool = True,
         supports_local_list: bool = True,
+        local_list_max_length: int = 1000,
+        send_local_list_max_length: int = 250,
         unlock_supported: bool = True,
         soc_start: float | None = None,
         battery_kwh: float = 60.0,
@@ -152,10 +154,12 @@ class ChargerCore:
                 meter_interval=f"{meter_interval:g}",
                 allow_offline_tx=allow_offline_tx,
                 supports_local_list=supports_local_list,
+                local_list_max_length=local_list_max_length,
+                send_local_list_max_length=send_local_list_max_length,
                 retry_interval=round(retry_interval),
             )
         )
-        self.local_auth = LocalAuthList()
+        self.local_auth = LocalAuthList(local_list_max_length, send_local_list_max_length)
         self.auth_cache = AuthCache()
         self.profiles = ChargingProfiles()
         self._outbox = Outbox()

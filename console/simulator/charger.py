@@ -29,6 +29,8 @@ class SimulatedCharger(CommandsMixin, ManagementMixin):
       authorize_before_start -- send Authorize before a local start.
       allow_offline_tx -- AllowOfflineTxForUnknownId: start offline for unknown cards.
       supports_local_list -- without it SendLocalList answers NotSupported.
+      local_list_max_length, send_local_list_max_length -- LocalAuthListMaxLength and
+        SendLocalListMaxLength: entries held in all and per SendLocalList (else Failed).
       unlock_supported -- without it UnlockConnector answers NotSupported.
       soc_start -- DC: the car's SoC at plug-in (else random 20-60 %).
       battery_kwh -- DC: the car's battery, for the SoC curve.

@@ -43,6 +43,8 @@ def default_settings(
     allow_offline_tx: bool,
     supports_local_list: bool,
     retry_interval: int,
+    local_list_max_length: int = 1000,
+    send_local_list_max_length: int = 250,
 ) -> list[Setting]:
     """A realistic key set for a charger supporting the 1.6 feature profiles it claims."""
     profiles = ["Core", "FirmwareManagement", "Reservation", "SmartCharging", "RemoteTrigger"]
@@ -88,8 +90,10 @@ def default_settings(
     if supports_local_list:
         settings += [
             Setting("LocalAuthListEnabled", "true", "bool"),
-            Setting("LocalAuthListMaxLength", "1000", "int", readonly=True),
-            Setting("SendLocalListMaxLength", "250", "int", readonly=True),
+            Setting("LocalAuthListMaxLength", str(local_list_max_length), "int", readonly=True),
+            Setting(
+                "SendLocalListMaxLength", str(send_local_list_max_length), "int", readonly=True
+            ),
         ]
     return settings
 
