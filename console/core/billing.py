@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from console.core.money import CostBreakdown
+from console.core.tariffs import Tariff
 
 CONTENT_FORMAT = 1  # version of the stored receipt content
 
@@ -187,3 +188,16 @@ class Visitor:
         """Name and plate as shown on a receipt, or the token when nothing was given."""
         parts = [part for part in (self.name, self.plate) if part]
         return ", ".join(parts) if parts else f"visitor {self.token}"
+
+
+class BillingError(ValueError):
+    """A billing request that cannot be carried out; the message is for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTariff:
+    """A tariff as stored: its id, and whether it was retired (kept, no longer offered)."""
+
+    id: int
+    tariff: Tariff
+    retired: bool = False

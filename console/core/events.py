@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from console.core.enums import AuthorizationStatus, ConnectorStatus
 from console.core.model import BootInfo, RefusedConnection, Session
@@ -133,6 +134,22 @@ class CardsChanged:
     id_tags: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SessionBilled:
+    """A finished session was billed; ``gross_total`` is what it cost, tax included."""
+
+    session_id: int
+    gross_total: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptChanged:
+    """A receipt was issued, paid or voided."""
+
+    receipt_id: int
+
+
 Event = (
     ChargerConnected
     | ChargerDisconnected
@@ -147,6 +164,8 @@ Event = (
     | ChargerNotice
     | CardRefused
     | CardsChanged
+    | SessionBilled
+    | ReceiptChanged
 )
 
 Subscriber = Callable[[Event], None]

@@ -297,6 +297,11 @@ def active_window(tariff: Tariff, instant: datetime) -> TariffWindow | None:
     return None if index is None else tariff.windows[index]
 
 
+def window_changes(tariff: Tariff, first: datetime, last: datetime) -> tuple[datetime, ...]:
+    """The instants in (first, last] at which other prices start to apply (window edges)."""
+    return _windows_over(tariff, _utc(first, "first"), _utc(last, "last")).starts[1:]
+
+
 # --- time windows ---------------------------------------------------------------------------
 
 

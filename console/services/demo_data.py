@@ -16,6 +16,7 @@ from console.core.cards import expiry_at_end_of
 from console.core.clock import utcnow
 from console.core.enums import Approval, AuthorizationStatus, CardStatus
 from console.core.model import Card, MeterValue, Person, SampledValue
+from console.services.demo_billing import seed_billing_demo
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import people as people_repo
@@ -95,6 +96,7 @@ def seed_demo_database(
             used = [*cards, *(d.id_tag for d in DEMO_CARD_DETAILS if d.id_tag not in cards)]
             _add_history(connection, chargers, used, days)
             _add_refusals(connection, now)
+            seed_billing_demo(connection, now)
     finally:
         engine.dispose()
 

@@ -22,12 +22,15 @@ from console.core.model import ChargerRecord, Session, StatusReport
 from console.core.site import SiteState
 from console.protocol.server import CentralSystemServer
 from console.services.admission import AdmissionService
+from console.services.billing import BillingService
 from console.services.cards import CardService
 from console.services.charging import ChargingService
 from console.services.commands import CommandService
 from console.services.local_lists import RECONCILE_INTERVAL, LocalListService
 from console.services.loop_lag import LoopLagMonitor
 from console.services.message_log import DEFAULT_KEEP_ROWS, MessageLogService
+from console.services.receipts import ReceiptService
+from console.services.visitors import VisitorService
 from console.storage import chargers as charger_repo
 from console.storage import sessions as session_repo
 from console.storage.database import open_database
@@ -119,6 +122,9 @@ class CentralSystem:
             self.bus,
             reconcile_interval=config.local_list_reconcile_interval,
         )
+        self.billing = BillingService(self._writer, self.bus, self.db)
+        self.receipts = ReceiptService(self._writer, self.bus)
+        self.visitors = VisitorService(self._writer, self.bus, self.commands)
         self.admission.on_approval_changed = self._on_approval_changed
         try:
             await self._server.start()
@@ -127,6 +133,8 @@ class CentralSystem:
             raise
         self.lag.start()
         self.local_lists.start()
+        self.billing.start()
+        self.visitors.begin()
         self._flusher = asyncio.get_running_loop().create_task(self._flush_seen_forever())
 
     async def _load_site(self) -> None:
@@ -192,6 +200,9 @@ class CentralSystem:
         await self.lag.stop()
         if self._writer is not None:
             self.cards.close()
+            await self.billing.close()
+            await self.receipts.close()
+            await self.visitors.close()
             await self.admission.flush_seen()
         await self._close_storage()
 

@@ -1,0 +1,259 @@
+"""Billing: tariffs as staff set them, and the bill of every session that ends.
+
+A session is billed once it has stopped (SessionStopped is published after the stop is
+committed), at the tariff its card's group pays at that moment. The bill keeps its own
+copy of the cost, so changing a tariff later never changes it. At start, sessions that
+stopped but were not billed (the program ended in between) are billed.
+
+The inputs are read through a connection of our own in a worker thread (WAL lets it read
+beside the writer), and the cost is computed there too: the engine loop only waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from functools import partial
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine
+
+from console.core.billing import BillingError, SessionBill, SiteDetails, StoredTariff
+from console.core.clock import utcnow
+from console.core.events import Event, EventBus, SessionBilled, SessionStopped
+from console.core.money import CostBreakdown
+from console.core.tariffs import Tariff
+from console.services.billing_live import LiveCosts
+from console.services.billing_plan import bill_of
+from console.services.billing_plan import cost_so_far as read_cost_so_far
+from console.services.checked_writes import submit_checked
+from console.storage import bills as bill_repo
+from console.storage import sessions as session_repo
+from console.storage import tariffs as tariff_repo
+from console.storage.writer import StorageWriter
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+BACKLOG_PAGE = 200  # unbilled sessions billed per transaction at start
+CLOSE_GRACE = 5.0  # seconds bills in progress may take to finish when the engine stops
+
+
+class BillingService:
+    """Bills finished sessions; keeps the tariffs, who pays which, and the site details."""
+
+    def __init__(
+        self,
+        writer: StorageWriter,
+        bus: EventBus,
+        db: Engine,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._writer = writer
+        self._bus = bus
+        self._db = db
+        self._clock = clock
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._noted_no_tariff = False
+        self._live = LiveCosts()
+        self._unsubscribe = bus.subscribe(self._on_event)
+
+    def start(self) -> None:
+        """Bill, in the background, the sessions that stopped without being billed."""
+        self._spawn(self.bill_backlog())
+
+    async def close(self) -> None:
+        """Stop listening; give bills in progress a moment to be stored, then cancel."""
+        self._unsubscribe()
+        tasks = list(self._tasks)
+        if tasks:
+            _done, pending = await asyncio.wait(tasks, timeout=CLOSE_GRACE)
+            for task in pending:
+                task.cancel()
+            for task in pending:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    # --- bills ----------------------------------------------------------------------------
+
+    async def bill_session(self, session_id: int) -> SessionBill | None:
+        """The bill of a finished session, made now unless it exists (never twice).
+
+        None when the session is unknown, still running or no tariff applies to it.
+        """
+        now = self._clock()
+
+        def prepare(connection: Connection) -> tuple[SessionBill | None, bool]:
+            existing = bill_repo.get_bill(connection, session_id)
+            if existing is not None:
+                return existing, True
+            session = session_repo.get_session(connection, session_id)
+            if session is None or session.stopped_at is None:
+                return None, True
+            return bill_of(connection, session, now), False
+
+        bill, known = await self._read(prepare)
+        if bill is None:
+            if not known:
+                self._note_no_tariff(session_id)
+            return None
+        stored, new = await self._writer.submit(lambda c: bill_repo.add_bill(c, bill))
+        if new:
+            self._published(stored)
+        return stored
+
+    async def bill_backlog(self) -> int:
+        """Bill every finished session that has no bill yet; returns how many were billed."""
+        billed = 0
+        after = 0
+        while True:
+            now = self._clock()
+            bills, count, last = await self._read(partial(_backlog_page, after=after, now=now))
+            if count == 0:
+                return billed
+            if len(bills) < count:
+                self._note_no_tariff(last)
+            after = last
+            for stored in await self._writer.submit(partial(_store_bills, bills=bills)):
+                self._published(stored)
+                billed += 1
+
+    async def cost_so_far(self, session_id: int) -> CostBreakdown | None:
+        """What a running session has cost so far; a finished one's bill (or its cost).
+
+        None when the session is unknown or no tariff applies to it.
+        """
+        now = self._clock()
+
+        def read(connection: Connection) -> CostBreakdown | None:
+            bill = bill_repo.get_bill(connection, session_id)
+            if bill is not None:
+                return bill.breakdown
+            session = session_repo.get_session(connection, session_id)
+            if session is None:
+                return None
+            if session.running:
+                return self._live.cost(connection, session, now)
+            return read_cost_so_far(connection, session, now)
+
+        return await self._read(read)
+
+    async def bill(self, session_id: int) -> SessionBill | None:
+        """The stored bill of a session, or None."""
+        return await self._read(lambda c: bill_repo.get_bill(c, session_id))
+
+    # --- tariffs --------------------------------------------------------------------------
+
+    async def save_tariff(self, tariff_id: int | None, tariff: Tariff) -> int:
+        """Add (``tariff_id`` None) or change a tariff; returns its id. Bills keep their
+        own prices, so a change applies to sessions billed from now on."""
+        now = self._clock()
+        stored = await self._write(lambda c: tariff_repo.save_tariff(c, tariff_id, tariff, now))
+        return stored.id
+
+    async def retire_tariff(self, tariff_id: int) -> StoredTariff:
+        """Retire a tariff no longer used by a group, the default or the visitors."""
+        now = self._clock()
+        return await submit_checked(
+            self._writer, lambda c: tariff_repo.retire_tariff(c, tariff_id, now)
+        )
+
+    async def tariffs(self, include_retired: bool = True) -> list[StoredTariff]:
+        """The tariffs, by name."""
+        return await self._read(
+            lambda c: tariff_repo.list_tariffs(c, include_retired=include_retired)
+        )
+
+    async def assign_group(self, group: str, tariff_id: int | None) -> None:
+        """Make a card group pay a tariff (None: the site default again)."""
+        await self._write(lambda c: tariff_repo.assign_group(c, group, tariff_id))
+
+    async def set_default_tariff(self, tariff_id: int | None) -> None:
+        """Set the tariff of everyone without a group tariff (None: no bills for them)."""
+        await submit_checked(
+            self._writer, lambda c: tariff_repo.set_default_tariff_id(c, tariff_id)
+        )
+
+    async def set_visitor_tariff(self, tariff_id: int | None) -> None:
+        """Set the tariff of visitors' tokens and of cards of the visitor group."""
+        await submit_checked(
+            self._writer, lambda c: tariff_repo.set_visitor_tariff_id(c, tariff_id)
+        )
+
+    async def set_visitor_group(self, group: str) -> None:
+        """Name the card group whose cards (and one-time tokens) pay the visitor tariff."""
+        await self._write(lambda c: tariff_repo.set_visitor_group(c, group))
+
+    async def save_site_details(self, site: SiteDetails) -> None:
+        """Store the site's name, address and tax number for receipts issued from now on."""
+        if not site.name.strip():
+            raise BillingError("receipts need the site's name")
+        await self._writer.submit(lambda c: tariff_repo.save_site_details(c, site))
+
+    async def set_site_timezone(self, name: str) -> None:
+        """Set the site's time zone (receipts are numbered per year in it)."""
+        await self._write(lambda c: tariff_repo.set_site_timezone(c, name))
+
+    # --- internals ------------------------------------------------------------------------
+
+    async def _write(self, work: Callable[[Connection], T]) -> T:
+        return await submit_checked(self._writer, work)
+
+    async def _read(self, work: Callable[[Connection], T]) -> T:
+        def run() -> T:
+            with self._db.connect() as connection:
+                return work(connection)
+
+        return await asyncio.to_thread(run)
+
+    def _published(self, bill: SessionBill) -> None:
+        breakdown = bill.breakdown
+        self._bus.publish(SessionBilled(bill.session_id, breakdown.gross_total, breakdown.currency))
+
+    def _note_no_tariff(self, session_id: int) -> None:
+        if not self._noted_no_tariff:
+            self._noted_no_tariff = True
+            log.info(
+                "session %s is not billed: no tariff applies (set a site default tariff)",
+                session_id,
+            )
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, SessionStopped):
+            self._live.forget(event.session.id)
+            self._spawn(self.bill_session(event.session.id))
+
+    def _spawn(self, work: Coroutine[Any, Any, object]) -> None:
+        async def guarded() -> object:
+            try:
+                return await work
+            except Exception:
+                log.exception("billing failed")
+                return None
+
+        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+
+def _backlog_page(
+    connection: Connection, *, after: int, now: datetime
+) -> tuple[list[SessionBill], int, int]:
+    """Bills of the next unbilled sessions after id ``after``: (bills, sessions, last id)."""
+    ids = bill_repo.unbilled_sessions(connection, after, BACKLOG_PAGE)
+    bills = []
+    for session_id in ids:
+        session = session_repo.get_session(connection, session_id)
+        bill = None if session is None else bill_of(connection, session, now)
+        if bill is not None:
+            bills.append(bill)
+    return bills, len(ids), (ids[-1] if ids else after)
+
+
+def _store_bills(connection: Connection, *, bills: list[SessionBill]) -> list[SessionBill]:
+    """Store bills; returns those that are new."""
+    added = [bill_repo.add_bill(connection, bill) for bill in bills]
+    return [bill for bill, new in added if new]

@@ -1,0 +1,196 @@
+"""Receipts for billed sessions, and the payments recorded against them.
+
+A receipt is issued once per session (asking again gives the same one), numbered without
+gaps per year, and never changed: a correction voids it and issues a new one that names
+the one it replaces. Visitors' sessions get their receipt as soon as they are billed, so
+it is ready when the visitor comes to the desk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection
+
+from console.core.authorization import normalize_id_tag
+from console.core.billing import (
+    BillingError,
+    Payment,
+    PaymentMethod,
+    Receipt,
+    ReceiptStatus,
+)
+from console.core.clock import utcnow
+from console.core.events import Event, EventBus, ReceiptChanged, SessionBilled
+from console.core.money import check_amount
+from console.services.checked_writes import submit_checked
+from console.storage import bills as bill_repo
+from console.storage import payments as payment_repo
+from console.storage import receipts as receipt_repo
+from console.storage import tariffs as tariff_repo
+from console.storage.writer import StorageWriter
+
+log = logging.getLogger(__name__)
+
+
+def _issue(connection: Connection, session_id: int, at: datetime) -> tuple[Receipt, bool]:
+    return receipt_repo.issue_receipt(connection, session_id, at)
+
+
+def _issue_for_visitor(
+    connection: Connection, session_id: int, at: datetime
+) -> tuple[Receipt, bool] | None:
+    bill = bill_repo.get_bill(connection, session_id)
+    if bill is None:
+        return None
+    group = normalize_id_tag(tariff_repo.visitor_group(connection))
+    visiting = bill.visitor_id is not None or (
+        bill.group is not None and normalize_id_tag(bill.group) == group
+    )
+    return receipt_repo.issue_receipt(connection, session_id, at) if visiting else None
+
+
+def _void(
+    connection: Connection, receipt_id: int, reason: str, reissue: bool, at: datetime
+) -> tuple[Receipt, Receipt | None]:
+    voided = receipt_repo.void_receipt(connection, receipt_id, reason, at)
+    if not reissue:
+        return voided, None
+    session_id = voided.content.session_id
+    new, _ = receipt_repo.issue_receipt(connection, session_id, at, replaces=voided)
+    # Money received for the voided receipt paid for the same session: it carries over.
+    for payment in voided.payments:
+        note = f"carried over from {voided.label}"
+        if payment.note:
+            note = f"{note}; {payment.note}"
+        carried = replace(payment, id=None, receipt_id=new.id, note=note)
+        payment_repo.add_payment(connection, carried)
+    return voided, receipt_repo.settle_status(connection, new.id)
+
+
+def _pay(connection: Connection, payment: Payment) -> Receipt:
+    receipt = receipt_repo.get_receipt(connection, payment.receipt_id)
+    if receipt is None:
+        raise BillingError(f"there is no receipt {payment.receipt_id}")
+    if receipt.status is ReceiptStatus.VOID:
+        raise BillingError(f"receipt {receipt.label} is void: no payment can be recorded on it")
+    left = receipt_repo.outstanding(receipt)
+    if left <= 0:
+        raise BillingError(f"receipt {receipt.label} is paid already")
+    if payment.amount > left:
+        raise BillingError(
+            f"{payment.amount} is more than the {left} {receipt.content.breakdown.currency} "
+            f"still to pay on receipt {receipt.label}"
+        )
+    payment_repo.add_payment(connection, payment)
+    return receipt_repo.settle_status(connection, receipt.id)
+
+
+class ReceiptService:
+    """Issues and voids receipts and records payments; every change is announced."""
+
+    def __init__(
+        self,
+        writer: StorageWriter,
+        bus: EventBus,
+        clock: Callable[[], datetime] = utcnow,
+        *,
+        issue_for_visitors: bool = True,
+    ) -> None:
+        self._writer = writer
+        self._bus = bus
+        self._clock = clock
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._unsubscribe = bus.subscribe(self._on_event) if issue_for_visitors else (lambda: None)
+
+    async def issue(self, session_id: int) -> Receipt:
+        """The receipt of a billed, finished session: issued now, or the one issued before
+        that is not void (BillingError when the session is running or not billed)."""
+        now = self._clock()
+        receipt, new = await submit_checked(self._writer, lambda c: _issue(c, session_id, now))
+        if new:
+            self._bus.publish(ReceiptChanged(receipt.id))
+        return receipt
+
+    async def void(self, receipt_id: int, reason: str, reissue: bool = True) -> Receipt | None:
+        """Void a receipt (it stays, marked void, with why); with ``reissue`` issue the
+        corrected receipt from the session's bill and return it (else None)."""
+        now = self._clock()
+        voided, new = await submit_checked(
+            self._writer, lambda c: _void(c, receipt_id, reason, reissue, now)
+        )
+        self._bus.publish(ReceiptChanged(voided.id))
+        if new is not None:
+            self._bus.publish(ReceiptChanged(new.id))
+        return new
+
+    async def record_payment(
+        self,
+        receipt_id: int,
+        method: PaymentMethod,
+        amount: Decimal,
+        reference: str | None = None,
+        note: str | None = None,
+    ) -> Receipt:
+        """Record money received for a receipt; it is paid once the payments cover it.
+
+        A card-terminal payment needs the terminal's reference, an invoice the department
+        or cost centre charged. Nothing is recorded on a void or paid receipt, nor more
+        than is left to pay.
+        """
+        check_amount("amount", amount, whole_cents=True)
+        if amount <= 0:
+            raise BillingError("a payment needs an amount above 0")
+        reference = (reference or "").strip() or None
+        if reference is None and method is PaymentMethod.INVOICE:
+            raise BillingError("an invoice needs the department or cost centre it goes to")
+        if reference is None and method is PaymentMethod.TERMINAL:
+            raise BillingError("a card-terminal payment needs the terminal's reference")
+        payment = Payment(
+            None, receipt_id, method, amount, self._clock(), reference, (note or "").strip() or None
+        )
+        receipt = await submit_checked(self._writer, lambda c: _pay(c, payment))
+        self._bus.publish(ReceiptChanged(receipt.id))
+        return receipt
+
+    async def receipt(self, receipt_id: int) -> Receipt | None:
+        """A receipt with its payments, or None."""
+        return await self._writer.submit(lambda c: receipt_repo.get_receipt(c, receipt_id))
+
+    async def close(self) -> None:
+        """Stop listening; let receipts being issued finish."""
+        self._unsubscribe()
+        if self._tasks:
+            await asyncio.wait(list(self._tasks), timeout=5.0)
+        for task in list(self._tasks):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, SessionBilled):
+            self._spawn(self._issue_for_visitor(event.session_id))
+
+    async def _issue_for_visitor(self, session_id: int) -> None:
+        now = self._clock()
+        issued = await self._writer.submit(lambda c: _issue_for_visitor(c, session_id, now))
+        if issued is not None and issued[1]:
+            self._bus.publish(ReceiptChanged(issued[0].id))
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        async def guarded() -> None:
+            try:
+                await work
+            except Exception:
+                log.exception("could not issue a visitor's receipt")
+
+        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
