@@ -89,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_cards.add_parser(commands, _add_db)
 
+    from console import cli_billing
+
+    cli_billing.add_parsers(commands, _add_db, session_commands)
+
     from console.simulator import cli as simulator_cli
 
     simulate = commands.add_parser("simulate", help="run simulated OCPP 1.6 chargers")
@@ -189,6 +193,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_serve(args)
     if args.command == "chargers":
         return _run_chargers(args)
+    if args.command in ("tariffs", "receipts", "report", "statements") or (
+        args.command == "sessions" and args.action == "cost"
+    ):
+        from console import cli_billing
+
+        return cli_billing.run(args, _database_url(args))
     if args.command == "sessions":
         return _run_sessions(args)
     if args.command == "cards":

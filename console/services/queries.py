@@ -8,23 +8,41 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, select
 
+from console.core.billing import (
+    Receipt,
+    ReceiptStatus,
+    SessionBill,
+    SiteDetails,
+    StoredTariff,
+    Visitor,
+)
 from console.core.enums import ConnectorStatus
 from console.core.model import Card, ChargerRecord, LoggedFrame, Person, RefusedCard, Session
 from console.services.card_csv import ImportPlan, export_cards_csv, plan_import
 from console.services.card_history import CardHistory
 from console.services.card_history import card_history as read_card_history
 from console.services.card_history import person_history as read_person_history
+from console.services.report_usage import ConnectorUtilisation, HeatMap, usage_heatmap
+from console.services.report_usage import utilisation as read_utilisation
+from console.services.reports import ReportBy, ReportRow
+from console.services.reports import energy_report as read_energy_report
+from console.services.statements import Statement
+from console.services.statements import monthly_statement as read_monthly_statement
+from console.storage import bills as bill_repo
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
 from console.storage import people as people_repo
+from console.storage import receipts as receipt_repo
 from console.storage import sessions as session_repo
+from console.storage import tariffs as tariff_repo
+from console.storage import visitors as visitor_repo
 from console.storage.database import create_db_engine, describe_url
 from console.storage.rows import utc_or_none
 
@@ -193,3 +211,89 @@ class SiteQueries:
     def export_cards(self, path: Path) -> int:
         """Write every card with its owner to a CSV file; returns how many."""
         return self._read(lambda c: export_cards_csv(c, Path(path)))
+
+    def tariffs(self, include_retired: bool = True) -> list[StoredTariff]:
+        """Tariffs ordered by name."""
+        return self._read(lambda c: tariff_repo.list_tariffs(c, include_retired=include_retired))
+
+    def tariff_groups(self) -> dict[str, int]:
+        """Tariff id by card group (groups without one pay the site default)."""
+        return self._read(tariff_repo.group_tariffs)
+
+    def default_tariff_id(self) -> int | None:
+        """The site default tariff, or None when none is set."""
+        return self._read(tariff_repo.default_tariff_id)
+
+    def visitor_tariff_id(self) -> int | None:
+        """The visitors' tariff, or None when none is set."""
+        return self._read(tariff_repo.visitor_tariff_id)
+
+    def visitor_group(self) -> str:
+        """The card group of visitors' tokens and loan cards."""
+        return self._read(tariff_repo.visitor_group)
+
+    def site_details(self) -> SiteDetails:
+        """The site's name, address and tax number as receipts print them."""
+        return self._read(tariff_repo.site_details)
+
+    def bill(self, session_id: int) -> SessionBill | None:
+        """What a finished session cost, or None when it was not billed."""
+        return self._read(lambda c: bill_repo.get_bill(c, session_id))
+
+    def bills(self, session_ids: list[int]) -> dict[int, SessionBill]:
+        """The bills of these sessions (those billed), by session id."""
+        return self._read(lambda c: bill_repo.bills_of_sessions(c, session_ids))
+
+    def receipts(
+        self, year: int | None = None, status: ReceiptStatus | None = None, limit: int = 500
+    ) -> list[Receipt]:
+        """Receipts with their payments, newest first."""
+        return self._read(
+            lambda c: receipt_repo.list_receipts(c, year=year, status=status, limit=limit)
+        )
+
+    def receipt_years(self) -> list[int]:
+        """The years that have receipts, newest first."""
+        return self._read(receipt_repo.receipt_years)
+
+    def receipt_by_label(self, label: str) -> Receipt | None:
+        """The receipt printed with this number, e.g. "2026-00042"."""
+        return self._read(lambda c: receipt_repo.receipt_by_label(c, label))
+
+    def receipts_of_session(self, session_id: int) -> list[Receipt]:
+        """Every receipt of a session, void ones included, oldest first."""
+        return self._read(lambda c: receipt_repo.receipts_of_session(c, session_id))
+
+    def visitors(self, limit: int = 200) -> list[Visitor]:
+        """Visitors, newest first."""
+        return self._read(lambda c: visitor_repo.list_visitors(c, limit))
+
+    # --- reports and statements (times in the site's zone; run them in a worker thread) ---
+
+    def energy_report(
+        self, since: date | datetime, until: date | datetime, by: ReportBy | str = ReportBy.DAY
+    ) -> list[ReportRow]:
+        """Sessions, energy and revenue of the sessions started in [since, until)."""
+        return self._read(
+            lambda c: read_energy_report(c, since, until, by, tariff_repo.site_timezone(c))
+        )
+
+    def usage_heatmap(self, since: date | datetime, until: date | datetime) -> HeatMap:
+        """kWh in [since, until) by local weekday (0 = Monday) and hour of day."""
+        return self._read(lambda c: usage_heatmap(c, since, until, tariff_repo.site_timezone(c)))
+
+    def utilisation(
+        self, since: date | datetime, until: date | datetime
+    ) -> list[ConnectorUtilisation]:
+        """Share of [since, until) each connector spent charging and occupied."""
+        return self._read(lambda c: read_utilisation(c, since, until, tariff_repo.site_timezone(c)))
+
+    def monthly_statement(
+        self, year: int, month: int, person_id: int | None = None, department: str | None = None
+    ) -> Statement:
+        """The month's statement of a person or a department (StatementError if neither)."""
+        return self._read(
+            lambda c: read_monthly_statement(
+                c, year, month, person_id, department, tariff_repo.site_timezone(c)
+            )
+        )

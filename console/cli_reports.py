@@ -1,0 +1,165 @@
+"""``chargedesk report`` (energy, heatmap, utilisation) and ``chargedesk statements``.
+
+Ranges are ``--from DAY --to DAY`` in the site's time zone, the ``--to`` day not included
+(``--from 2026-03-01 --to 2026-04-01`` is March). ``--csv -`` writes CSV to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from console.cli_billing import SubParsers, UserError, database
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+
+def add_parsers(commands: SubParsers, add_db: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add ``report`` and ``statements`` to the ``chargedesk`` sub-commands."""
+    report = commands.add_parser("report", help="energy, usage and utilisation reports")
+    kinds = report.add_subparsers(dest="kind", metavar="REPORT", required=True)
+    helps = {
+        "energy": "sessions, energy and revenue by period, charger or group",
+        "heatmap": "kWh by weekday and hour of day",
+        "utilisation": "share of time each connector was charging and occupied",
+    }
+    for name, text in helps.items():
+        sub = kinds.add_parser(name, help=text)
+        sub.add_argument("--from", dest="since", required=True, metavar="DATE", help="first day")
+        sub.add_argument(
+            "--to",
+            dest="until",
+            required=True,
+            metavar="DATE",
+            help="the day after the last (not included)",
+        )
+        sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': the terminal)")
+        if name == "energy":
+            sub.add_argument(
+                "--by", default="day", choices=["day", "week", "month", "charger", "group"]
+            )
+        add_db(sub)
+
+    statements = commands.add_parser("statements", help="monthly statements as PDF and CSV")
+    subjects = statements.add_subparsers(dest="subject", metavar="SUBJECT", required=True)
+    for name, what in (("person", "NAME|ID"), ("department", "NAME")):
+        sub = subjects.add_parser(name, help=f"the statement of a {name} for a month")
+        sub.add_argument("who", metavar=what)
+        sub.add_argument("--month", required=True, metavar="YYYY-MM")
+        sub.add_argument("--pdf", type=Path, metavar="FILE", help="write the statement as PDF")
+        sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': the terminal)")
+        add_db(sub)
+
+
+def _day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"{what} '{text}' is not a date (use YYYY-MM-DD)") from None
+
+
+def _emit(table: Sequence[Sequence[str]], target: str | None, write: Callable[[Path], int]) -> None:
+    """Print the table aligned, or write CSV to a file or (``-``) to the terminal."""
+    if target == "-":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerows(table)
+        return
+    if target is not None:
+        count = write(Path(target))
+        print(f"{count} rows written to {target}")
+        return
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        cells = [
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())
+
+
+def report(args: argparse.Namespace, url: str) -> int:
+    """Run ``report energy|heatmap|utilisation``."""
+    from console.services import report_usage, reports
+    from console.storage.tariffs import site_timezone
+
+    since, until = _day(args.since, "--from"), _day(args.until, "--to")
+    if until <= since:
+        raise UserError("--to must be after --from (it is the first day not included)")
+    with database(url) as connection:
+        zone = site_timezone(connection)
+        if args.kind == "energy":
+            rows = reports.energy_report(connection, since, until, args.by, zone)
+        elif args.kind == "heatmap":
+            matrix = report_usage.usage_heatmap(connection, since, until, zone)
+        else:
+            used = report_usage.utilisation(connection, since, until, zone)
+    if args.kind == "energy":
+        table = reports.energy_report_table(rows, args.by)
+        _emit(table, args.csv, lambda p: reports.write_energy_report_csv(rows, args.by, p))
+    elif args.kind == "heatmap":
+        table = report_usage.heatmap_table(matrix)
+        _emit(table, args.csv, lambda p: report_usage.write_heatmap_csv(matrix, p))
+    else:
+        table = report_usage.utilisation_table(used)
+        _emit(table, args.csv, lambda p: report_usage.write_utilisation_csv(used, p))
+    return 0
+
+
+def _month(text: str) -> tuple[int, int]:
+    year, dash, month = text.strip().partition("-")
+    if not (dash and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        raise UserError(f"--month '{text}' is not a month (use YYYY-MM)")
+    return int(year), int(month)
+
+
+def _person_id(connection: Connection, who: str) -> int:
+    from console.storage import people as people_repo
+
+    everyone = people_repo.list_people(connection, include_retired=True)
+    if who.strip().isdigit():
+        wanted = int(who)
+        if any(person.id == wanted for person in everyone):
+            return wanted
+    matches = [p for p in everyone if p.name.casefold() == who.strip().casefold()]
+    if not matches:
+        raise UserError(f"no person named or numbered '{who}'")
+    if len(matches) > 1:
+        ids = ", ".join(str(person.id) for person in matches)
+        raise UserError(f"several people are named '{who}' (ids {ids}): give the id")
+    assert matches[0].id is not None
+    return matches[0].id
+
+
+def statements(args: argparse.Namespace, url: str) -> int:
+    """Run ``statements person|department``."""
+    from console.services.pdf import render_statement_pdf
+    from console.services.statements import (
+        monthly_statement,
+        statement_table,
+        write_statement_csv,
+    )
+    from console.storage.tariffs import site_details, site_timezone
+
+    year, month = _month(args.month)
+    with database(url) as connection:
+        zone = site_timezone(connection)
+        site = site_details(connection)
+        if args.subject == "person":
+            statement = monthly_statement(
+                connection, year, month, person_id=_person_id(connection, args.who), tz=zone
+            )
+        else:
+            statement = monthly_statement(connection, year, month, department=args.who, tz=zone)
+    if args.pdf is not None:
+        render_statement_pdf(statement, args.pdf, site if site.name else None, zone)
+        print(f"statement written to {args.pdf}")
+    if args.csv is not None or args.pdf is None:
+        table = statement_table(statement, zone)
+        _emit(table, args.csv, lambda p: write_statement_csv(statement, p, zone))
+    return 0

@@ -1,0 +1,308 @@
+"""When the site is used: an hour-of-day by weekday heat map and connector utilisation.
+
+Ranges and zones follow ``console.services.reports``: ``[since, until)``, a date is a local
+day, ``tz=None`` is this computer's zone.
+
+Heat map. Energy is placed where it flowed, from the meter readings: each session's
+readings are its meter start, the last Energy.Active.Import.Register reading of every
+clock hour (picked in SQL, so a year of one-minute samples is not read row by row) and its
+meter stop. Between two consecutive readings the power is taken as constant (the rule the
+tariffs use), so the energy between them is shared among the hours they span in
+proportion to time. A session without register samples is thus spread evenly over its
+whole duration. Readings that go backwards, or beyond the meter stop, are ignored. Hours
+are UTC hours placed at the local weekday and hour of their start; for zones whose offset
+is not whole hours this shifts energy by the odd half hour.
+
+Utilisation. From the connectors' status history (the charger's timestamp, else the time
+we received it): Charging counts as charging; Preparing, Charging, SuspendedEV,
+SuspendedEVSE and Finishing count as occupied. A status lasts until the next one; the
+time before the first status in the range has the last status before the range, and the
+last status lasts to the end of the range, or to ``now`` when the range reaches into the
+future (shares are of the time that has passed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, String, case, func, select, type_coerce
+
+from console.core.clock import as_utc, utcnow
+from console.core.enums import ConnectorStatus
+from console.services.csv_text import write_rows
+from console.services.reports import utc_bound
+from console.storage.tables import MeterSampleRow, SessionRow, StatusHistoryRow, table_of
+
+sessions = table_of(SessionRow)
+samples = table_of(MeterSampleRow)
+history = table_of(StatusHistoryRow)
+
+ENERGY_REGISTER = "Energy.Active.Import.Register"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+CHARGING = frozenset({ConnectorStatus.CHARGING.value})
+OCCUPIED = frozenset(
+    {
+        ConnectorStatus.PREPARING.value,
+        ConnectorStatus.CHARGING.value,
+        ConnectorStatus.SUSPENDED_EV.value,
+        ConnectorStatus.SUSPENDED_EVSE.value,
+        ConnectorStatus.FINISHING.value,
+    }
+)
+_EPOCH = datetime(1970, 1, 1)
+
+HeatMap = list[list[float]]  # [weekday 0 = Monday][hour 0..23] -> kWh
+
+
+def _hour_bucket(connection: Connection, column: ColumnElement[Any]) -> ColumnElement[Any]:
+    if connection.dialect.name == "sqlite":
+        # Stored as "YYYY-MM-DD HH:MM:SS.ffffff" (UTC): the hour is the first 13 characters,
+        # several times cheaper than strftime over a million samples.
+        return func.substr(column, 1, 13)
+    if connection.dialect.name == "postgresql":
+        return func.date_trunc("hour", column)
+    return column  # no grouping: every reading is kept (correct, only slower)
+
+
+def _epoch(moment: datetime | str) -> float:
+    """Seconds since 1970 of a stored time (naive values are UTC, as SQLite returns them)."""
+    if isinstance(moment, str):  # SQLite's text, read raw: fromisoformat is far quicker
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        return (moment - _EPOCH).total_seconds()
+    return moment.timestamp()
+
+
+def _raw_time(connection: Connection, column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """SQLite's stored text as is, not parsed by SQLAlchemy (``_epoch`` reads it)."""
+    if connection.dialect.name == "sqlite":
+        return type_coerce(column, String)
+    return column
+
+
+def _session_readings(
+    connection: Connection, start: datetime, end: datetime
+) -> dict[int, list[tuple[float, float]]]:
+    """The last register reading (Wh) of each hour of each session overlapping the range."""
+    in_range = select(sessions.c.id).where(
+        sessions.c.started_at < end,
+        (sessions.c.stopped_at.is_(None)) | (sessions.c.stopped_at > start),
+    )
+    wh = case((samples.c.unit == "kWh", samples.c.value * 1000), else_=samples.c.value)
+    bucket = _hour_bucket(connection, samples.c.taken_at)
+    query = (
+        select(
+            samples.c.session_key, _raw_time(connection, func.max(samples.c.taken_at)), func.max(wh)
+        )
+        .where(
+            samples.c.session_key.in_(in_range),
+            samples.c.measurand == ENERGY_REGISTER,
+            samples.c.phase == "",
+            samples.c.value.is_not(None),
+        )
+        .group_by(samples.c.session_key, bucket)
+    )
+    readings: dict[int, list[tuple[float, float]]] = {}
+    for session_key, taken_at, value in connection.execute(query):
+        readings.setdefault(session_key, []).append((_epoch(taken_at), float(value)))
+    return readings
+
+
+class _Cells:
+    """Adds energy to the heat map cell of a UTC hour (each hour's place computed once)."""
+
+    def __init__(self, tz: tzinfo | None) -> None:
+        self.matrix: HeatMap = [[0.0] * 24 for _ in range(7)]
+        self._tz = tz
+        self._places: dict[int, list[float]] = {}
+        self._hours: dict[int, int] = {}
+
+    def add(self, hour: int, kwh: float) -> None:
+        row = self._places.get(hour)
+        if row is None:
+            local = datetime.fromtimestamp(hour * 3600, self._tz)
+            row = self._places[hour] = self.matrix[local.weekday()]
+            self._hours[hour] = local.hour
+        row[self._hours[hour]] += kwh
+
+    def spread(
+        self, first: tuple[float, float], second: tuple[float, float], window: tuple[float, float]
+    ) -> None:
+        """Share the energy between two readings among the hours between them."""
+        (t0, v0), (t1, v1) = first, second
+        if t1 <= t0 or v1 <= v0:
+            return
+        power = (v1 - v0) / (t1 - t0) / 1000  # kWh per second
+        at, stop = max(t0, window[0]), min(t1, window[1])
+        while at < stop:
+            hour = int(at // 3600)
+            upto = min((hour + 1) * 3600.0, stop)
+            self.add(hour, power * (upto - at))
+            at = upto
+
+
+def usage_heatmap(
+    connection: Connection,
+    since: date | datetime,
+    until: date | datetime,
+    tz: tzinfo | None = None,
+) -> HeatMap:
+    """kWh delivered in ``[since, until)`` by local weekday (0 = Monday) and hour of day."""
+    start, end = utc_bound(since, tz), utc_bound(until, tz)
+    cells = _Cells(tz)
+    window = (start.timestamp(), end.timestamp())
+    hourly = _session_readings(connection, start, end)
+    query = select(
+        sessions.c.id,
+        sessions.c.started_at,
+        sessions.c.meter_start,
+        sessions.c.stopped_at,
+        sessions.c.meter_stop,
+    ).where(
+        sessions.c.started_at < end,
+        (sessions.c.stopped_at.is_(None)) | (sessions.c.stopped_at > start),
+    )
+    for row in connection.execute(query):
+        points = [(_epoch(row.started_at), float(row.meter_start))]
+        inner = sorted(hourly.get(row.id, ()))
+        stopped = row.stopped_at is not None and row.meter_stop is not None
+        if stopped:
+            last = (_epoch(row.stopped_at), float(row.meter_stop))
+            inner = [p for p in inner if p[0] <= last[0] and p[1] <= last[1]] + [last]
+        for at, value in inner:
+            if at >= points[-1][0] and value >= points[-1][1]:
+                points.append((at, value))
+        for first, second in pairwise(points):
+            cells.spread(first, second, window)
+    return cells.matrix
+
+
+def heatmap_table(matrix: HeatMap) -> list[list[str]]:
+    """The heat map as text cells: a header of hours, one line per weekday (kWh, 3 places)."""
+    header = ["weekday", *(f"{hour:02d}" for hour in range(24)), "total"]
+    table = [header]
+    for day, hours in zip(WEEKDAYS, matrix, strict=True):
+        table.append([day, *(f"{kwh:.3f}" for kwh in hours), f"{sum(hours):.3f}"])
+    return table
+
+
+def write_heatmap_csv(matrix: HeatMap, path: Path) -> int:
+    """Write the heat map as CSV for spreadsheets; returns the rows (7)."""
+    table = heatmap_table(matrix)
+    return write_rows(path, table[0], table[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectorUtilisation:
+    """How much of a period a connector spent charging and occupied (shares 0..1)."""
+
+    charger_id: str
+    connector_id: int
+    charging_share: float
+    occupied_share: float
+    charging_hours: float
+    occupied_hours: float
+
+
+def _status_rows(
+    connection: Connection, start: datetime, end: datetime
+) -> list[tuple[str, int, float, int, str]]:
+    """(charger, connector, time, id, status) of each connector's last status before the
+    range and of every status in it, in connector and time order."""
+    at = func.coalesce(history.c.charger_time, history.c.received_at)
+    columns = (history.c.id, history.c.charger_id, history.c.connector_id, history.c.status)
+    ranked = (
+        select(
+            *columns,
+            at.label("at"),
+            func.row_number()
+            .over(
+                partition_by=(history.c.charger_id, history.c.connector_id),
+                order_by=(at.desc(), history.c.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(at < start, history.c.connector_id > 0)
+        .subquery()
+    )
+    before = select(
+        ranked.c.id, ranked.c.charger_id, ranked.c.connector_id, ranked.c.status, ranked.c.at
+    ).where(ranked.c.rank == 1)
+    inside = select(*columns, at.label("at")).where(
+        at >= start, at < end, history.c.connector_id > 0
+    )
+    rows = [
+        (charger, connector, _epoch(moment), sid, status)
+        for query in (before, inside)
+        for sid, charger, connector, status, moment in connection.execute(query)
+    ]
+    rows.sort()
+    return rows
+
+
+def utilisation(
+    connection: Connection,
+    since: date | datetime,
+    until: date | datetime,
+    tz: tzinfo | None = None,
+    now: datetime | None = None,
+) -> list[ConnectorUtilisation]:
+    """Share of ``[since, until)`` each connector spent charging and occupied.
+
+    Connectors come in charger and connector order; those with no status at all before
+    the end of the range are left out (nothing is known of them).
+    """
+    start, end = utc_bound(since, tz), utc_bound(until, tz)
+    end = min(end, as_utc(now) if now is not None else utcnow())
+    if end <= start:
+        return []
+    first, last = start.timestamp(), end.timestamp()
+    totals: dict[tuple[str, int], list[float]] = {}
+    rows = _status_rows(connection, start, end)
+    for index, (charger, connector, moment, _sid, status) in enumerate(rows):
+        seconds = totals.setdefault((charger, connector), [0.0, 0.0])
+        ends = last
+        if index + 1 < len(rows):
+            following = rows[index + 1]
+            if following[0] == charger and following[1] == connector:
+                ends = following[2]
+        length = max(0.0, min(ends, last) - max(moment, first))
+        if status in CHARGING:
+            seconds[0] += length
+        if status in OCCUPIED:
+            seconds[1] += length
+    span = last - first
+    return [
+        ConnectorUtilisation(
+            charger, connector, charging / span, occupied / span, charging / 3600, occupied / 3600
+        )
+        for (charger, connector), (charging, occupied) in totals.items()
+    ]
+
+
+def utilisation_table(rows: Sequence[ConnectorUtilisation]) -> list[list[str]]:
+    """Utilisation as text cells, header first (shares as percentages, one decimal)."""
+    table = [["charger", "connector", "charging %", "occupied %", "charging h", "occupied h"]]
+    for row in rows:
+        table.append(
+            [
+                row.charger_id,
+                str(row.connector_id),
+                f"{row.charging_share * 100:.1f}",
+                f"{row.occupied_share * 100:.1f}",
+                f"{row.charging_hours:.2f}",
+                f"{row.occupied_hours:.2f}",
+            ]
+        )
+    return table
+
+
+def write_utilisation_csv(rows: Sequence[ConnectorUtilisation], path: Path) -> int:
+    """Write the utilisation report as CSV for spreadsheets; returns the rows."""
+    table = utilisation_table(rows)
+    return write_rows(path, table[0], table[1:])
