@@ -21,10 +21,12 @@ import qasync
 from PySide6.QtWidgets import QWidget
 
 from console.demo import SimulatorThread, demo_config
+from console.ui.billing.screens import billing_screens
 from console.ui.cards.editor import CardEditorDialog
 from console.ui.cards.history import HistoryDialog
 from console.ui.cards.import_dialog import ImportDialog
 from console.ui.console_app import Console, create_application
+from console.ui.reports.screens import report_screens
 
 SIZE = (1366, 768)
 SETTLE_SECONDS = 20.0  # long enough for several meter values on every running session
@@ -75,6 +77,8 @@ def take_screenshots(target: Path, settle: float = SETTLE_SECONDS) -> list[Path]
                 window.grab().save(str(path))
                 saved.append(path)
             saved += _card_screens(loop, window, target, Path(folder))
+            saved += report_screens(loop, window, target)
+            saved += billing_screens(loop, window, target)
         finally:
             simulators.stop()
             window.close()

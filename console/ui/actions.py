@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
 from console.services.engine import CentralSystem
+from console.ui.billing.visitor_dialog import VisitorDialog, VisitorEntry
 from console.ui.engine_client import EngineClient
 from console.ui.site_mirror import SiteMirror
 
@@ -191,6 +192,7 @@ class StaffActions(QObject):
         self.banner = OutcomeBanner(parent)
         self.outcome.connect(self.banner.show_outcome)
         self._tasks: set[asyncio.Task[Any]] = set()
+        self.last_visitor: Any = None  # the Visitor of the latest start for a visitor
 
     # ----------------------------------------------------------------- hooks
 
@@ -228,6 +230,32 @@ class StaffActions(QObject):
             title.replace("%2", card),
             lambda e: e.commands.start_session(charger_id, connector_id, card),
         )
+
+    async def ask_visitor(self, charger_id: str, connector_id: int) -> VisitorEntry | None:
+        """Ask who a visitor is (all optional); None when the person cancels."""
+        dialog = VisitorDialog(charger_id, connector_id, self.parent_widget)
+        code = await open_dialog(dialog)
+        return dialog.entry() if code == QDialog.DialogCode.Accepted else None
+
+    async def start_visitor(self, charger_id: str, connector_id: int) -> CommandOutcome | None:
+        """RemoteStartTransaction with a one-time card for a visitor; None when cancelled."""
+        entry = await _resolve(self.ask_visitor(charger_id, connector_id))
+        if entry is None:
+            return None
+        who = entry.name or entry.plate or self.tr("a visitor")
+        title = (
+            self.tr("Start session on connector %1 for %2")
+            .replace("%1", str(connector_id))
+            .replace("%2", who)
+        )
+
+        async def start(engine: CentralSystem) -> CommandOutcome:
+            self.last_visitor, outcome = await engine.visitors.start(
+                charger_id, connector_id, entry.name, entry.plate, entry.phone, entry.email
+            )
+            return outcome
+
+        return await self._send(charger_id, title, start)
 
     async def stop_session(
         self, charger_id: str, connector_id: int, transaction_id: int

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from console.services.network import charger_urls
 from console.services.queries import database_location
+from console.ui.billing.view import BillingView
 from console.ui.cards.view import CardsView
 from console.ui.detail.view import ChargerDetailView
 from console.ui.engine_client import EngineClient
 from console.ui.overview.view import OverviewView
+from console.ui.reports.view import ReportsView
 from console.ui.sessions.view import SessionsView
 from console.ui.site_mirror import SiteMirror
 
@@ -37,10 +39,14 @@ class MainWindow(QMainWindow):
         self.detail = ChargerDetailView(client, mirror)
         self.sessions = SessionsView(client, mirror)
         self.cards = CardsView(client, mirror)
+        self.billing = BillingView(client, mirror)
+        self.reports = ReportsView(client)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.detail, self.tr("&Charger"))
         self.tabs.addTab(self.sessions, self.tr("&Sessions"))
         self.tabs.addTab(self.cards, self.tr("C&ards"))
+        self.tabs.addTab(self.billing, self.tr("&Billing"))
+        self.tabs.addTab(self.reports, self.tr("&Reports"))
         self.setCentralWidget(self.tabs)
         self.overview.chargerActivated.connect(self._on_charger_activated)
         self.sessions.chargerActivated.connect(self._on_charger_activated)

@@ -149,6 +149,13 @@ class ConnectorCard(QFrame):
         self.idle_label = QLabel(_tr("No session"))
         self.idle_label.setStyleSheet(MUTED)
         self.start_button = QPushButton(_tr("Start session…"))
+        # On the free connector's "No session" line: the button row is full.
+        self.visitor_button = QPushButton(_tr("Start for visitor…"))
+        self.visitor_button.setToolTip(_tr("Start a session for a driver without a card"))
+        self.visitor_button.setAutoDefault(False)
+        # The running session's cost so far, set by the view's cost poller.
+        self.cost_label = QLabel()
+        self.cost_label.setStyleSheet("font-weight:600;")
         self.stop_button = QPushButton(_tr("Stop"))
         self.unlock_button = QPushButton(_tr("Unlock"))
         self.availability_button = QPushButton(_tr("Make unavailable"))
@@ -164,12 +171,14 @@ class ConnectorCard(QFrame):
         session.addWidget(self.idle_label)
         session.addWidget(self.card_label)
         session.addStretch(1)
+        session.addWidget(self.visitor_button)
         session.addWidget(self.soc_label)
         session.addWidget(self.soc_bar)
         progress = QHBoxLayout()
         for widget in (self.energy_label, self.duration_label, self.average_label):
             progress.addWidget(widget)
         progress.addStretch(1)
+        progress.addWidget(self.cost_label)
         buttons = QHBoxLayout()
         for button in self._buttons():
             buttons.addWidget(button)
@@ -225,7 +234,9 @@ class ConnectorCard(QFrame):
         for widget in (self.card_label, self.energy_label, self.duration_label):
             widget.setVisible(running)
         self.average_label.setVisible(running)
+        self.cost_label.setVisible(running and bool(self.cost_label.text()))
         self.idle_label.setVisible(not running)
+        self.visitor_button.setVisible(not running)
         self.soc_bar.setVisible(running and state.soc_percent is not None)
         self.soc_label.setVisible(self.soc_bar.isVisibleTo(self))
         if running:
@@ -245,12 +256,18 @@ class ConnectorCard(QFrame):
             ConnectorStatus.RESERVED,
         )
         self.start_button.setEnabled(online and not running and startable)
+        self.visitor_button.setEnabled(online and not running and startable)
         self.stop_button.setEnabled(online and running)
         self.unlock_button.setEnabled(online)
         self.availability_button.setEnabled(online)
         self.availability_button.setText(
             _tr("Make available") if self.makes_available else _tr("Make unavailable")
         )
+
+    def set_cost(self, text: str) -> None:
+        """Show the running session's cost so far (empty: none known)."""
+        self.cost_label.setText(text)
+        self.cost_label.setVisible(self.state.transaction_id is not None and bool(text))
 
     def tick(self, now: datetime | None = None) -> None:
         """Advance the duration and the average power (called every second)."""

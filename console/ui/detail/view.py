@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from console.core import events as ev
 from console.core.model import Session
 from console.ui.actions import StaffActions
+from console.ui.billing.live_cost import DetailCosts
 from console.ui.detail.layout import DetailBody
 from console.ui.detail.models import frame_rows
 from console.ui.detail.panels import ConnectorCard
@@ -63,6 +64,7 @@ class ChargerDetailView(QWidget):
         self._deferred: set[str] = set()  # reads asked for before the loop ran
         self._again: set[str] = set()
         self._build()
+        self.costs = DetailCosts(self)  # running sessions' cost so far in the cards
         mirror.chargersChanged.connect(self._on_chargers_changed)
         mirror.eventsArrived.connect(self._on_events)
         self._frames_timer = QTimer(self)
@@ -314,6 +316,9 @@ class ChargerDetailView(QWidget):
 
         card.start_button.clicked.connect(
             lambda: launch(lambda c: self.staff.start_session(c, connector_id))
+        )
+        card.visitor_button.clicked.connect(
+            lambda: launch(lambda c: self.staff.start_visitor(c, connector_id))
         )
         card.stop_button.clicked.connect(lambda: launch(lambda c: self._stop(c, card)))
         card.unlock_button.clicked.connect(

@@ -41,6 +41,7 @@ def plan_actions(charger: ChargerState | None, connector_id: int) -> dict[str, A
     charger_unavailable = whole is not None and whole.status is ConnectorStatus.UNAVAILABLE
     texts = {
         "start": tr("Start session…"),
+        "visitor": tr("Start for visitor…"),
         "stop": tr("Stop session"),
         "unlock": tr("Unlock"),
         "connector_available": tr("Make connector available")
@@ -71,8 +72,10 @@ def plan_actions(charger: ChargerState | None, connector_id: int) -> dict[str, A
         why["start"] = tr("A session is already running on this connector")
     elif status is not None and status not in _STARTABLE:
         why["start"] = tr("The connector is %1").replace("%1", _status_word(status))
+    why["visitor"] = why["start"]
     helps = {
         "start": tr("Ask the charger to start a session for a card"),
+        "visitor": tr("Start a session for a driver without a card, billed as a visitor"),
         "stop": tr("Ask the charger to end the session (asks first)"),
         "unlock": tr("Release the cable of this connector"),
         "connector_available": tr("Let this connector take sessions again")
@@ -116,6 +119,7 @@ class ConnectorActions(QObject):
 
     NAMES = (
         "start",
+        "visitor",
         "stop",
         "unlock",
         "connector_available",
@@ -151,7 +155,10 @@ class ConnectorActions(QObject):
         """A context menu with the same actions; disabled ones say why in a tooltip."""
         menu = QMenu(parent)
         menu.setToolTipsVisible(True)
-        for group in (("start", "stop", "unlock"), ("connector_available", "charger_available")):
+        for group in (
+            ("start", "visitor", "stop", "unlock"),
+            ("connector_available", "charger_available"),
+        ):
             for name in group:
                 menu.addAction(self.actions[name])
             menu.addSeparator()
@@ -168,6 +175,8 @@ class ConnectorActions(QObject):
         staff = self.staff
         if name == "start":
             staff.launch(staff.start_session(cid, connector_id))
+        elif name == "visitor":
+            staff.launch(staff.start_visitor(cid, connector_id))
         elif name == "stop" and connector is not None and connector.transaction_id is not None:
             staff.launch(staff.stop_session(cid, connector_id, connector.transaction_id))
         elif name == "unlock":

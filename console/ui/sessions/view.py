@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QVB
 from console.core import events as ev
 from console.core.clock import utcnow
 from console.core.model import Session
+from console.ui.billing.session_bar import SessionCostBar
 from console.ui.engine_client import EngineClient
 from console.ui.sessions.export import CsvWords, SessionSnapshot
 from console.ui.sessions.export_job import CsvExportJob
@@ -105,11 +106,16 @@ class SessionsView(QWidget):
         footer.addWidget(self.summary_label)
         footer.addStretch(1)
         footer.addWidget(self.message_label)
+        # The selected session's cost and "Issue receipt…" (button and context menu).
+        self.cost_bar = SessionCostBar(self.client, self)
+        self.cost_bar.attach(self.table, self._session_of_index)
+        footer.addWidget(self.cost_bar)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)  # as the overview, so tabs do not jump
         layout.setSpacing(6)
         layout.addWidget(self.bar)
+        layout.addWidget(self.cost_bar.banner)
         layout.addWidget(self.table, 1)
         layout.addLayout(footer)
 
@@ -216,6 +222,10 @@ class SessionsView(QWidget):
 
     def _on_period_invalid(self) -> None:
         self.message_label.setText(self.tr("⚠ The From date is after the To date."))
+
+    def _session_of_index(self, index: QModelIndex) -> Session | None:
+        source = self.proxy.mapToSource(index)
+        return self.model.session_at(source.row()) if source.isValid() else None
 
     def _on_row_activated(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)

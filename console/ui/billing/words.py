@@ -1,0 +1,126 @@
+"""Receipt states, payment methods, money and weekdays in words a person understands.
+
+A receipt's state is shown as colour + symbol + word (DESIGN.md), with Okabe-Ito colours
+so colour-blind staff can tell them apart, and never by colour alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from console.core.billing import PaymentMethod, ReceiptStatus
+from console.services.formatting import format_money
+
+_CONTEXT = "BillingView"
+
+# (colour, symbol) per receipt state.
+RECEIPT_STYLE: dict[ReceiptStatus, tuple[str, str]] = {
+    ReceiptStatus.UNPAID: ("#D55E00", "◷"),  # vermillion: money still to collect
+    ReceiptStatus.PAID: ("#009E73", "✓"),  # bluish green
+    ReceiptStatus.VOID: ("#7F7F7F", "⊘"),  # grey: kept, but no longer counts
+}
+
+
+def tr(text: str) -> str:
+    """Translate a Billing tab string."""
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def status_word(status: ReceiptStatus) -> str:
+    """A receipt's state in one word."""
+    words = {
+        ReceiptStatus.UNPAID: tr("Unpaid"),
+        ReceiptStatus.PAID: tr("Paid"),
+        ReceiptStatus.VOID: tr("Void"),
+    }
+    return words[status]
+
+
+def status_symbol(status: ReceiptStatus) -> str:
+    """The symbol shown beside the word, so colour is not the only cue."""
+    return RECEIPT_STYLE[status][1]
+
+
+def status_colour(status: ReceiptStatus) -> QColor:
+    """The colour of a receipt state."""
+    return QColor(RECEIPT_STYLE[status][0])
+
+
+def status_text(status: ReceiptStatus) -> str:
+    """Symbol and word, as the table shows them."""
+    return f"{status_symbol(status)} {status_word(status)}"
+
+
+def method_word(method: PaymentMethod) -> str:
+    """How a receipt was paid, in words."""
+    words = {
+        PaymentMethod.CASH: tr("Cash"),
+        PaymentMethod.TERMINAL: tr("Card terminal"),
+        PaymentMethod.INVOICE: tr("Invoice to department / cost centre"),
+    }
+    return words[method]
+
+
+def method_short(method: PaymentMethod) -> str:
+    """How a receipt was paid, in one or two words (for a table cell)."""
+    words = {
+        PaymentMethod.CASH: tr("cash"),
+        PaymentMethod.TERMINAL: tr("card terminal"),
+        PaymentMethod.INVOICE: tr("invoice"),
+    }
+    return words[method]
+
+
+def money_text(amount: Decimal | None, currency: str) -> str:
+    """An amount as receipts and reports print it: "EUR 12.34"; empty for None."""
+    return "" if amount is None else format_money(amount, currency)
+
+
+def price_text(price: Decimal | None, currency: str, unit: str) -> str:
+    """A unit price as written in a tariff: "EUR 0.39 / kWh"; empty when there is none."""
+    if price is None:
+        return ""
+    exponent = price.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    text = f"{currency} {price:.{places}f}"  # 0.3945 keeps its four decimals
+    return f"{text} / {unit}" if unit else text
+
+
+def weekday_names() -> list[str]:
+    """Monday to Sunday, abbreviated (0 = Monday as in ``datetime.weekday``)."""
+    return [tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")]
+
+
+def weekdays_text(days: frozenset[int]) -> str:
+    """Days as a short list, with ranges: "Mon-Fri", "Sat, Sun", "every day"."""
+    if days == frozenset(range(7)):
+        return tr("every day")
+    names = weekday_names()
+    ordered = sorted(days)
+    parts: list[str] = []
+    start = previous = ordered[0] if ordered else 0
+    for day in [*ordered[1:], None]:
+        if day is not None and day == previous + 1:
+            previous = day
+            continue
+        if previous - start >= 2:
+            parts.append(f"{names[start]}-{names[previous]}")
+        else:
+            parts.extend(names[d] for d in range(start, previous + 1))
+        if day is not None:
+            start = previous = day
+    return ", ".join(parts)
+
+
+def local_text(moment: datetime | None) -> str:
+    """A stored (UTC) time in the desk's zone, to the minute."""
+    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def kwh_text(kwh: Decimal | float | None) -> str:
+    """Energy in kWh to three decimals."""
+    return "" if kwh is None else f"{float(kwh):,.3f}"

@@ -1,0 +1,1 @@
+"""The Reports tab: energy, sessions and revenue, peak hours, utilisation and statements."""

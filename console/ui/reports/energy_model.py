@@ -1,0 +1,220 @@
+"""The energy report as a table: one row per period, charger or group, and a total row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from console.services.reports import ReportBy, ReportRow, currencies_of, report_total
+from console.ui.reports.words import Measure, grouping_word, key_label, measure_word
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value: keys sort as text, figures as numbers
+TOTAL_ROLE = Qt.ItemDataRole.UserRole + 3  # True on the total row
+
+Index = QModelIndex | QPersistentModelIndex
+ZERO_MONEY = Decimal("0.00")
+
+
+def measure_value(row: ReportRow, measure: Measure, currency: str | None = None) -> float:
+    """The figure of ``row`` that the chart shows for ``measure``."""
+    if measure is Measure.ENERGY:
+        return float(row.energy_kwh)
+    if measure is Measure.SESSIONS:
+        return float(row.sessions)
+    return float(row.revenue.get(currency, ZERO_MONEY)) if currency else 0.0
+
+
+def measure_text(value: float, measure: Measure) -> str:
+    """A chart value as text: kWh with one decimal, sessions whole, money with cents."""
+    decimals = {Measure.ENERGY: 1, Measure.SESSIONS: 0, Measure.REVENUE: 2}[measure]
+    return QLocale().toString(value, "f", decimals)
+
+
+class EnergyReportTableModel(QAbstractTableModel):
+    """Rows of ``energy_report`` with a bold total row at the end.
+
+    Columns: the key, sessions, energy (kWh), revenue per currency found, unbilled sessions.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReportRow] = []
+        self._total = report_total([])
+        self._by = ReportBy.DAY
+        self._currencies: list[str] = []
+
+    # --- contents -----------------------------------------------------------------------
+
+    def set_report(self, rows: Sequence[ReportRow], by: ReportBy) -> None:
+        """Show a report grouped ``by``."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._by = by
+        self._currencies = currencies_of(self._rows)
+        self._total = report_total(self._rows)
+        self.endResetModel()
+
+    @property
+    def by(self) -> ReportBy:
+        """How the rows shown are grouped."""
+        return self._by
+
+    @property
+    def currencies(self) -> list[str]:
+        """The currencies with revenue in the report, one column each."""
+        return list(self._currencies)
+
+    def rows(self) -> list[ReportRow]:
+        """The report's rows (without the total), in the report's order."""
+        return list(self._rows)
+
+    def total(self) -> ReportRow:
+        """The sum of every row."""
+        return self._total
+
+    def row_at(self, row: int) -> ReportRow | None:
+        """The report row shown at ``row``; None for the total row."""
+        return self._rows[row] if row < len(self._rows) else None
+
+    # --- columns ------------------------------------------------------------------------
+
+    def _column_kind(self, column: int) -> tuple[str, str | None]:
+        """("key"|"sessions"|"energy"|"revenue"|"unbilled", currency)."""
+        if column == 0:
+            return "key", None
+        if column == 1:
+            return "sessions", None
+        if column == 2:
+            return "energy", None
+        if column < 3 + len(self._currencies):
+            return "revenue", self._currencies[column - 3]
+        return "unbilled", None
+
+    def column_title(self, column: int) -> str:
+        """A column's title as shown."""
+        kind, currency = self._column_kind(column)
+        if kind == "key":
+            return grouping_word(self._by)
+        if kind == "sessions":
+            return measure_word(Measure.SESSIONS)
+        if kind == "energy":
+            return measure_word(Measure.ENERGY)
+        if kind == "revenue":
+            return measure_word(Measure.REVENUE, currency)
+        return QCoreApplication.translate("Reports", "Unbilled")
+
+    # --- Qt model -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """The report's rows and the total row."""
+        return 0 if parent.isValid() else len(self._rows) + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Key, sessions, energy, one revenue column per currency, unbilled."""
+        return 0 if parent.isValid() else 4 + len(self._currencies)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Texts, sort values, alignment and the total row's bold font."""
+        if not index.isValid():
+            return None
+        is_total = index.row() >= len(self._rows)
+        row = self._total if is_total else self._rows[index.row()]
+        kind, currency = self._column_kind(index.column())
+        if role == TOTAL_ROLE:
+            return is_total
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if kind == "key":
+                if is_total:
+                    return QCoreApplication.translate("Reports", "Total")
+                return key_label(row.key, self._by)
+            return self._figure_text(row, kind, currency)
+        if role == SORT_ROLE:
+            if kind == "key":
+                return row.key.casefold()
+            return self._figure(row, kind, currency)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if kind == "key":
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and is_total:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _figure(self, row: ReportRow, kind: str, currency: str | None) -> float:
+        if kind == "sessions":
+            return float(row.sessions)
+        if kind == "energy":
+            return float(row.energy_kwh)
+        if kind == "revenue" and currency is not None:
+            return float(row.revenue.get(currency, ZERO_MONEY))
+        return float(row.unbilled)
+
+    def _figure_text(self, row: ReportRow, kind: str, currency: str | None) -> str:
+        locale = QLocale()
+        if kind == "sessions":
+            return locale.toString(row.sessions)
+        if kind == "energy":
+            return locale.toString(float(row.energy_kwh), "f", 1)
+        if kind == "revenue" and currency is not None:
+            return locale.toString(float(row.revenue.get(currency, ZERO_MONEY)), "f", 2)
+        return locale.toString(row.unbilled) if row.unbilled else ""
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_title(section)
+        if role == Qt.ItemDataRole.ToolTipRole and self._column_kind(section)[0] == "unbilled":
+            return QCoreApplication.translate(
+                "Reports", "Finished sessions with no bill: their revenue is not counted"
+            )
+        return None
+
+
+class TotalLastProxyModel(QSortFilterProxyModel):
+    """Sorts by the raw values and keeps the total row at the bottom in either order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        """Compare raw values; the total row is last whichever way the column is sorted."""
+        left_total = bool(left.data(TOTAL_ROLE))
+        right_total = bool(right.data(TOTAL_ROLE))
+        if left_total or right_total:
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            # Descending order reverses lessThan; answer so the total lands last either way.
+            return right_total != descending if left_total != right_total else False
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if type(a) is not type(b):
+            return str(a) < str(b)
+        return bool(a < b)
+
+    def visible_rows(self) -> list[ReportRow]:
+        """The report rows in the order shown, without the total."""
+        source = self.sourceModel()
+        assert isinstance(source, EnergyReportTableModel)
+        rows = []
+        for row in range(self.rowCount()):
+            shown = source.row_at(self.mapToSource(self.index(row, 0)).row())
+            if shown is not None:
+                rows.append(shown)
+        return rows
