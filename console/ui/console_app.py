@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import signal
 import sys
 from collections.abc import Callable
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from console.services.engine import EngineConfig
 from console.services.engine_thread import EngineThread
@@ -97,6 +98,23 @@ def create_application() -> QApplication:
     return app
 
 
+def _close_on_interrupt(window: QWidget) -> None:
+    """Ctrl+C in the terminal (SIGINT) or SIGTERM closes the window like its close button.
+
+    Python only runs a signal handler between bytecodes; the timer makes sure it gets
+    the chance while Qt waits for events.
+    """
+
+    def close(_signal: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    signal.signal(signal.SIGINT, close)
+    signal.signal(signal.SIGTERM, close)
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+
 def run_console(
     config: EngineConfig,
     demo: bool = False,
@@ -120,6 +138,7 @@ def run_console(
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
+    _close_on_interrupt(console.window)
     console.window.show()
     try:
         with loop:
