@@ -252,7 +252,11 @@ class MessageLogRow(Base):
     """Every frame in and out, with a size-bounded retention (oldest rows pruned)."""
 
     __tablename__ = "message_log"
-    __table_args__ = (Index("ix_message_log_charger", "charger_id", "id"),)
+    __table_args__ = (
+        Index("ix_message_log_charger", "charger_id", "id"),
+        Index("ix_message_log_action", "action", "id"),
+        Index("ix_message_log_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -411,6 +415,78 @@ class VisitorRow(Base):
     connector_id: Mapped[int] = mapped_column(Integer)
     session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AlarmRow(Base):
+    """Something staff must look at: a fault, a charger offline, repeated reboots, a
+    security event. Raised, possibly cleared when the condition ends, acknowledged by
+    a person; never deleted."""
+
+    __tablename__ = "alarms"
+    __table_args__ = (
+        Index("ix_alarms_open", "acknowledged_at", "raised_at"),
+        Index("ix_alarms_charger", "charger_id", "raised_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    connector_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))  # faulted, offline, reboots, security
+    message: Mapped[str] = mapped_column(Text)
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    raised_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(255))
+
+
+class ConfigSnapshotRow(Base):
+    """A charger's configuration (GetConfiguration) saved at a moment; a baseline is the
+    snapshot other chargers of the same model are compared with."""
+
+    __tablename__ = "config_snapshots"
+    __table_args__ = (Index("ix_config_snapshots_charger", "charger_id", "taken_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(255))
+    vendor: Mapped[str | None] = mapped_column(String(64))
+    model: Mapped[str | None] = mapped_column(String(64))
+    firmware_version: Mapped[str | None] = mapped_column(String(64))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    baseline: Mapped[bool] = mapped_column(default=False)
+    content: Mapped[str] = mapped_column(Text)  # JSON list of {key, value, readonly}
+
+
+class FileTransferRow(Base):
+    """A diagnostics or log upload, or a firmware download, asked of a charger."""
+
+    __tablename__ = "file_transfers"
+    __table_args__ = (Index("ix_file_transfers_charger", "charger_id", "requested_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # diagnostics, log, firmware
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    url: Mapped[str] = mapped_column(String(1024))
+    status: Mapped[str] = mapped_column(String(32))  # last status notification or ours
+    status_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    file_name: Mapped[str | None] = mapped_column(String(255))  # uploaded or offered file
+    file_size: Mapped[int | None] = mapped_column(BigInteger)
+    request_id: Mapped[int | None] = mapped_column(Integer)  # GetLog / SignedUpdateFirmware
+
+
+class TechnicianNoteRow(Base):
+    """A technician's note on a charger, printed in its service report."""
+
+    __tablename__ = "technician_notes"
+    __table_args__ = (Index("ix_technician_notes_charger", "charger_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    author: Mapped[str | None] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
 
 
 def table_of(model: type[Base]) -> Table:
