@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Connection
 
+from console.core.billing import SessionBill
 from console.core.model import Card, Person, Session
 from console.services.csv_text import write_rows
+from console.storage import bills as bill_repo
 from console.storage import cards as card_repo
 from console.storage import people as people_repo
 from console.storage import sessions as session_repo
@@ -26,6 +29,8 @@ HISTORY_COLUMNS = (
     "energy_kwh",
     "stop_reason",
     "flags",
+    "cost",
+    "currency",
 )
 
 
@@ -41,7 +46,7 @@ class CardHistory:
     sessions: tuple[Session, ...]
     card: Card | None = None
     person: Person | None = None
-    cost: Decimal | None = None  # stays None until tariffs exist
+    bills: Mapping[int, SessionBill] = field(default_factory=dict)  # by session id
 
     @property
     def session_count(self) -> int:
@@ -57,6 +62,15 @@ class CardHistory:
     def energy_kwh(self) -> float:
         """Energy of the finished sessions, in kWh."""
         return self.energy_wh / 1000
+
+    @property
+    def costs(self) -> dict[str, Decimal]:
+        """What the billed sessions cost (gross), per currency."""
+        totals: dict[str, Decimal] = {}
+        for bill in self.bills.values():
+            currency = bill.breakdown.currency
+            totals[currency] = totals.get(currency, Decimal("0.00")) + bill.breakdown.gross_total
+        return totals
 
     @property
     def first_use(self) -> datetime | None:
@@ -77,7 +91,8 @@ def card_history(connection: Connection, id_tag: str) -> CardHistory:
     if card is not None and card.person_id is not None:
         person = people_repo.get_person(connection, card.person_id)
     cards = (card,) if card is not None else ()
-    return CardHistory(cards, tuple(sessions), card=card, person=person)
+    bills = bill_repo.bills_of_sessions(connection, [session.id for session in sessions])
+    return CardHistory(cards, tuple(sessions), card=card, person=person, bills=bills)
 
 
 def person_history(connection: Connection, person_id: int) -> CardHistory | None:
@@ -95,14 +110,15 @@ def person_history(connection: Connection, person_id: int) -> CardHistory | None
         if cards
         else []
     )
-    return CardHistory(tuple(cards), tuple(sessions), person=person)
+    bills = bill_repo.bills_of_sessions(connection, [session.id for session in sessions])
+    return CardHistory(tuple(cards), tuple(sessions), person=person, bills=bills)
 
 
 def _local(moment: datetime | None) -> str:
     return moment.astimezone().isoformat(timespec="seconds") if moment is not None else ""
 
 
-def history_row(session: Session) -> list[str]:
+def history_row(session: Session, bill: SessionBill | None = None) -> list[str]:
     """One session as the history CSV writes it (times in this computer's zone)."""
     duration = ""
     if session.stopped_at is not None:
@@ -120,9 +136,12 @@ def history_row(session: Session) -> list[str]:
         f"{energy / 1000:.3f}" if energy is not None else "",
         session.stop_reason or "",
         " ".join(session.flags),
+        str(bill.breakdown.gross_total) if bill is not None else "",
+        bill.breakdown.currency if bill is not None else "",
     ]
 
 
 def write_history_csv(history: CardHistory, path: Path) -> int:
     """Write one row per session, newest first; returns how many."""
-    return write_rows(path, HISTORY_COLUMNS, (history_row(s) for s in history.sessions))
+    rows = (history_row(s, history.bills.get(s.id)) for s in history.sessions)
+    return write_rows(path, HISTORY_COLUMNS, rows)

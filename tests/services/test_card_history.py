@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection
 
+from console.core.billing import SessionBill
 from console.core.enums import Approval
 from console.core.model import Card, Person, Session
+from console.core.money import CostBreakdown
 from console.services.card_history import (
     HISTORY_COLUMNS,
     card_history,
@@ -19,6 +22,7 @@ from console.services.card_history import (
     write_history_csv,
 )
 from console.services.queries import SiteQueries
+from console.storage import bills as bill_repo
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import people as people_repo
@@ -89,7 +93,7 @@ def test_a_card_history_is_newest_first_with_totals(connection: Connection) -> N
     assert history.session_count == 3
     assert history.energy_wh == 19_750 and history.energy_kwh == pytest.approx(19.75)
     assert (history.first_use, history.last_use) == (T0, T0 + timedelta(days=3))
-    assert history.cost is None
+    assert history.costs == {}
 
 
 def test_a_card_without_sessions_or_registration(connection: Connection) -> None:
@@ -141,7 +145,27 @@ def test_the_history_csv_has_one_row_per_session(connection: Connection, tmp_pat
     assert datetime.fromisoformat(done[4]) == T0
     assert datetime.fromisoformat(done[4]).utcoffset() == T0.astimezone().utcoffset()
     assert datetime.fromisoformat(done[5]) == T0 + timedelta(minutes=95)
-    assert done[6:] == ["95.0", "12.345", "EVDisconnected", "suspect_timestamp invalid_card"]
+    assert done[6:10] == ["95.0", "12.345", "EVDisconnected", "suspect_timestamp invalid_card"]
+    assert done[10:] == ["", ""]  # not billed
+
+
+def test_billed_sessions_bring_their_cost(connection: Connection, tmp_path: Path) -> None:
+    first = _session(connection, "C1", T0, 60, 10_000)
+    second = _session(connection, "C1", T0 + timedelta(days=1), 30, 5_000)
+    for session, gross in ((first, "11.90"), (second, "5.95")):
+        total = Decimal(gross)
+        tax = (total * Decimal("0.19") / Decimal("1.19")).quantize(Decimal("0.01"))
+        breakdown = CostBreakdown(
+            "Staff", "EUR", Decimal("0.19"), True, (), total - tax, tax, total
+        )
+        bill = SessionBill(session.id, None, breakdown, 0.0, "C1", None, None, None, None, T0)
+        bill_repo.add_bill(connection, bill)
+    history = card_history(connection, "C1")
+    assert history.costs == {"EUR": Decimal("17.85")}
+    path = tmp_path / "history.csv"
+    write_history_csv(history, path)
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    assert [row[10:] for row in rows[1:]] == [["5.95", "EUR"], ["11.90", "EUR"]]
 
 
 def test_the_console_reads_histories_through_site_queries(db_url: str) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.billing import SessionBill
 from console.core.model import Session
 from console.services.card_history import CardHistory, write_history_csv
 from console.ui.cards.table import build_table
@@ -47,6 +49,7 @@ class HistoryColumn(IntEnum):
     END = 4
     ENERGY = 5
     DURATION = 6
+    COST = 7
 
 
 def duration_text(session: Session) -> str:
@@ -69,6 +72,7 @@ class HistorySessionsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Session] = []
+        self._bills: Mapping[int, SessionBill] = {}
         self._running = self.tr("running")
         self._titles = column_titles()
 
@@ -111,20 +115,27 @@ class HistorySessionsModel(QAbstractTableModel):
                 case HistoryColumn.DURATION:
                     end = session.stopped_at or session.started_at
                     return (end - session.started_at).total_seconds()
+                case HistoryColumn.COST:
+                    bill = self._bills.get(session.id)
+                    return float(bill.breakdown.gross_total) if bill is not None else -1.0
                 case _:
                     return self._text(session, column).casefold()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             HistoryColumn.SESSION,
             HistoryColumn.ENERGY,
             HistoryColumn.DURATION,
+            HistoryColumn.COST,
         ):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
-    def set_sessions(self, sessions: Sequence[Session]) -> None:
-        """Show exactly these sessions."""
+    def set_sessions(
+        self, sessions: Sequence[Session], bills: Mapping[int, SessionBill] | None = None
+    ) -> None:
+        """Show exactly these sessions, with the bills of those billed."""
         self.beginResetModel()
         self._rows = list(sessions)
+        self._bills = dict(bills or {})
         self.endResetModel()
 
     def _text(self, session: Session, column: HistoryColumn) -> str:
@@ -143,6 +154,22 @@ class HistorySessionsModel(QAbstractTableModel):
                 return energy_text(session)
             case HistoryColumn.DURATION:
                 return duration_text(session)
+            case HistoryColumn.COST:
+                bill = self._bills.get(session.id)
+                return "" if bill is None else money_text(bill.breakdown.gross_total, bill)
+
+
+def money_text(amount: Decimal, bill: SessionBill) -> str:
+    """An amount with its currency, as the billing views write it."""
+    return f"{bill.breakdown.currency} {amount:,.2f}"
+
+
+def costs_text(history: CardHistory) -> str:
+    """The billed total per currency, or a dash when nothing was billed."""
+    costs = history.costs
+    if not costs:
+        return "—"
+    return ", ".join(f"{currency} {amount:,.2f}" for currency, amount in sorted(costs.items()))
 
 
 def column_titles() -> list[str]:
@@ -159,6 +186,7 @@ def column_titles() -> list[str]:
         tr("End"),
         tr("Energy (kWh)"),
         tr("Duration"),
+        tr("Cost"),
     ]
 
 
@@ -175,12 +203,12 @@ class HistoryDialog(QDialog):
         self.export_task: asyncio.Task[None] | None = None
         self.setWindowTitle(self.tr("History — %1").replace("%1", title))
         self.model = HistorySessionsModel(self)
-        self.model.set_sessions(history.sessions)
+        self.model.set_sessions(history.sessions, history.bills)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(self.model)
         samples = ["Session", "04A2B3C4D5E6", "HOSP-PARK-B-012 / 2", "2026-12-31 23:59"]
-        samples += ["2026-12-31 23:59", "Energy (kWh)", "Duration"]
+        samples += ["2026-12-31 23:59", "Energy (kWh)", "Duration", "EUR 1,234.56"]
         self.table = build_table(
             self.proxy, samples, HistoryColumn.START, Qt.SortOrder.DescendingOrder
         )
@@ -195,6 +223,7 @@ class HistoryDialog(QDialog):
                 local_time_text(history.first_use) if history.first_use else "—",
             ),
             (self.tr("Last use"), local_time_text(history.last_use) if history.last_use else "—"),
+            (self.tr("Cost"), costs_text(history)),
         ]
         self.total_labels: dict[str, QLabel] = {}
         for column, (caption, value) in enumerate(figures):
