@@ -21,12 +21,17 @@ import qasync
 from PySide6.QtWidgets import QWidget
 
 from console.demo import SimulatorThread, demo_config
+from console.ui.alarms.screens import alarm_screens
 from console.ui.billing.screens import billing_screens
 from console.ui.cards.editor import CardEditorDialog
 from console.ui.cards.history import HistoryDialog
 from console.ui.cards.import_dialog import ImportDialog
 from console.ui.console_app import Console, create_application
 from console.ui.reports.screens import report_screens
+from console.ui.technician.connection_screens import connections_screen
+from console.ui.technician.message_screens import message_log_screen
+from console.ui.technician.tool_screens import technician_tool_screens
+from console.ui.technician.transfer_screens import transfers_screen
 
 SIZE = (1366, 768)
 SETTLE_SECONDS = 20.0  # long enough for several meter values on every running session
@@ -79,6 +84,11 @@ def take_screenshots(target: Path, settle: float = SETTLE_SECONDS) -> list[Path]
             saved += _card_screens(loop, window, target, Path(folder))
             saved += report_screens(loop, window, target)
             saved += billing_screens(loop, window, target)
+            saved += technician_tool_screens(loop, window, target)
+            saved += alarm_screens(loop, window, target)
+            saved += message_log_screen(loop, window, target)
+            saved += connections_screen(loop, window, target)
+            saved += transfers_screen(loop, window, target)
         finally:
             simulators.stop()
             window.close()

@@ -79,6 +79,7 @@ class RefusalReason(StrEnum):
     USERNAME_MISMATCH = "username is not the charger id"
     NO_SUBPROTOCOL = "no common OCPP version (subprotocol)"
     BAD_PATH = "bad URL path"
+    TLS_FAILURE = "TLS failure: the charger speaks wss:// but ChargeDesk serves ws://"
 
 
 class SessionFlag(StrEnum):

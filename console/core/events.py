@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from console.core.alarms import Alarm
 from console.core.enums import AuthorizationStatus, ConnectorStatus
 from console.core.model import BootInfo, RefusedConnection, Session
 
@@ -69,6 +70,7 @@ class ChargerStatusChanged:
     error_code: str
     info: str | None
     at: datetime
+    vendor_error_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,30 @@ class ReceiptChanged:
     receipt_id: int
 
 
+@dataclass(frozen=True, slots=True)
+class AlarmRaised:
+    """A new alarm was stored."""
+
+    alarm: Alarm
+
+    @property
+    def charger_id(self) -> str:
+        """The charger the alarm is about."""
+        return self.alarm.charger_id
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmChanged:
+    """An alarm was cleared or acknowledged."""
+
+    alarm: Alarm
+
+    @property
+    def charger_id(self) -> str:
+        """The charger the alarm is about."""
+        return self.alarm.charger_id
+
+
 Event = (
     ChargerConnected
     | ChargerDisconnected
@@ -166,6 +192,8 @@ Event = (
     | CardsChanged
     | SessionBilled
     | ReceiptChanged
+    | AlarmRaised
+    | AlarmChanged
 )
 
 Subscriber = Callable[[Event], None]

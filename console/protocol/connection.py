@@ -118,6 +118,12 @@ class ChargerConnection:
         return self._messages
 
     @property
+    def local_host(self) -> str | None:
+        """Our address this connection came in on: the one the charger can reach us at."""
+        address = self._ws.local_address
+        return str(address[0]) if address else None
+
+    @property
     def is_open(self) -> bool:
         """False once the connection is closing or closed."""
         return not self._closed and self._closing is None

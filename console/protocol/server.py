@@ -41,6 +41,7 @@ from console.protocol.handshake import (
 )
 from console.protocol.ocpp16 import OCPP16
 from console.protocol.ports import AdmissionPort, ChargerMessagePort, MessageLogPort
+from console.protocol.sniffing import sniffing_connection
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ class CentralSystemServer:
             self._host,
             self._requested_port,
             process_request=self._process_request,
+            create_connection=sniffing_connection(self._on_tls_hello),
             subprotocols=[Subprotocol(name) for name in self._dialects],
             select_subprotocol=self._select_subprotocol,
             # permessage-deflate roughly triples memory per connection and slows frames.
@@ -140,6 +142,11 @@ class CentralSystemServer:
         """True while the charger has an open connection."""
         connection = self._connections.get(charger_id)
         return connection is not None and connection.is_open
+
+    def local_host(self, charger_id: str) -> str | None:
+        """Our address the charger's open connection came in on, or None."""
+        connection = self._connections.get(charger_id)
+        return None if connection is None or not connection.is_open else connection.local_host
 
     def connected_ids(self) -> list[str]:
         """Ids of the chargers with an open connection."""
@@ -217,6 +224,15 @@ class CentralSystemServer:
             return None
         reason = verdict.reason or RefusalReason.UNKNOWN_CHARGER
         return await self._refuse(ws, charger_id, reason, peer, request.path, verdict.http_status)
+
+    async def _on_tls_hello(self, ws: ServerConnection) -> None:
+        """A charger tried wss:// on our ws:// port: no HTTP request, so no id or path."""
+        peer = format_peer(ws.remote_address)
+        log.info("refused a TLS handshake from %s: ChargeDesk serves ws:// only", peer)
+        try:
+            await self._admission.record_refusal(None, RefusalReason.TLS_FAILURE, peer, "", 0)
+        except Exception:
+            log.exception("recording a refused TLS handshake failed")
 
     async def _refuse(
         self,

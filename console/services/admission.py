@@ -177,6 +177,17 @@ class AdmissionService:
         self._site.charger(charger_id).approval = record.approval
         return record
 
+    async def set_password(self, charger_id: str, password: str | None) -> bool:
+        """Set, replace or (None) clear a charger's password; False when the id is unknown."""
+        hashed = await asyncio.to_thread(hash_password, password) if password else None
+        changed = await self._writer.submit(
+            lambda c: charger_repo.set_password_hash(c, charger_id, hashed)
+        )
+        if changed:
+            # Drop verifications against the old hash: the next handshake checks the new one.
+            self._verified = {k: v for k, v in self._verified.items() if k[0] != charger_id}
+        return changed
+
     async def set_approval(self, charger_id: str, accepted: bool) -> bool:
         """Accept or reject a waiting charger; False when the id is unknown."""
         approval = Approval.ACCEPTED if accepted else Approval.REJECTED

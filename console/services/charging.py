@@ -7,7 +7,9 @@ after its data is safe, and the console only hears of what is stored.
 
 from __future__ import annotations
 
+import logging
 import math
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -45,6 +47,8 @@ from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import sessions as session_repo
 from console.storage.writer import StorageWriter
+
+log = logging.getLogger(__name__)
 
 # A charger clock this far ahead of ours, or before this year, is not believed.
 FUTURE_TOLERANCE = timedelta(hours=1)
@@ -87,6 +91,9 @@ class ChargingService:
         self._site = site
         self._bus = bus
         self.heartbeat_interval = heartbeat_interval
+        # Services following notifications with their full details (file transfers);
+        # awaited after the notice is stored, so a listener's own write comes after it.
+        self.notice_listeners: list[Callable[[str, str, dict[str, Any]], Awaitable[None]]] = []
 
     async def boot(self, charger_id: str, boot: BootInfo) -> BootDecision:
         """Store the boot details; Accepted only for chargers a person (or open mode) admitted."""
@@ -129,6 +136,7 @@ class ChargingService:
                 report.error_code,
                 report.info,
                 connector.status_at,
+                report.vendor_error_code,
             )
         )
 
@@ -304,6 +312,11 @@ class ChargingService:
         )
         text = ", ".join(f"{key}={value}" for key, value in details.items() if value is not None)
         self._bus.publish(ChargerNotice(charger_id, kind, text, now))
+        for listener in self.notice_listeners:
+            try:
+                await listener(charger_id, kind, details)
+            except Exception:
+                log.exception("%s: a notice listener failed", charger_id)
 
 
 _UNIT_SCALE = {"W": 1.0, "kW": 1000.0, "Wh": 1.0, "kWh": 1000.0}

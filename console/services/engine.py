@@ -22,14 +22,20 @@ from console.core.model import ChargerRecord, Session, StatusReport
 from console.core.site import SiteState
 from console.protocol.server import CentralSystemServer
 from console.services.admission import AdmissionService
+from console.services.alarms import DEFAULT_OFFLINE_GRACE, AlarmService
 from console.services.billing import BillingService
 from console.services.cards import CardService
 from console.services.charging import ChargingService
 from console.services.commands import CommandService
+from console.services.configuration import ConfigurationService
+from console.services.file_endpoint import FileEndpoint
 from console.services.local_lists import RECONCILE_INTERVAL, LocalListService
 from console.services.loop_lag import LoopLagMonitor
 from console.services.message_log import DEFAULT_KEEP_ROWS, MessageLogService
+from console.services.notes import NoteService
+from console.services.raw_calls import RawCallService
 from console.services.receipts import ReceiptService
+from console.services.transfers import TransferService, data_folder_of
 from console.services.visitors import VisitorService
 from console.storage import chargers as charger_repo
 from console.storage import sessions as session_repo
@@ -56,6 +62,8 @@ class EngineConfig:
     ping_timeout: float | None = 60.0
     compression: bool = False
     local_list_reconcile_interval: float = RECONCILE_INTERVAL
+    file_port: int = 0  # the file endpoint for diagnostics and firmware (0: any free port)
+    alarm_offline_grace: float = DEFAULT_OFFLINE_GRACE
 
 
 class CentralSystem:
@@ -103,6 +111,9 @@ class CentralSystem:
         self.message_log = MessageLogService(self._writer, config.message_log_rows)
         self.cards = CardService(self._writer, self.bus)
         await self._load_site()
+        self.alarms = AlarmService(self._writer, self.bus, offline_grace=config.alarm_offline_grace)
+        await self.alarms.start()
+        self.notes = NoteService(self._writer)
         self._server = CentralSystemServer(
             messages=self.charging,
             admission=self.admission,
@@ -115,6 +126,8 @@ class CentralSystem:
             compression=config.compression,
         )
         self.commands = CommandService(self._server, self._writer)
+        self.configuration = ConfigurationService(self.commands, self._writer, self.site)
+        self.raw_calls = RawCallService(self._server)
         self.local_lists = LocalListService(
             self.commands,
             self._writer,
@@ -125,6 +138,13 @@ class CentralSystem:
         self.billing = BillingService(self._writer, self.bus, self.db)
         self.receipts = ReceiptService(self._writer, self.bus)
         self.visitors = VisitorService(self._writer, self.bus, self.commands)
+        self.transfers = TransferService(
+            self._server,
+            self._writer,
+            FileEndpoint(data_folder_of(config.database_url), config.host, config.file_port),
+        )
+        self.charging.notice_listeners.append(self.transfers.on_notice)
+        await self.transfers.start()
         self.admission.on_approval_changed = self._on_approval_changed
         try:
             await self._server.start()
@@ -200,9 +220,11 @@ class CentralSystem:
         await self.lag.stop()
         if self._writer is not None:
             self.cards.close()
+            await self.alarms.close()
             await self.billing.close()
             await self.receipts.close()
             await self.visitors.close()
+            await self.transfers.close()
             await self.admission.flush_seen()
         await self._close_storage()
 

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, select
 
+from console.core.alarms import Alarm, TechnicianNote
 from console.core.billing import (
     Receipt,
     ReceiptStatus,
@@ -24,20 +26,33 @@ from console.core.billing import (
 )
 from console.core.enums import ConnectorStatus
 from console.core.model import Card, ChargerRecord, LoggedFrame, Person, RefusedCard, Session
+from console.core.transfers import FileTransfer
 from console.services.card_csv import ImportPlan, export_cards_csv, plan_import
 from console.services.card_history import CardHistory
 from console.services.card_history import card_history as read_card_history
 from console.services.card_history import person_history as read_person_history
+from console.services.connections import ConnectionAttempt, ConnectionHistory
+from console.services.connections import connection_attempts as read_connection_attempts
+from console.services.connections import connection_history as read_connection_history
+from console.services.message_export import ExportProgress, FrameFilter, StoredFrame
+from console.services.message_export import export_frames as write_frames
+from console.services.pdf.service_report import render_service_report_pdf
 from console.services.report_usage import ConnectorUtilisation, HeatMap, usage_heatmap
 from console.services.report_usage import utilisation as read_utilisation
 from console.services.reports import ReportBy, ReportRow
 from console.services.reports import energy_report as read_energy_report
+from console.services.service_report import ServiceReport
+from console.services.service_report import service_report as read_service_report
 from console.services.statements import Statement
 from console.services.statements import monthly_statement as read_monthly_statement
+from console.storage import alarms as alarm_repo
 from console.storage import bills as bill_repo
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
+from console.storage import file_transfers as transfer_repo
 from console.storage import logs as log_repo
+from console.storage import message_search
+from console.storage import notes as note_repo
 from console.storage import people as people_repo
 from console.storage import receipts as receipt_repo
 from console.storage import sessions as session_repo
@@ -185,6 +200,47 @@ class SiteQueries:
         """The newest frames of the message log, newest first."""
         return self._read(lambda c: log_repo.recent_frames(c, charger_id, limit))
 
+    # --- the technician's message log (see console/storage/message_search.py) ---
+
+    def search_frames(
+        self,
+        where: FrameFilter,
+        before_id: int | None = None,
+        after_id: int | None = None,
+        limit: int = 500,
+        oldest_first: bool = False,
+    ) -> list[StoredFrame]:
+        """Frames matching ``where`` between the ids, newest first (keyset paging)."""
+        return self._read(
+            lambda c: message_search.search_frames(
+                c, where, before_id, after_id, limit, oldest_first
+            )
+        )
+
+    def count_frames(
+        self, where: FrameFilter, after_id: int | None = None, cap: int | None = None
+    ) -> int:
+        """How many frames match above ``after_id``, at most ``cap``."""
+        return self._read(lambda c: message_search.count_frames(c, where, after_id, cap=cap))
+
+    def partner_frame(self, stored: StoredFrame) -> StoredFrame | None:
+        """The reply of a call or the call of a reply, or None."""
+        return self._read(lambda c: message_search.partner_frame(c, stored))
+
+    def export_frames(
+        self, where: FrameFilter, upto_id: int, path: Path, progress: ExportProgress
+    ) -> int:
+        """Write the frames matching ``where`` up to ``upto_id`` as JSON lines."""
+        return self._read(lambda c: write_frames(c, where, upto_id, Path(path), progress))
+
+    def connection_attempts(self, limit: int = 500) -> list[ConnectionAttempt]:
+        """Accepted and refused handshakes, newest first."""
+        return self._read(lambda c: read_connection_attempts(c, limit))
+
+    def connection_history(self, charger_id: str, heartbeat_interval: float) -> ConnectionHistory:
+        """A charger's connects, disconnects, boots, heartbeat gaps and clock drift."""
+        return self._read(lambda c: read_connection_history(c, charger_id, heartbeat_interval))
+
     def sessions_between(
         self, since: datetime, until: datetime, limit: int | None = None
     ) -> list[Session]:
@@ -297,3 +353,35 @@ class SiteQueries:
                 c, year, month, person_id, department, tariff_repo.site_timezone(c)
             )
         )
+
+    def alarms(self, open_only: bool = False, limit: int | None = 500) -> list[Alarm]:
+        """Alarms, newest first; ``open_only``: those not cleared or not acknowledged."""
+        return self._read(lambda c: alarm_repo.list_alarms(c, open_only=open_only, limit=limit))
+
+    def file_transfers(self, received_only: bool = False, limit: int = 500) -> list[FileTransfer]:
+        """Diagnostics, log and firmware transfers, newest first (with a file: uploads)."""
+        return self._read(
+            lambda c: transfer_repo.list_transfers(c, received_only=received_only, limit=limit)
+        )
+
+    def technician_notes(self, charger_id: str) -> list[TechnicianNote]:
+        """A charger's notes, oldest first."""
+        return self._read(lambda c: note_repo.list_notes(c, charger_id))
+
+    def service_report(self, charger_id: str, since: datetime, until: datetime) -> ServiceReport:
+        """A charger's service report for ``[since, until)``."""
+        return self._read(lambda c: read_service_report(c, charger_id, since, until))
+
+    def save_service_report(
+        self, charger_id: str, since: datetime, until: datetime, path: Path
+    ) -> ServiceReport:
+        """Gather a charger's service report and write it as a PDF to ``path``."""
+
+        def work(connection: Connection) -> tuple[ServiceReport, str, ZoneInfo]:
+            site = tariff_repo.site_details(connection)
+            report = read_service_report(connection, charger_id, since, until)
+            return report, site.name or "ChargeDesk", tariff_repo.site_timezone(connection)
+
+        report, name, zone = self._read(work)
+        render_service_report_pdf(report, path, name, zone)
+        return report

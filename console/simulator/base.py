@@ -15,6 +15,7 @@ import random
 from collections import Counter, deque
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ocpp.exceptions import OCPPError
@@ -22,7 +23,7 @@ from ocpp.v16 import call
 from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed
 
-from console.simulator.clock import now_iso
+from console.simulator.clock import iso, utcnow
 from console.simulator.config import Configuration, default_settings
 from console.simulator.localauth import AuthCache, LocalAuthList
 from console.simulator.meter import ConnectorMeter
@@ -97,6 +98,7 @@ class ChargerCore:
         speed: float = 1.0,
         seed: int | None = None,
         validate_messages: bool = True,
+        clock_offset: float = 0.0,
     ) -> None:
         kind = kind.upper()
         if kind not in ("AC", "DC"):
@@ -130,6 +132,8 @@ class ChargerCore:
         self.unlock_supported = unlock_supported
         self.soc_start = soc_start
         self.validate_messages = validate_messages
+        # Seconds the charger's clock is ahead of (negative: behind) the real time.
+        self.clock_offset = clock_offset
         self.data_transfer_handler: DataTransferHandler | None = None
         self._rng = random.Random(seed)
         self._connectors = {
@@ -348,12 +352,16 @@ class ChargerCore:
         except (LinkLost, OCPPError, TimeoutError):
             return None
 
+    def _stamp(self, moment: datetime | None = None) -> str:
+        """A timestamp as this charger's clock (off by ``clock_offset``) writes it."""
+        return iso((moment or utcnow()) + timedelta(seconds=self.clock_offset))
+
     def _status_payload(self, connector: ConnectorState) -> call.StatusNotification:
         return call.StatusNotification(
             connector_id=connector.connector_id,
             error_code=connector.error_code,
             status=connector.status,
-            timestamp=now_iso(),
+            timestamp=self._stamp(),
             info=connector.info,
         )
 

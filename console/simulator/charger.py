@@ -38,6 +38,7 @@ class SimulatedCharger(CommandsMixin, ManagementMixin):
         stay real), so tests see energy and SoC move within milliseconds.
       seed -- makes jitter, SoC and meter registers reproducible.
       validate_messages -- validate our calls against the OCPP JSON schemas.
+      clock_offset -- seconds the charger's clock is off (its message timestamps).
 
     For tests: ``received`` (commands, in order), ``sent`` (calls per action),
     ``replies``, ``queued``, ``accepted``, ``connected``, ``status()``,

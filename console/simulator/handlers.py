@@ -141,6 +141,15 @@ class SimulatorProtocol(ChargePoint):  # type: ignore[misc]  # ocpp is untyped
     def after_get_diagnostics(self, **_: Any) -> None:
         self._follow_up(Action.get_diagnostics)
 
+    # GetLog is of the 1.6 security extension, not one of the 19 commands above.
+    @on(Action.get_log)
+    def on_get_log(self, **payload: Any) -> Any:
+        return self._answer(Action.get_log, payload, self._charger._cmd_get_log)
+
+    @after(Action.get_log)
+    def after_get_log(self, **_: Any) -> None:
+        self._follow_up(Action.get_log)
+
     @on(Action.get_local_list_version)
     def on_get_local_list_version(self, **payload: Any) -> Any:
         return self._answer(

@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 from ocpp.v16 import call, call_result
 
+from console.simulator import files
 from console.simulator.base import Answer, Link
 from console.simulator.clock import iso, parse_time, utcnow
 from console.simulator.profiles import DEFAULT_PHASES, VOLTS
@@ -20,6 +21,9 @@ class ManagementMixin(SessionMixin):
     """Each ``_cmd_<action>`` returns (reply, follow-up) for one central-system command."""
 
     _firmware_installed_pending = False
+    # For tests: the last diagnostics or log uploaded (name, bytes), the firmware fetched.
+    uploaded: tuple[str, bytes] | None = None
+    firmware_image: bytes | None = None
 
     # ----------------------------------------------------------------- configuration
 
@@ -144,15 +148,43 @@ class ManagementMixin(SessionMixin):
 
     def _cmd_get_diagnostics(self, location: str, **_: Any) -> Answer:
         name = f"{self.serial}-diagnostics-{utcnow():%Y%m%dT%H%M%SZ}.log"
-        return call_result.GetDiagnostics(file_name=name), self._upload_diagnostics
+        followup = partial(self._upload_diagnostics, location, name, None)
+        return call_result.GetDiagnostics(file_name=name), followup
 
-    async def _upload_diagnostics(self) -> None:
-        # Nothing is uploaded (traffic stays bounded to the central system's URL);
-        # the central system sees the status sequence a real upload produces.
-        for status in ("Uploading", "Uploaded"):
+    def _cmd_get_log(self, log: dict[str, Any], request_id: int, **_: Any) -> Answer:
+        # The ocpp library hands nested keys over in snake_case.
+        location = str(log.get("remote_location", ""))
+        name = f"{self.serial}-log-{utcnow():%Y%m%dT%H%M%SZ}.log"
+        followup = partial(self._upload_diagnostics, location, name, request_id)
+        return call_result.GetLog(status="Accepted", filename=name), followup
+
+    def diagnostics_text(self) -> bytes:
+        """What the simulated charger uploads as diagnostics or log."""
+        lines = [f"charger {self.charger_id} firmware {self.firmware} at {iso(utcnow())}"]
+        lines += [f"connector {c.connector_id}: {c.status}" for c in self._connectors.values()]
+        lines += [f"received {r.action}" for r in self.received[-200:]]
+        return ("\n".join(lines) + "\n").encode()
+
+    async def _upload_diagnostics(self, location: str, name: str, request_id: int | None) -> None:
+        # Only HTTP to the central system's own host is really uploaded (traffic stays
+        # bounded to it); elsewhere the central system sees the status sequence only.
+        async def report(status: str) -> None:
             self.diagnostics_status = status
             self._notify()
-            await self._send(call.DiagnosticsStatusNotification(status=status))
+            if request_id is None:
+                await self._send(call.DiagnosticsStatusNotification(status=status))
+            else:
+                failed = "UploadFailure" if status == "UploadFailed" else status
+                await self._send(call.LogStatusNotification(status=failed, request_id=request_id))
+
+        await report("Uploading")
+        ok = True
+        if files.reachable(location, self.url):
+            data = self.diagnostics_text()
+            ok = await files.upload(location.rstrip("/") + "/" + name, name, data)
+            if ok:
+                self.uploaded = (name, data)
+        await report("Uploaded" if ok else "UploadFailed")
         self.diagnostics_status = "Idle"
 
     def _cmd_update_firmware(self, location: str, retrieve_date: str, **_: Any) -> Answer:
@@ -163,8 +195,15 @@ class ManagementMixin(SessionMixin):
         delay = 0.0 if when is None else (when - utcnow()).total_seconds()
         if delay > 0:
             await asyncio.sleep(delay)  # wait for the retrieveDate the central system set
-        for status in ("Downloading", "Downloaded"):
-            await self._firmware_status(status)
+        await self._firmware_status("Downloading")
+        if files.reachable(location, self.url):
+            image = await files.download(location)
+            if image is None:
+                await self._firmware_status("DownloadFailed")
+                self.firmware_status = "Idle"
+                return
+            self.firmware_image = image
+        await self._firmware_status("Downloaded")
         # A real charger installs only when that cuts no session short.
         await self._wait_state(lambda: all(c.session is None for c in self._connectors.values()))
         await self._firmware_status("Installing")

@@ -216,7 +216,7 @@ class SessionMixin(LinkMixin):
             connector_id=connector.connector_id,
             id_tag=id_tag,
             meter_start=session.meter_start,
-            timestamp=iso(started),
+            timestamp=self._stamp(started),
             reservation_id=session.reservation_id,
         )
         message = self._outbox.put(QueuedMessage(payload, session))
@@ -246,7 +246,7 @@ class SessionMixin(LinkMixin):
                 id_tag = session.id_tag
             payload = call.StopTransaction(
                 meter_stop=meter_stop,
-                timestamp=iso(stopped),
+                timestamp=self._stamp(stopped),
                 transaction_id=session.wire_id,
                 reason=reason,
                 id_tag=id_tag,
@@ -327,7 +327,7 @@ class SessionMixin(LinkMixin):
                 if measurand == "SoC":
                     sample["location"] = "EV"
                 sampled.append(sample)
-        return {"timestamp": iso(at), "sampledValue": sampled}
+        return {"timestamp": self._stamp(at), "sampledValue": sampled}
 
     def _limit_w(self, connector: ConnectorState, at: datetime) -> float | None:
         """The power the connector may deliver now; None means up to its rating."""

@@ -6,10 +6,11 @@ import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from console.services.network import charger_urls
 from console.services.queries import database_location
+from console.ui.alarms.banner import AlarmBanner, show_alarms_page
 from console.ui.billing.view import BillingView
 from console.ui.cards.view import CardsView
 from console.ui.detail.view import ChargerDetailView
@@ -18,6 +19,7 @@ from console.ui.overview.view import OverviewView
 from console.ui.reports.view import ReportsView
 from console.ui.sessions.view import SessionsView
 from console.ui.site_mirror import SiteMirror
+from console.ui.technician.view import TechnicianView
 
 STALE_AFTER = 2.0  # seconds without an update before the status bar says so
 
@@ -41,13 +43,26 @@ class MainWindow(QMainWindow):
         self.cards = CardsView(client, mirror)
         self.billing = BillingView(client, mirror)
         self.reports = ReportsView(client)
+        self.technician = TechnicianView(client, mirror)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.detail, self.tr("&Charger"))
         self.tabs.addTab(self.sessions, self.tr("&Sessions"))
         self.tabs.addTab(self.cards, self.tr("C&ards"))
         self.tabs.addTab(self.billing, self.tr("&Billing"))
         self.tabs.addTab(self.reports, self.tr("&Reports"))
-        self.setCentralWidget(self.tabs)
+        self.tabs.addTab(self.technician, self.tr("&Technician"))
+        # The alarm banner sits above the tabs, seen whatever view is open.
+        self.alarm_banner = AlarmBanner(client, mirror)
+        self.alarm_banner.showRequested.connect(
+            lambda: show_alarms_page(self.tabs, self.technician)
+        )
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.alarm_banner)
+        central_layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self.overview.chargerActivated.connect(self._on_charger_activated)
         self.sessions.chargerActivated.connect(self._on_charger_activated)
 

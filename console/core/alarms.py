@@ -1,0 +1,85 @@
+"""Alarms and technician notes as plain values, and the rules that decide when to raise."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+
+class AlarmKind(StrEnum):
+    """What an alarm is about."""
+
+    FAULTED = "faulted"
+    OFFLINE = "offline"
+    REBOOTS = "reboots"
+    SECURITY = "security"
+
+
+@dataclass(frozen=True, slots=True)
+class Alarm:
+    """Something staff must look at; cleared when the condition ends, acknowledged by a person."""
+
+    id: int
+    charger_id: str
+    connector_id: int | None
+    kind: AlarmKind
+    message: str
+    details: dict[str, Any]
+    raised_at: datetime
+    cleared_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+
+    @property
+    def open(self) -> bool:
+        """The condition still holds (it has not been cleared)."""
+        return self.cleared_at is None
+
+    @property
+    def acknowledged(self) -> bool:
+        """A person has seen it."""
+        return self.acknowledged_at is not None
+
+    @property
+    def needs_attention(self) -> bool:
+        """Shown in the banner: not acknowledged yet (cleared or not)."""
+        return self.acknowledged_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class TechnicianNote:
+    """A technician's note on a charger."""
+
+    id: int
+    charger_id: str
+    at: datetime
+    author: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class RebootCounter:
+    """Counts BootNotifications per charger in a sliding window."""
+
+    limit: int = 3
+    window: timedelta = timedelta(minutes=30)
+    _boots: dict[str, deque[datetime]] = field(default_factory=dict)
+
+    def boot(self, charger_id: str, at: datetime) -> int | None:
+        """Note a boot; the number of boots in the window once it reaches ``limit``.
+
+        The window restarts after an alarm, so a charger rebooting in a loop raises one
+        alarm per ``limit`` boots, not one per boot.
+        """
+        boots = self._boots.setdefault(charger_id, deque())
+        boots.append(at)
+        while boots and boots[0] < at - self.window:
+            boots.popleft()
+        if len(boots) >= self.limit:
+            count = len(boots)
+            boots.clear()
+            return count
+        return None

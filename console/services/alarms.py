@@ -1,0 +1,272 @@
+"""Alarms: faulted connectors, chargers gone offline, repeated reboots, security events.
+
+The service listens to the event bus on the engine loop. Events are handled one at a
+time by a single worker, in the order they were published, so a Faulted followed at
+once by Available raises and then clears, never the other way round. The service is the
+only writer of alarms, so it keeps the open ones in memory and asks the database only to
+store what changes.
+
+Fault and offline alarms are conditions: they are cleared when the connector leaves
+Faulted or the charger is back. Reboot and security alarms are moments: nothing ends
+them, so they count as cleared once a person acknowledged them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection
+
+from console.core.alarms import Alarm, AlarmKind, RebootCounter
+from console.core.clock import utcnow
+from console.core.enums import ConnectorStatus
+from console.core.events import (
+    AlarmChanged,
+    AlarmRaised,
+    ChargerBooted,
+    ChargerConnected,
+    ChargerDisconnected,
+    ChargerNotice,
+    ChargerStatusChanged,
+    Event,
+    EventBus,
+)
+from console.storage import alarms as alarm_repo
+from console.storage.writer import StorageWriter
+
+log = logging.getLogger(__name__)
+
+DEFAULT_OFFLINE_GRACE = 60.0  # seconds a charger may be away before it counts as offline
+DEFAULT_REBOOT_LIMIT = 3
+DEFAULT_REBOOT_WINDOW = timedelta(minutes=30)
+MOMENTARY = (AlarmKind.REBOOTS, AlarmKind.SECURITY)
+
+OpenKey = tuple[str, int | None, AlarmKind]
+
+
+def fault_message(
+    connector_id: int, error_code: str, vendor_error_code: str | None, info: str | None
+) -> str:
+    """How a fault alarm reads: "Connector 1 faulted: GroundFailure (E42) - RCD tripped"."""
+    where = "Charger" if connector_id == 0 else f"Connector {connector_id}"
+    text = f"{where} faulted: {error_code}"
+    if vendor_error_code:
+        text += f" ({vendor_error_code})"
+    if info:
+        text += f" - {info}"
+    return text
+
+
+class AlarmService:
+    """Raises, clears and acknowledges alarms; publishes AlarmRaised and AlarmChanged."""
+
+    def __init__(
+        self,
+        writer: StorageWriter,
+        bus: EventBus,
+        *,
+        offline_grace: float = DEFAULT_OFFLINE_GRACE,
+        reboot_limit: int = DEFAULT_REBOOT_LIMIT,
+        reboot_window: timedelta = DEFAULT_REBOOT_WINDOW,
+    ) -> None:
+        self._writer = writer
+        self._bus = bus
+        self.offline_grace = offline_grace
+        self._reboots = RebootCounter(reboot_limit, reboot_window)
+        self._open: dict[OpenKey, Alarm] = {}
+        self._queue: asyncio.Queue[Event | tuple[str, datetime]] = asyncio.Queue()
+        self._away: dict[str, asyncio.TimerHandle] = {}
+        self._worker: asyncio.Task[None] | None = None
+        self._unsubscribe: Any = None
+
+    async def start(self) -> None:
+        """Load the open alarms and start listening to the bus."""
+        stored = await self._writer.submit(
+            lambda c: alarm_repo.list_alarms(c, open_only=True, limit=None)
+        )
+        for alarm in reversed(stored):  # oldest first: the newest of a key wins
+            if alarm.kind not in MOMENTARY:
+                self._open[(alarm.charger_id, alarm.connector_id, alarm.kind)] = alarm
+        self._worker = asyncio.get_running_loop().create_task(self._work())
+        self._unsubscribe = self._bus.subscribe(self._on_event)
+
+    async def close(self) -> None:
+        """Stop listening and finish."""
+        if callable(self._unsubscribe):
+            self._unsubscribe()
+        for handle in self._away.values():
+            handle.cancel()
+        self._away.clear()
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker
+            self._worker = None
+
+    def open_alarms(self) -> list[Alarm]:
+        """The alarms whose condition still holds (fault and offline), newest first."""
+        return sorted(self._open.values(), key=lambda a: a.raised_at, reverse=True)
+
+    # ------------------------------------------------------------------ the bus
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, ChargerDisconnected):
+            self._start_grace(event.charger_id, event.at)
+        elif isinstance(event, ChargerConnected):
+            handle = self._away.pop(event.charger_id, None)
+            if handle is not None:
+                handle.cancel()
+            self._queue.put_nowait(event)
+        elif isinstance(event, ChargerStatusChanged | ChargerBooted) or (
+            isinstance(event, ChargerNotice) and event.kind == "security"
+        ):
+            self._queue.put_nowait(event)
+
+    def _start_grace(self, charger_id: str, at: datetime) -> None:
+        previous = self._away.pop(charger_id, None)
+        if previous is not None:
+            previous.cancel()
+        loop = asyncio.get_running_loop()
+
+        def expired() -> None:
+            self._away.pop(charger_id, None)
+            self._queue.put_nowait((charger_id, at))
+
+        self._away[charger_id] = loop.call_later(self.offline_grace, expired)
+
+    async def _work(self) -> None:
+        while True:
+            item = await self._queue.get()
+            try:
+                await self._handle(item)
+            except Exception:
+                log.exception("could not handle %r for alarms", item)
+
+    async def _handle(self, item: Event | tuple[str, datetime]) -> None:
+        if isinstance(item, tuple):
+            charger_id, since = item
+            await self._raise(
+                charger_id,
+                None,
+                AlarmKind.OFFLINE,
+                f"Offline since {since:%Y-%m-%d %H:%M:%S} UTC",
+                {"since": since.isoformat()},
+            )
+        elif isinstance(item, ChargerConnected):
+            await self._clear(item.charger_id, None, AlarmKind.OFFLINE)
+        elif isinstance(item, ChargerStatusChanged):
+            await self._on_status(item)
+        elif isinstance(item, ChargerBooted):
+            count = self._reboots.boot(item.charger_id, item.at)
+            if count is not None:
+                minutes = self._reboots.window.total_seconds() / 60
+                await self._raise(
+                    item.charger_id,
+                    None,
+                    AlarmKind.REBOOTS,
+                    f"{count} reboots within {minutes:g} minutes",
+                    {"boots": count, "window_minutes": minutes},
+                )
+        elif isinstance(item, ChargerNotice):
+            await self._raise(
+                item.charger_id,
+                None,
+                AlarmKind.SECURITY,
+                f"Security event: {item.text}",
+                {"text": item.text},
+            )
+
+    async def _on_status(self, event: ChargerStatusChanged) -> None:
+        if event.status is ConnectorStatus.FAULTED:
+            if (event.charger_id, event.connector_id, AlarmKind.FAULTED) in self._open:
+                return  # a repeated Faulted while the alarm is open: nothing new
+            details = {
+                "error_code": event.error_code,
+                "vendor_error_code": event.vendor_error_code,
+                "info": event.info,
+            }
+            message = fault_message(
+                event.connector_id, event.error_code, event.vendor_error_code, event.info
+            )
+            await self._raise(
+                event.charger_id, event.connector_id, AlarmKind.FAULTED, message, details
+            )
+        else:
+            await self._clear(event.charger_id, event.connector_id, AlarmKind.FAULTED)
+
+    async def _raise(
+        self,
+        charger_id: str,
+        connector_id: int | None,
+        kind: AlarmKind,
+        message: str,
+        details: dict[str, Any],
+    ) -> None:
+        key = (charger_id, connector_id, kind)
+        if kind not in MOMENTARY and key in self._open:
+            return
+        now = utcnow()
+        alarm = await self._writer.submit(
+            lambda c: alarm_repo.raise_alarm(
+                c, charger_id, connector_id, kind, message, details, now
+            )
+        )
+        if kind not in MOMENTARY:
+            self._open[key] = alarm
+        self._bus.publish(AlarmRaised(alarm))
+
+    async def _clear(self, charger_id: str, connector_id: int | None, kind: AlarmKind) -> None:
+        alarm = self._open.pop((charger_id, connector_id, kind), None)
+        if alarm is None:
+            return
+        now = utcnow()
+        cleared = await self._writer.submit(lambda c: alarm_repo.clear_alarm(c, alarm.id, now))
+        if cleared is not None:
+            self._bus.publish(AlarmChanged(cleared))
+
+    # ------------------------------------------------------------------ staff
+
+    async def acknowledge(self, alarm_id: int, who: str) -> Alarm | None:
+        """Record that ``who`` has seen the alarm; None when there is no such alarm."""
+        now = utcnow()
+
+        def store(connection: Connection) -> Alarm | None:
+            alarm = alarm_repo.acknowledge(connection, alarm_id, who, now)
+            if alarm is not None and alarm.kind in MOMENTARY:
+                alarm = alarm_repo.clear_alarm(connection, alarm_id, now)
+            return alarm
+
+        alarm = await self._writer.submit(store)
+        if alarm is not None:
+            self._remember(alarm)
+            self._bus.publish(AlarmChanged(alarm))
+        return alarm
+
+    async def acknowledge_all(self, who: str) -> list[Alarm]:
+        """Acknowledge every alarm nobody has acknowledged yet; returns them."""
+        now = utcnow()
+
+        def store(connection: Connection) -> list[Alarm]:
+            changed = alarm_repo.acknowledge_all(connection, who, now)
+            result: list[Alarm] = []
+            for alarm in changed:
+                if alarm.kind in MOMENTARY:
+                    alarm = alarm_repo.clear_alarm(connection, alarm.id, now) or alarm
+                result.append(alarm)
+            return result
+
+        alarms = await self._writer.submit(store)
+        for alarm in alarms:
+            self._remember(alarm)
+            self._bus.publish(AlarmChanged(alarm))
+        return alarms
+
+    def _remember(self, alarm: Alarm) -> None:
+        key = (alarm.charger_id, alarm.connector_id, alarm.kind)
+        current = self._open.get(key)
+        if current is not None and current.id == alarm.id:
+            self._open[key] = alarm

@@ -1,0 +1,83 @@
+"""Hand-written OCPP calls for technicians, checked against the schema before sending.
+
+The GUI may not import the protocol layer, so the check lives here: the console shows
+the problem inline while the technician types, and ``RawCallService.send`` checks
+again so nothing that breaks the schema ever reaches a charger.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from console.core.enums import CommandResult
+from console.core.model import CommandOutcome
+from console.protocol.errors import OcppError
+from console.protocol.ocpp16 import OCPP16
+
+
+class RawChannel(Protocol):
+    """Where raw calls go: the central system server."""
+
+    async def send_raw(
+        self,
+        charger_id: str,
+        action: str,
+        payload: dict[str, Any],
+        timeout: float | None = None,
+    ) -> CommandOutcome:
+        """Send a CALL as written and return what became of it."""
+        ...
+
+
+def raw_actions() -> list[str]:
+    """Every 1.6 action a central system may send to a charger, sorted."""
+    return sorted(OCPP16.schemas.actions - OCPP16.charger_actions)
+
+
+@dataclass(frozen=True, slots=True)
+class RawCheck:
+    """A raw call's payload when it is fine to send, or the reason it is not."""
+
+    payload: dict[str, Any] = field(default_factory=dict)
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the call may be sent."""
+        return self.problem is None
+
+
+def check_raw_call(action: str, text: str) -> RawCheck:
+    """Parse ``text`` as a JSON object and check it against the request schema of ``action``."""
+    problem = OCPP16.raw_action_problem(action)
+    if problem is not None:
+        return RawCheck(problem=problem)
+    try:
+        payload = json.loads(text or "{}")
+    except json.JSONDecodeError as error:
+        return RawCheck(
+            problem=f"not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        )
+    if not isinstance(payload, dict):
+        return RawCheck(problem="the payload must be a JSON object { … }")
+    try:
+        OCPP16.schemas.check_call(action, payload)
+    except OcppError as error:
+        return RawCheck(problem=f"{error.code.value}: {error.description}")
+    return RawCheck(payload=payload)
+
+
+class RawCallService:
+    """Sends hand-written calls once they pass the schema check."""
+
+    def __init__(self, channel: RawChannel) -> None:
+        self._channel = channel
+
+    async def send(self, charger_id: str, action: str, text: str) -> CommandOutcome:
+        """Check and send; a payload that breaks the schema is refused, never sent."""
+        check = check_raw_call(action, text)
+        if check.problem is not None:
+            return CommandOutcome(CommandResult.INVALID, error=check.problem)
+        return await self._channel.send_raw(charger_id, action, check.payload)

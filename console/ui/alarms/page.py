@@ -1,0 +1,166 @@
+"""The Technician tab's alarm list: acknowledge alarms, print a charger's service report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.alarms import Alarm
+from console.ui.actions import open_dialog
+from console.ui.alarms.feed import AlarmFeed
+from console.ui.alarms.model import AlarmFilterProxy, AlarmTableModel
+from console.ui.alarms.notifier import set_sound_enabled, sound_enabled
+from console.ui.alarms.service_report import ServiceReportDialog
+from console.ui.alarms.words import NAME_KEY, staff_name
+from console.ui.engine_client import EngineClient
+from console.ui.plots.tasks import TaskKeeper
+from console.ui.site_mirror import SiteMirror
+
+
+class AlarmsPage(QWidget):
+    """Every alarm, newest first, with the tools to deal with them."""
+
+    def __init__(self, client: EngineClient, mirror: SiteMirror) -> None:
+        super().__init__()
+        self.client = client
+        self.mirror = mirror
+        self.charger_id: str | None = None
+        self.tasks = TaskKeeper()
+        self.dialog: ServiceReportDialog | None = None
+        self.model = AlarmTableModel()
+        self.proxy = AlarmFilterProxy()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(AlarmTableModel.TIME, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AlarmTableModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.open_only = QCheckBox(self.tr("Open only"))
+        self.open_only.setToolTip(self.tr("Hide alarms that are cleared and acknowledged"))
+        self.open_only.toggled.connect(self.proxy.set_open_only)
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge"))
+        self.acknowledge_button.clicked.connect(self._on_acknowledge)
+        self.acknowledge_all_button = QPushButton(self.tr("Acknowledge all"))
+        self.acknowledge_all_button.clicked.connect(self._on_acknowledge_all)
+        self.report_button = QPushButton(self.tr("Service report…"))
+        self.report_button.setToolTip(self.tr("A printable report of the selected charger"))
+        self.report_button.clicked.connect(self._on_service_report)
+        self.name_edit = QLineEdit(staff_name())
+        self.name_edit.setMaximumWidth(180)
+        self.name_edit.setToolTip(self.tr("Acknowledgements are recorded in this name"))
+        self.name_edit.editingFinished.connect(self._on_name_changed)
+        self.sound = QCheckBox(self.tr("Beep on new alarms"))
+        self.sound.setChecked(sound_enabled())
+        self.sound.toggled.connect(set_sound_enabled)
+        self.outcome = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.open_only)
+        bar.addSpacing(12)
+        bar.addWidget(self.acknowledge_button)
+        bar.addWidget(self.acknowledge_all_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.report_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Your name:")))
+        bar.addWidget(self.name_edit)
+        bar.addWidget(self.sound)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.outcome)
+        self.feed = AlarmFeed(client, mirror, self.model.set_alarms, self._on_alarm, self)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ state
+
+    def show_charger(self, charger_id: str) -> None:
+        """Remember the charger chosen elsewhere (the service report starts with it)."""
+        self.charger_id = charger_id
+
+    def selected_alarms(self) -> list[Alarm]:
+        """The alarms of the selected rows."""
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return [a for a in (self.model.alarm_at(r) for r in sorted(rows)) if a is not None]
+
+    def _on_alarm(self, alarm: Alarm, _new: bool) -> None:
+        self.model.upsert(alarm)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_alarms()
+        self.acknowledge_button.setEnabled(any(not a.acknowledged for a in selected))
+        self.acknowledge_all_button.setEnabled(any(not a.acknowledged for a in self.model.alarms))
+
+    def _on_name_changed(self) -> None:
+        QSettings().setValue(NAME_KEY, self.name_edit.text().strip())
+
+    # ------------------------------------------------------------------ actions
+
+    def _on_acknowledge(self) -> None:
+        ids = [a.id for a in self.selected_alarms() if not a.acknowledged]
+        self.tasks.launch(lambda: self.acknowledge(ids))
+
+    def _on_acknowledge_all(self) -> None:
+        self.tasks.launch(self.acknowledge_all)
+
+    async def acknowledge(self, alarm_ids: list[int]) -> list[Alarm]:
+        """Acknowledge these alarms in the name given on the page."""
+        who = staff_name()
+        done: list[Alarm] = []
+        for alarm_id in alarm_ids:
+            alarm = await self.client.call(
+                lambda engine, i=alarm_id: engine.alarms.acknowledge(i, who)  # type: ignore[misc]
+            )
+            if alarm is not None:
+                self.model.upsert(alarm)
+                done.append(alarm)
+        self._said(done)
+        return done
+
+    async def acknowledge_all(self) -> list[Alarm]:
+        """Acknowledge every alarm nobody acknowledged yet."""
+        who = staff_name()
+        done = await self.client.call(lambda engine: engine.alarms.acknowledge_all(who))
+        for alarm in done:
+            self.model.upsert(alarm)
+        self._said(done)
+        return done
+
+    def _said(self, done: list[Alarm]) -> None:
+        self.outcome.setText(self.tr("✔ %n alarm(s) acknowledged", "", len(done)))
+        self._update_buttons()
+
+    def _on_service_report(self) -> None:
+        selected = self.selected_alarms()
+        charger_id = selected[0].charger_id if selected else self.charger_id
+        self.tasks.launch(lambda: self.open_service_report(charger_id))
+
+    def service_report_dialog(self, charger_id: str | None) -> ServiceReportDialog:
+        """Create the service report dialog for a charger (not yet shown)."""
+        self.dialog = ServiceReportDialog(self.client, self.mirror, charger_id, self)
+        return self.dialog
+
+    async def open_service_report(self, charger_id: str | None) -> None:
+        """Show the service report dialog until it is closed."""
+        dialog = self.service_report_dialog(charger_id)
+        await open_dialog(dialog)
+        self.dialog = None

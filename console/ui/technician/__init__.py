@@ -1,0 +1,1 @@
+"""The technician's tools: connections, message log, configuration, commands, transfers."""

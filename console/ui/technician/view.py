@@ -1,0 +1,45 @@
+"""The Technician tab: one page per tool, each following the charger chosen elsewhere."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from console.ui.alarms.page import AlarmsPage
+from console.ui.engine_client import EngineClient
+from console.ui.site_mirror import SiteMirror
+from console.ui.technician.commands import CommandsPage
+from console.ui.technician.configuration import ConfigurationPage
+from console.ui.technician.connections import ConnectionsPage
+from console.ui.technician.messages import MessageLogPage
+from console.ui.technician.transfers import TransfersPage
+
+
+class TechnicianView(QWidget):
+    """Tools for finding out on site why a charger misbehaves."""
+
+    def __init__(self, client: EngineClient, mirror: SiteMirror) -> None:
+        super().__init__()
+        self.client = client
+        self.mirror = mirror
+        self.pages = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        # Each tool adds its page here, in the order a technician works through them.
+        self.add_page(MessageLogPage(client, mirror), self.tr("Messages"))
+        self.add_page(ConfigurationPage(client, mirror), self.tr("Configuration"))
+        self.add_page(CommandsPage(client, mirror), self.tr("Commands"))
+        self.add_page(ConnectionsPage(client, mirror), self.tr("Connections"))
+        self.add_page(AlarmsPage(client, mirror), self.tr("Alarms"))
+        self.add_page(TransfersPage(client, mirror), self.tr("Diagnostics && firmware"))
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        """Add a tool's page."""
+        self.pages.addTab(page, title)
+
+    def show_charger(self, charger_id: str) -> None:
+        """Point every page that follows a charger at ``charger_id``."""
+        for index in range(self.pages.count()):
+            show = getattr(self.pages.widget(index), "show_charger", None)
+            if callable(show):
+                show(charger_id)
