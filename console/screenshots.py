@@ -1,9 +1,11 @@
 """Renders the main screens of the demo site to PNG: `python -m console.screenshots DIR`.
 
 Starts the console offscreen on a throw-away demo database with the simulated site,
-waits until the chargers have booted and sessions run, then saves the overview, a
-charger's detail, the sessions view and the cards tab at 1366x768, and the card
-dialogs: the editor waiting for a tap, an import preview with a problem row, a history.
+waits until the chargers have booted and sessions run, then saves every main view at
+1366x768 — overview, charger detail, sessions, cards, billing, reports and each
+technician tool — and the dialogs worth showing: the card editor waiting for a tap, an
+import preview with a problem row, a history, the tariff editor, a visitor start, a
+receipt and a service report as PDF pages.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from console.ui.billing.screens import billing_screens
 from console.ui.cards.editor import CardEditorDialog
 from console.ui.cards.history import HistoryDialog
 from console.ui.cards.import_dialog import ImportDialog
-from console.ui.console_app import Console, create_application
+from console.ui.console_app import Console, cancel_pending_tasks, create_application
 from console.ui.reports.screens import report_screens
 from console.ui.technician.connection_screens import connections_screen
 from console.ui.technician.message_screens import message_log_screen
@@ -92,7 +94,9 @@ def take_screenshots(target: Path, settle: float = SETTLE_SECONDS) -> list[Path]
         finally:
             simulators.stop()
             window.close()
+            cancel_pending_tasks(loop)
             console.stop()
+            loop.close()
     return saved
 
 

@@ -25,12 +25,13 @@ class TechnicianView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        # Each tool adds its page here, in the order a technician works through them.
+        # In the order a technician works through them: what is wrong, can it connect,
+        # what did it say, how is it set up, what can be done, what does it log.
+        self.add_page(AlarmsPage(client, mirror), self.tr("Alarms"))
+        self.add_page(ConnectionsPage(client, mirror), self.tr("Connections"))
         self.add_page(MessageLogPage(client, mirror), self.tr("Messages"))
         self.add_page(ConfigurationPage(client, mirror), self.tr("Configuration"))
         self.add_page(CommandsPage(client, mirror), self.tr("Commands"))
-        self.add_page(ConnectionsPage(client, mirror), self.tr("Connections"))
-        self.add_page(AlarmsPage(client, mirror), self.tr("Alarms"))
         self.add_page(TransfersPage(client, mirror), self.tr("Diagnostics && firmware"))
 
     def add_page(self, page: QWidget, title: str) -> None:
