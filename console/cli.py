@@ -23,6 +23,16 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_file_port(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--file-port",
+        type=int,
+        default=0,
+        help="port of the diagnostics/firmware file endpoint, opened only while a transfer "
+        "is under way (default: any free port; fix it to open it in a firewall)",
+    )
+
+
 def _database_url(args: argparse.Namespace) -> str:
     if args.db:
         return str(args.db)
@@ -43,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="start with simulated chargers and a throw-away database",
     )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="OCPP port (default 9000)")
+    _add_file_port(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     _add_db(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -50,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the central system headless (no window)")
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 9000)")
+    _add_file_port(serve)
     serve.add_argument(
         "--admission",
         choices=[mode.value for mode in AdmissionMode],
@@ -110,6 +122,7 @@ def _run_serve(args: argparse.Namespace) -> int:
         port=args.port,
         admission=AdmissionMode(args.admission),
         heartbeat_interval=args.heartbeat_interval,
+        file_port=args.file_port,
     )
     try:
         asyncio.run(serve(config, args.metrics_file))

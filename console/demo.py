@@ -75,7 +75,11 @@ def run_demo_or_console(args: argparse.Namespace) -> int:
     if not args.demo:
         from console.storage.database import default_database_url
 
-        config = EngineConfig(database_url=args.db or default_database_url(), port=args.port)
+        config = EngineConfig(
+            database_url=args.db or default_database_url(),
+            port=args.port,
+            file_port=args.file_port,
+        )
         return run_console(config)
 
     with tempfile.TemporaryDirectory(prefix="chargedesk-demo-") as folder:
