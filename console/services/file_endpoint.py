@@ -359,7 +359,7 @@ class FileEndpoint:
                     raise UploadTooLarge()
                 await asyncio.to_thread(handle.write, chunk)
             await asyncio.to_thread(_finish, handle)
-            return await asyncio.to_thread(_rename_free, temp, folder, name), size
+            return await asyncio.to_thread(rename_free, temp, folder, name), size
         except BaseException:
             await asyncio.to_thread(_discard, handle, temp)
             raise
@@ -404,7 +404,7 @@ def _discard(handle: BinaryIO, temp: Path) -> None:
         temp.unlink()
 
 
-def _rename_free(temp: Path, folder: Path, name: str) -> Path:
+def rename_free(temp: Path, folder: Path, name: str) -> Path:
     """Rename ``temp`` to ``name`` in ``folder``, numbered when the name is taken."""
     target = folder / name
     stem, suffix = target.stem, target.suffix

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from sqlalchemy.engine import make_url
 
@@ -38,6 +38,7 @@ from console.core.transfers import (
 from console.core.transfers import FAILED as FAILED_STATUSES
 from console.protocol.datetimes import format_timestamp
 from console.services.file_endpoint import FileEndpoint, ReceivedFile
+from console.services.ftp_endpoint import FtpEndpoint
 from console.services.network import interface_addresses
 from console.storage import file_transfers as transfer_repo
 from console.storage.database import default_data_dir
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 
 FIRMWARE_OPEN_AFTER_RETRIEVE = timedelta(hours=6)  # how long the firmware stays offered
 _WILDCARDS = frozenset({"0.0.0.0", "::", ""})
+
+UploadProtocol = Literal["http", "ftp"]
 
 
 class TransferChannel(Protocol):
@@ -104,6 +107,7 @@ class _Open:
     kind: TransferKind
     token: str | None
     request_id: int | None = None
+    ftp: bool = False  # the token is an FTP user of the FTP endpoint
 
 
 def data_folder_of(database_url: str) -> Path:
@@ -136,15 +140,22 @@ class TransferService:
         writer: StorageWriter,
         endpoint: FileEndpoint,
         timeout: float | None = None,
+        ftp: FtpEndpoint | None = None,
     ) -> None:
         self._channel = channel
         self._writer = writer
         self.endpoint = endpoint
+        # For chargers that upload only by FTP: same data folder, host and size bound.
+        self.ftp = ftp or FtpEndpoint(
+            endpoint.upload_root.parent, endpoint.host, max_upload_bytes=endpoint.max_upload_bytes
+        )
         self._timeout = timeout
         self._open: dict[int, _Open] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         endpoint.on_received = self._on_received
         endpoint.on_expired = self._on_expired
+        self.ftp.on_received = self._on_received
+        self.ftp.on_expired = self._on_expired
 
     @property
     def upload_root(self) -> Path:
@@ -175,6 +186,7 @@ class TransferService:
         """Close the endpoint and forget open transfers."""
         self._open.clear()
         await self.endpoint.close()
+        await self.ftp.close()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -186,14 +198,15 @@ class TransferService:
         charger_ids: Iterable[str],
         start_time: datetime | None = None,
         stop_time: datetime | None = None,
+        protocol: UploadProtocol = "http",
     ) -> list[TransferRequest]:
-        """Ask chargers to upload their diagnostics (GetDiagnostics)."""
+        """Ask chargers to upload their diagnostics (GetDiagnostics) by HTTP or FTP."""
 
         async def ask(charger_id: str, transfer_id: int, url: str) -> CommandOutcome:
             command = cmd.GetDiagnostics(url, start_time=start_time, stop_time=stop_time)
             return await self._channel.send(charger_id, command, self._timeout)
 
-        return await self._request_uploads(charger_ids, TransferKind.DIAGNOSTICS, ask)
+        return await self._request_uploads(charger_ids, TransferKind.DIAGNOSTICS, ask, protocol)
 
     async def request_log(
         self,
@@ -201,6 +214,7 @@ class TransferService:
         oldest: datetime | None = None,
         latest: datetime | None = None,
         security_log: bool = False,
+        protocol: UploadProtocol = "http",
     ) -> list[TransferRequest]:
         """Ask chargers to upload a log (GetLog of the 1.6 security extension)."""
 
@@ -217,7 +231,7 @@ class TransferService:
             }
             return await self._channel.send_raw(charger_id, "GetLog", payload, self._timeout)
 
-        return await self._request_uploads(charger_ids, TransferKind.LOG, ask)
+        return await self._request_uploads(charger_ids, TransferKind.LOG, ask, protocol)
 
     async def update_firmware(
         self,
@@ -268,17 +282,27 @@ class TransferService:
         return list(await asyncio.gather(*(one(cid) for cid in dict.fromkeys(charger_ids))))
 
     async def _request_uploads(
-        self, charger_ids: Iterable[str], kind: TransferKind, ask: _Ask
+        self,
+        charger_ids: Iterable[str],
+        kind: TransferKind,
+        ask: _Ask,
+        protocol: UploadProtocol = "http",
     ) -> list[TransferRequest]:
-        await self.endpoint.start()
+        ftp = protocol == "ftp"
+        await (self.ftp.start() if ftp else self.endpoint.start())
 
         async def one(charger_id: str) -> TransferRequest:
             transfer_id = await self._add(charger_id, kind, None)
-            grant = self.endpoint.allow_upload(charger_id, transfer_id)
-            url = self._url(charger_id, grant.path)
+            if ftp:
+                account = self.ftp.allow_upload(charger_id, transfer_id)
+                host = url_host(self._channel.local_host(charger_id), self.ftp.host)
+                url, token = account.url(host, self.ftp.port), account.user
+            else:
+                grant = self.endpoint.allow_upload(charger_id, transfer_id)
+                url, token = self._url(charger_id, grant.path), grant.token
             request_id = transfer_id if kind is TransferKind.LOG else None
             await self._update(transfer_id, url=url, request_id=request_id)
-            self._open[transfer_id] = _Open(charger_id, kind, grant.token, request_id)
+            self._open[transfer_id] = _Open(charger_id, kind, token, request_id, ftp)
             outcome = await ask(charger_id, transfer_id, url)
             name_key = "fileName" if kind is TransferKind.DIAGNOSTICS else "filename"
             offered = outcome.details.get(name_key) if outcome.accepted else None
@@ -373,7 +397,7 @@ class TransferService:
     def _close(self, transfer_id: int) -> None:
         opened = self._open.pop(transfer_id, None)
         if opened is not None and opened.token is not None:
-            self.endpoint.revoke(opened.token)
+            (self.ftp if opened.ftp else self.endpoint).revoke(opened.token)
 
     # ----------------------------------------------------------------- helpers
 

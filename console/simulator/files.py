@@ -1,14 +1,18 @@
-"""Real HTTP uploads and downloads of the simulated charger (diagnostics, logs, firmware).
+"""Real uploads and downloads of the simulated charger (diagnostics, logs, firmware).
 
-The simulator only talks HTTP to the host of the central system it is connected to:
-a demo or a test never sends traffic anywhere else. Other locations (ftp://, other
-hosts) get the status sequence of a transfer without any traffic.
+The simulator only talks HTTP or FTP to the host of the central system it is connected
+to: a demo or a test never sends traffic anywhere else. Other locations (other hosts,
+other schemes) get the status sequence of a transfer without any traffic.
 """
 
 from __future__ import annotations
 
+import asyncio
+import ftplib
+import io
 import logging
-from urllib.parse import urlparse
+import posixpath
+from urllib.parse import unquote, urlparse
 
 import aiohttp
 
@@ -19,10 +23,10 @@ TIMEOUT = aiohttp.ClientTimeout(total=60)
 
 
 def reachable(location: str, central_url: str) -> bool:
-    """True when ``location`` is HTTP(S) on the same host as the central system."""
+    """True when ``location`` is HTTP(S) or FTP on the same host as the central system."""
     target, central = urlparse(location), urlparse(central_url)
     return (
-        target.scheme in ("http", "https")
+        target.scheme in ("http", "https", "ftp")
         and bool(target.hostname)
         and (target.hostname == central.hostname)
     )
@@ -43,6 +47,26 @@ async def upload(location: str, name: str, data: bytes) -> bool:
             return ok
     except (aiohttp.ClientError, TimeoutError) as exc:
         log.info("upload to %s failed: %s", location, exc)
+        return False
+
+
+async def upload_ftp(location: str, name: str, data: bytes) -> bool:
+    """STOR ``data`` as ``name`` in the folder of an ftp:// ``location``; True when stored."""
+    return await asyncio.to_thread(_store_ftp, location, name, data)
+
+
+def _store_ftp(location: str, name: str, data: bytes) -> bool:
+    target = urlparse(location)
+    path = posixpath.join(unquote(target.path) or "/", name)
+    try:
+        with ftplib.FTP(timeout=TIMEOUT.total) as ftp:
+            ftp.connect(target.hostname or "", target.port or 21)
+            ftp.login(unquote(target.username or "anonymous"), unquote(target.password or ""))
+            ftp.storbinary(f"STOR {path}", io.BytesIO(data))
+            ftp.quit()
+        return True
+    except (ftplib.Error, OSError, EOFError) as exc:
+        log.info("FTP upload to %s failed: %s", target.hostname, exc)
         return False
 
 

@@ -166,7 +166,7 @@ class ManagementMixin(SessionMixin):
         return ("\n".join(lines) + "\n").encode()
 
     async def _upload_diagnostics(self, location: str, name: str, request_id: int | None) -> None:
-        # Only HTTP to the central system's own host is really uploaded (traffic stays
+        # Only HTTP or FTP to the central system's own host is really uploaded (traffic stays
         # bounded to it); elsewhere the central system sees the status sequence only.
         async def report(status: str) -> None:
             self.diagnostics_status = status
@@ -181,7 +181,10 @@ class ManagementMixin(SessionMixin):
         ok = True
         if files.reachable(location, self.url):
             data = self.diagnostics_text()
-            ok = await files.upload(location.rstrip("/") + "/" + name, name, data)
+            if location.startswith("ftp://"):
+                ok = await files.upload_ftp(location, name, data)
+            else:
+                ok = await files.upload(location.rstrip("/") + "/" + name, name, data)
             if ok:
                 self.uploaded = (name, data)
         await report("Uploaded" if ok else "UploadFailed")

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -77,6 +78,10 @@ class TransfersPage(QWidget):
         self.log_button = QPushButton(self.tr("Get log"))
         self.log_button.setToolTip(self.tr("GetLog (OCPP 1.6 security extension)"))
         self.log_button.clicked.connect(lambda: self._launch(self.get_log()))
+        self.upload_by = QComboBox()
+        self.upload_by.addItem("HTTP", "http")
+        self.upload_by.addItem("FTP", "ftp")
+        self.upload_by.setToolTip(self.tr("How chargers upload diagnostics and logs"))
         self.firmware_button = QPushButton(self.tr("Update firmware…"))
         self.firmware_button.clicked.connect(lambda: self._launch(self.update_firmware()))
         self.endpoint_label = QLabel()
@@ -121,6 +126,8 @@ class TransfersPage(QWidget):
         choose_box.setMaximumWidth(260)
 
         actions = QHBoxLayout()
+        actions.addWidget(QLabel(self.tr("Upload by:")))
+        actions.addWidget(self.upload_by)
         for button in (self.diagnostics_button, self.log_button, self.firmware_button):
             actions.addWidget(button)
         actions.addWidget(self.endpoint_label, 1)
@@ -221,15 +228,18 @@ class TransfersPage(QWidget):
 
     async def get_diagnostics(self) -> list[TransferRequest]:
         """Ask the ticked chargers for their diagnostics."""
-        ids = self.chosen_ids()
+        ids, protocol = self.chosen_ids(), self.upload_by.currentData()
         return await self._ask(
-            self.tr("Get diagnostics"), lambda e: e.transfers.request_diagnostics(ids)
+            self.tr("Get diagnostics"),
+            lambda e: e.transfers.request_diagnostics(ids, protocol=protocol),
         )
 
     async def get_log(self) -> list[TransferRequest]:
         """Ask the ticked chargers for their diagnostics log (GetLog)."""
-        ids = self.chosen_ids()
-        return await self._ask(self.tr("Get log"), lambda e: e.transfers.request_log(ids))
+        ids, protocol = self.chosen_ids(), self.upload_by.currentData()
+        return await self._ask(
+            self.tr("Get log"), lambda e: e.transfers.request_log(ids, protocol=protocol)
+        )
 
     async def update_firmware(self) -> list[TransferRequest]:
         """Pick a firmware file and send it to the ticked chargers."""
