@@ -196,3 +196,26 @@ def test_command_log_model(qtmodeltester: Any) -> None:
     )
     qtmodeltester.check(model, force_py=True)
     assert model.rows[0].reply == "data=x"
+
+
+def test_the_local_list_box_shows_the_charger_list_and_sends_it_whole(
+    console: Console, qloop: qasync.QEventLoop
+) -> None:
+    page = _page(console)
+    box = page.local_list
+    add_card(console.client.engine.config.database_url, Card("LL-CARD-1"))
+    charger = simulator(console, "LL-1")
+
+    async def scenario() -> None:
+        await charger.start()
+        await charger.wait_booted()
+        await wait_until(lambda: "LL-1" in console.mirror.chargers)
+        # The list goes to the charger when it boots; the box reads what is known.
+        await charger.wait_for(lambda: "ll-card-1" in {k.lower() for k in charger.local_list})
+        page.show_charger("LL-1")
+        await wait_until(lambda: "Version" in box.state_label.text())
+        await box.sync("LL-1")
+
+    run(qloop, scenario(), timeout=60)
+    assert "Full list sent" in box.state_label.text() or "Version" in box.state_label.text()
+    assert box.sync_button.isEnabled()

@@ -35,6 +35,7 @@ from console.ui.engine_client import EngineClient
 from console.ui.site_mirror import SiteMirror
 from console.ui.technician.charger_choice import ChargerChoice
 from console.ui.technician.commands_log import CommandLogModel
+from console.ui.technician.local_list_box import LocalListBox
 
 TRIGGER_MESSAGES = (
     "BootNotification",
@@ -84,7 +85,9 @@ class CommandsPage(QWidget):
         grid.addWidget(self._trigger_box(), 0, 0)
         grid.addWidget(self._basic_box(), 1, 0)
         grid.addWidget(self._data_transfer_box(), 2, 0)
-        grid.addWidget(self._raw_box(), 0, 1, 3, 1)
+        self.local_list = LocalListBox(self.client)
+        grid.addWidget(self.local_list, 3, 0)
+        grid.addWidget(self._raw_box(), 0, 1, 4, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
 
@@ -319,6 +322,7 @@ class CommandsPage(QWidget):
             self._on_chosen(self._cid())
 
     def _on_chosen(self, _: str) -> None:
+        self.local_list.show_charger(self.charger_id)
         connectors = self._connectors = self.picker.connector_ids()
         trigger_choice = self.trigger_connector.currentData()
         connector_choice = self.connector_combo.currentData()

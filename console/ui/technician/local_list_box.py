@@ -1,0 +1,102 @@
+"""What a charger holds of the cards (its local authorization list), and a forced sync."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from console.core.local_lists import LocalListState
+from console.ui.cards.words import local_time_text
+from console.ui.engine_client import EngineClient
+
+SYNC_TIMEOUT = 120.0  # a long list goes in several messages, each answered in up to 30 s
+
+
+class LocalListBox(QGroupBox):
+    """The chosen charger's local list: version, support, last result; "Send full list"."""
+
+    def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Local authorization list"))
+        self.client = client
+        self.charger_id: str | None = None
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.sync_button = QPushButton(self.tr("Send full list"))
+        self.sync_button.setToolTip(
+            self.tr("Replace the charger's list with every card now (asks again a charger")
+            + self.tr(" that said it has no local list)")
+        )
+        self.sync_button.clicked.connect(self._on_sync_clicked)
+        self.task: asyncio.Task[None] | None = None
+        row = QHBoxLayout(self)
+        row.addWidget(self.state_label, 1)
+        row.addWidget(self.sync_button)
+        self.show_state(None)
+
+    def show_charger(self, charger_id: str | None) -> asyncio.Task[None]:
+        """Follow a charger and read what is known of its list."""
+        self.charger_id = charger_id
+        self.sync_button.setEnabled(charger_id is not None)
+        return self._launch(self._read(charger_id))
+
+    def show_state(self, state: LocalListState | None) -> None:
+        """Describe ``state`` in words."""
+        self.state_label.setText(describe(state, self.tr))
+
+    def _on_sync_clicked(self) -> None:
+        if self.charger_id is not None:
+            self._launch(self.sync(self.charger_id))
+
+    async def sync(self, charger_id: str) -> None:
+        """Send the whole list now and show the result."""
+        self.sync_button.setEnabled(False)
+        self.state_label.setText(self.tr("Sending the list…"))
+        try:
+            state = await self.client.call(
+                lambda e: e.local_lists.sync(charger_id, full=True), timeout=SYNC_TIMEOUT
+            )
+        except Exception as error:  # shown, never swallowed
+            self.state_label.setText(
+                self.tr("The list could not be sent: %1").replace("%1", str(error))
+            )
+        else:
+            if charger_id == self.charger_id:
+                self.show_state(state)
+        finally:
+            self.sync_button.setEnabled(self.charger_id is not None)
+
+    async def _read(self, charger_id: str | None) -> None:
+        if charger_id is None:
+            self.show_state(None)
+            return
+        states = await self.client.call(lambda e: e.local_lists.states())
+        if charger_id == self.charger_id:
+            found = [state for state in states if state.charger_id == charger_id]
+            self.show_state(found[0] if found else LocalListState(charger_id))
+
+    def _launch(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        self.task = asyncio.ensure_future(work)
+        return self.task
+
+
+def describe(state: LocalListState | None, translate: Callable[[str], str]) -> str:
+    """A local list state in words."""
+    if state is None:
+        return translate("Choose a charger.")
+    if state.supported is False:
+        return translate(
+            "This charger has no local list (it said so); it is asked again when it boots."
+        )
+    if state.synced_at is None:
+        return translate("Not sent yet: the list goes when the charger boots or cards change.")
+    text = translate("Version %1, sent %2.").replace("%1", str(state.version))
+    text = text.replace("%2", local_time_text(state.synced_at))
+    if state.max_length is not None:
+        text += " " + translate("Holds at most %1 cards.").replace("%1", str(state.max_length))
+    if state.last_result:
+        text += " " + state.last_result
+    return text
