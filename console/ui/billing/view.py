@@ -42,6 +42,7 @@ from console.ui.billing.tariffs_panel import SitePanel, TariffsPanel
 from console.ui.billing.words import money_text, tr
 from console.ui.cards.table import build_table
 from console.ui.engine_client import EngineClient
+from console.ui.loop_guard import run_or_retry
 from console.ui.site_mirror import SiteMirror
 
 RELOAD_DELAY_MS = 250  # events arriving together cause one read
@@ -210,15 +211,7 @@ class BillingView(QWidget):
         self._reload_delay.start()
 
     def _on_reload_due(self) -> None:
-        try:
-            running = asyncio.get_event_loop().is_running()
-        except RuntimeError:
-            running = False
-        if running:
-            self.reload()
-        else:
-            # Qt may deliver timers while asyncio is not running (a nested loop, tests).
-            self._reload_delay.start()
+        run_or_retry(self.reload, self._reload_delay)
 
     def reload(self) -> asyncio.Future[None]:
         """Read receipts, tariffs and site details again (in a worker thread)."""

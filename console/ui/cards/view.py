@@ -30,6 +30,7 @@ from console.ui.cards.refused import RefusedCardsPanel
 from console.ui.cards.table import build_table
 from console.ui.cards.words import CardState, state_word
 from console.ui.engine_client import EngineClient
+from console.ui.loop_guard import run_or_retry
 from console.ui.site_mirror import SiteMirror
 
 RELOAD_DELAY_MS = 200  # events arriving together cause one read
@@ -205,15 +206,7 @@ class CardsView(QWidget):
         self._reload_delay.start()
 
     def _on_reload_due(self) -> None:
-        try:
-            running = asyncio.get_event_loop().is_running()
-        except RuntimeError:
-            running = False
-        if running:
-            self.reload()
-        else:
-            # Qt may deliver timers while asyncio is not running (a nested loop, tests).
-            self._reload_delay.start()
+        run_or_retry(self.reload, self._reload_delay)
 
     def reload(self) -> asyncio.Future[None]:
         """Read cards, people and refused cards again (in a worker thread)."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from console.ui.loop_guard import run_or_retry
 from console.ui.reports.energy_page import EnergyReportPage
 from console.ui.reports.files import ReportFiles
 from console.ui.reports.latest import Reader
@@ -19,13 +20,6 @@ from console.ui.reports.usage_page import UsageReportPage
 
 RETRY_MS = 50  # a load asked for before the asyncio loop runs is tried again this soon
 CLOCK_MS = 60_000  # how often a ready-made period checks whether the day changed
-
-
-def _loop_running() -> bool:
-    try:
-        return asyncio.get_event_loop().is_running()
-    except RuntimeError:
-        return False
 
 
 class ReportsView(QWidget):
@@ -111,12 +105,7 @@ class ReportsView(QWidget):
     def _load_due(self) -> None:
         if not self.isVisible():
             return  # read when the tab is shown
-        if not _loop_running():
-            # Qt can deliver events before asyncio runs (at start-up, in a nested loop);
-            # a worker-thread read needs that loop, so try again shortly.
-            self._retry.start()
-            return
-        self.load_current()
+        run_or_retry(self.load_current, self._retry)
 
     def _on_period_changed(self, _first: date, _last: date) -> None:
         self.message_label.clear()

@@ -16,6 +16,7 @@ from console.core.clock import utcnow
 from console.core.model import Session
 from console.ui.billing.session_bar import SessionCostBar
 from console.ui.engine_client import EngineClient
+from console.ui.loop_guard import run_or_retry
 from console.ui.sessions.export import CsvWords, SessionSnapshot
 from console.ui.sessions.export_job import CsvExportJob
 from console.ui.sessions.filter_bar import SessionsFilterBar, build_sessions_table
@@ -128,16 +129,7 @@ class SessionsView(QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def _on_reload_due(self) -> None:
-        try:
-            running = asyncio.get_event_loop().is_running()
-        except RuntimeError:
-            running = False
-        if running:
-            self.reload()
-        else:
-            # Qt can deliver timers while asyncio is not running (a nested Qt loop, tests);
-            # a worker-thread read needs asyncio's loop, so try again shortly.
-            self._reload_delay.start()
+        run_or_retry(self.reload, self._reload_delay)
 
     def reload(self) -> asyncio.Future[None]:
         """Read the chosen period's sessions from the database again (in a worker thread).
