@@ -27,6 +27,8 @@ from urllib.parse import quote, unquote
 
 from aiohttp import BodyPartReader, web
 
+from console.services.idle_stop import IdleStop
+
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
@@ -143,7 +145,6 @@ class FileEndpoint:
         self.host = host
         self._requested_port = port
         self.max_upload_bytes = max_upload_bytes
-        self.idle_delay = idle_delay
         self.upload_grant_seconds = upload_grant_seconds
         self.on_received: ReceivedHandler | None = None
         self.on_expired: ExpiredHandler | None = None
@@ -151,11 +152,11 @@ class FileEndpoint:
         self._downloads: dict[str, DownloadGrant] = {}
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
-        self._idle: asyncio.TimerHandle | None = None
         self._lock = asyncio.Lock()
         self._stopped = asyncio.Event()
         self._stopped.set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._idle = IdleStop(idle_delay, lambda: self.open_grants > 0, self.stop, self._tasks)
 
     # ----------------------------------------------------------------- state
 
@@ -187,7 +188,7 @@ class FileEndpoint:
         )
         grant.expiry = self._expire_later(grant.token, self.upload_grant_seconds)
         self._uploads[grant.token] = grant
-        self._cancel_idle()
+        self._idle.cancel()
         return grant
 
     def offer_file(
@@ -198,7 +199,7 @@ class FileEndpoint:
         grant = DownloadGrant(secrets.token_urlsafe(24), charger_id, transfer_id, file, name)
         grant.expiry = self._expire_later(grant.token, open_for)
         self._downloads[grant.token] = grant
-        self._cancel_idle()
+        self._idle.cancel()
         return grant
 
     def revoke(self, token: str) -> None:
@@ -208,7 +209,7 @@ class FileEndpoint:
         if grant is not None and grant.expiry is not None:
             grant.expiry.cancel()
         if not self._uploads and not self._downloads and self.running:
-            self._schedule_idle_stop()
+            self._idle.schedule()
 
     def _expire_later(self, token: str, seconds: float) -> asyncio.TimerHandle:
         return asyncio.get_running_loop().call_later(seconds, self._on_expired, token)
@@ -227,7 +228,7 @@ class FileEndpoint:
 
     async def start(self) -> None:
         """Listen (nothing happens when already listening)."""
-        self._cancel_idle()
+        self._idle.cancel()
         async with self._lock:
             if self._runner is not None:
                 return
@@ -253,7 +254,7 @@ class FileEndpoint:
 
     async def stop(self) -> None:
         """Stop listening; open grants stay and reopen it on the next ``start``."""
-        self._cancel_idle()
+        self._idle.cancel()
         async with self._lock:
             runner, self._runner = self._runner, None
             if runner is not None:
@@ -279,23 +280,6 @@ class FileEndpoint:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    def _schedule_idle_stop(self) -> None:
-        self._cancel_idle()
-        self._idle = asyncio.get_running_loop().call_later(self.idle_delay, self._on_idle)
-
-    def _cancel_idle(self) -> None:
-        if self._idle is not None:
-            self._idle.cancel()
-            self._idle = None
-
-    def _on_idle(self) -> None:
-        self._idle = None
-        if self._uploads or self._downloads:
-            return
-        task = asyncio.get_running_loop().create_task(self.stop())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     # ----------------------------------------------------------------- handlers
 

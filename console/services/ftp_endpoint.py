@@ -45,6 +45,7 @@ from console.services.file_endpoint import (
     rename_free,
     safe_file_name,
 )
+from console.services.idle_stop import IdleStop
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +189,6 @@ class FtpEndpoint:
         self.host = host
         self._requested_port = port
         self.max_upload_bytes = max_upload_bytes
-        self.idle_delay = idle_delay
         self.upload_grant_seconds = upload_grant_seconds
         self.auth_failed_delay = auth_failed_delay  # slows password guessing down
         self.on_received: ReceivedHandler | None = None
@@ -199,9 +199,9 @@ class FtpEndpoint:
         self._thread: threading.Thread | None = None
         self._stop_flag = threading.Event()
         self._port: int | None = None
-        self._idle: asyncio.TimerHandle | None = None
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._idle = IdleStop(idle_delay, lambda: self.open_grants > 0, self.stop, self._tasks)
 
     # ----------------------------------------------------------------- state
 
@@ -242,7 +242,7 @@ class FtpEndpoint:
         )
         with self._grants_lock:
             self._grants[user] = grant
-        self._cancel_idle()
+        self._idle.cancel()
         return grant
 
     def revoke(self, user: str) -> None:
@@ -255,7 +255,7 @@ class FtpEndpoint:
                 grant.expiry.cancel()
             shutil.rmtree(grant.home, ignore_errors=True)
         if not left and self.running:
-            self._schedule_idle_stop()
+            self._idle.schedule()
 
     def _on_expired(self, user: str) -> None:
         grant = self.grant_of(user)
@@ -270,7 +270,7 @@ class FtpEndpoint:
 
     async def start(self) -> None:
         """Listen (nothing happens when already listening)."""
-        self._cancel_idle()
+        self._idle.cancel()
         async with self._lock:
             if self._thread is not None:
                 return
@@ -313,7 +313,7 @@ class FtpEndpoint:
 
     async def stop(self) -> None:
         """Stop listening; open grants stay and reopen it on the next ``start``."""
-        self._cancel_idle()
+        self._idle.cancel()
         async with self._lock:
             thread, self._thread = self._thread, None
             if thread is not None:
@@ -333,23 +333,6 @@ class FtpEndpoint:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    def _schedule_idle_stop(self) -> None:
-        self._cancel_idle()
-        self._idle = asyncio.get_running_loop().call_later(self.idle_delay, self._on_idle)
-
-    def _cancel_idle(self) -> None:
-        if self._idle is not None:
-            self._idle.cancel()
-            self._idle = None
-
-    def _on_idle(self) -> None:
-        self._idle = None
-        if self.open_grants:
-            return
-        task = asyncio.get_running_loop().create_task(self.stop())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     # ----------------------------------------------------------------- uploads (FTP thread)
 
