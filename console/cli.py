@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from console.cli_storage import add_storage_options, storage_settings
 from console.core.enums import AdmissionMode
 
 DEFAULT_PORT = 9000
+EXIT_DATABASE = 3  # the database cannot be used (the message says why)
+_DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS)
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +35,27 @@ def _add_file_port(parser: argparse.ArgumentParser) -> None:
         help="port of the diagnostics/firmware file endpoint, opened only while a transfer "
         "is under way (default: any free port; fix it to open it in a firewall)",
     )
+
+
+def _add_stale_minutes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stale-session-minutes",
+        type=_positive_minutes,
+        default=15.0,
+        metavar="MINUTES",
+        help="end a session (flagged 'ended without a stop') when its connector has "
+        "reported Available this long without a StopTransaction (default 15)",
+    )
+
+
+def _positive_minutes(text: str) -> float:
+    try:
+        minutes = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+    if not 0 < minutes < 1e6:
+        raise argparse.ArgumentTypeError("give a number of minutes above 0")
+    return minutes
 
 
 def _database_url(args: argparse.Namespace) -> str:
@@ -54,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="OCPP port (default 9000)")
     _add_file_port(parser)
+    _add_stale_minutes(parser)
+    add_storage_options(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     _add_db(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -71,24 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--heartbeat-interval", type=int, default=300, help="seconds, sent to chargers at boot"
     )
+    _add_stale_minutes(serve)
+    add_storage_options(serve)
     serve.add_argument(
         "--metrics-file", type=Path, help="write event-loop lag figures here (JSON) on exit"
     )
     _add_db(serve)
 
-    chargers = commands.add_parser("chargers", help="register and list chargers")
-    charger_commands = chargers.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = charger_commands.add_parser("add", help="register a charger (accepted)")
-    add.add_argument("charger_id", metavar="ID")
-    add.add_argument("--password", help="HTTP Basic auth password (username is the charger id)")
-    _add_db(add)
-    for name, text in (("accept", "accept a waiting charger"), ("reject", "reject a charger")):
-        sub = charger_commands.add_parser(name, help=text)
-        sub.add_argument("charger_id", metavar="ID")
-        _add_db(sub)
-    listing = charger_commands.add_parser("list", help="list chargers")
-    listing.add_argument("--json", action="store_true", help="one JSON object per charger")
-    _add_db(listing)
+    from console import cli_chargers
+
+    cli_chargers.add_parser(commands, _add_db)
 
     sessions = commands.add_parser("sessions", help="list charging sessions")
     session_commands = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -96,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     session_list.add_argument("--json", action="store_true", help="one JSON object per session")
     session_list.add_argument("--running", action="store_true", help="only running sessions")
     _add_db(session_list)
+
+    from console import cli_sessions
+
+    cli_sessions.add_parser(session_commands, _add_db)
 
     from console import cli_cards
 
@@ -123,56 +146,23 @@ def _run_serve(args: argparse.Namespace) -> int:
         admission=AdmissionMode(args.admission),
         heartbeat_interval=args.heartbeat_interval,
         file_port=args.file_port,
+        stale_session_timeout=args.stale_session_minutes * 60,
+        **storage_settings(args),
     )
     try:
         asyncio.run(serve(config, args.metrics_file))
     except OSError as error:
+        if error.filename is not None or error.errno in _DISK_ERRORS:
+            raise  # about a file, not the address: main() says what is wrong with it
         print(f"chargedesk: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
         return 1
     return 0
 
 
 def _run_chargers(args: argparse.Namespace) -> int:
-    from console.services import admin
+    from console import cli_chargers
 
-    url = _database_url(args)
-    if args.action == "add":
-        record = admin.add_charger(url, args.charger_id, args.password)
-        secured = "with a password" if record.has_password else "without a password"
-        print(f"charger {record.id} registered ({record.approval.value}, {secured})")
-        return 0
-    if args.action in ("accept", "reject"):
-        if not admin.set_approval(url, args.charger_id, args.action == "accept"):
-            print(f"chargedesk: no charger {args.charger_id}", file=sys.stderr)
-            return 1
-        print(f"charger {args.charger_id} {args.action}ed")
-        return 0
-    records = admin.list_chargers(url)
-    if args.json:
-        for record in records:
-            boot = record.boot
-            print(
-                json.dumps(
-                    {
-                        "id": record.id,
-                        "approval": record.approval.value,
-                        "password": record.has_password,
-                        "vendor": boot.vendor if boot else None,
-                        "model": boot.model if boot else None,
-                        "firmware": boot.firmware_version if boot else None,
-                        "last_seen": record.last_seen.isoformat() if record.last_seen else None,
-                    }
-                )
-            )
-        return 0
-    print(f"{'ID':24} {'APPROVAL':9} {'PASSWORD':8} {'VENDOR / MODEL':28} LAST SEEN (UTC)")
-    for record in records:
-        boot = record.boot
-        model = f"{boot.vendor} {boot.model}" if boot else "-"
-        seen = record.last_seen.strftime("%Y-%m-%d %H:%M:%S") if record.last_seen else "never"
-        password = "yes" if record.has_password else "no"
-        print(f"{record.id:24} {record.approval.value:9} {password:8} {model:28} {seen}")
-    return 0
+    return cli_chargers.run(args, _database_url(args))
 
 
 def _run_sessions(args: argparse.Namespace) -> int:
@@ -202,6 +192,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.command == "simulate" or (args.command is None and args.demo):
+        return _dispatch(args)  # no database of the site's
+    # A database that cannot be used is one readable line and a non-zero exit, never a
+    # traceback, whichever command meets it (issue 10).
+    try:
+        url = _database_url(args)
+    except OSError as error:
+        print(
+            f"chargedesk: cannot create the data folder ({error.strerror or error}): "
+            "give a database in a writable place with --db",
+            file=sys.stderr,
+        )
+        return EXIT_DATABASE
+    from console.services.startup import check_database, explain_startup_error
+
+    try:
+        check_database(url)
+        return _dispatch(args)
+    except Exception as error:
+        line = explain_startup_error(error, url)
+        if line is None:
+            raise
+        print(f"chargedesk: {line}", file=sys.stderr)
+        return EXIT_DATABASE
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command ``args`` names."""
     if args.command == "serve":
         return _run_serve(args)
     if args.command == "chargers":
@@ -212,6 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from console import cli_billing
 
         return cli_billing.run(args, _database_url(args))
+    if args.command == "sessions" and args.action == "end":
+        from console import cli_sessions
+
+        return cli_sessions.run(args, _database_url(args))
     if args.command == "sessions":
         return _run_sessions(args)
     if args.command == "cards":

@@ -270,7 +270,9 @@ def _export(args: argparse.Namespace, url: str) -> int:
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "-"
+    from console.services.formatting import format_local
+
+    return format_local(moment) if moment is not None else "-"
 
 
 def _history(args: argparse.Namespace, url: str) -> int:

@@ -7,7 +7,6 @@ Ranges are ``--from DAY --to DAY`` in the site's time zone, the ``--to`` day not
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.cli_billing import SubParsers, UserError, database
+from console.services.csv_text import CsvWriter
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -67,7 +67,7 @@ def _day(text: str, what: str) -> date:
 def _emit(table: Sequence[Sequence[str]], target: str | None, write: Callable[[Path], int]) -> None:
     """Print the table aligned, or write CSV to a file or (``-``) to the terminal."""
     if target == "-":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = CsvWriter(sys.stdout, lineterminator="\n")
         writer.writerows(table)
         return
     if target is not None:

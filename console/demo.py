@@ -73,12 +73,15 @@ def run_demo_or_console(args: argparse.Namespace) -> int:
     from console.ui.console_app import Console, run_console
 
     if not args.demo:
+        from console.cli_storage import storage_settings
         from console.storage.database import default_database_url
 
         config = EngineConfig(
             database_url=args.db or default_database_url(),
             port=args.port,
             file_port=args.file_port,
+            stale_session_timeout=getattr(args, "stale_session_minutes", 15.0) * 60,
+            **(storage_settings(args) if hasattr(args, "message_log_mb") else {}),
         )
         return run_console(config)
 

@@ -16,6 +16,8 @@ class AlarmKind(StrEnum):
     OFFLINE = "offline"
     REBOOTS = "reboots"
     SECURITY = "security"
+    DISK_LOW = "disk_low"  # the database's disk is (nearly) full: bulk logs are paused
+    LOCKED_OUT = "locked_out"  # wrong passwords locked a charger id or an address
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,18 @@ class RefusalReason(StrEnum):
     NO_SUBPROTOCOL = "no common OCPP version (subprotocol)"
     BAD_PATH = "bad URL path"
     TLS_FAILURE = "TLS failure: the charger speaks wss:// but ChargeDesk serves ws://"
+    INVALID_ID = "charger id breaks the OCPP rules (48 characters of A-Z a-z 0-9 - . _ ~)"
+    RETIRED_CHARGER = "charger was retired by staff"
+    LOCKED = "locked after repeated wrong passwords"
+    TOO_MANY_WAITING = "too many unknown chargers are waiting for approval"
+    TOO_MANY_WAITING_FROM_PEER = "too many unknown chargers waiting from this address"
+
+
+class AsideReason(StrEnum):
+    """Why data a charger sent is kept aside instead of being counted."""
+
+    OTHER_CHARGER = "another charger's transaction"
+    UNKNOWN_TRANSACTION = "unknown transaction"
 
 
 class SessionFlag(StrEnum):
@@ -89,6 +101,15 @@ class SessionFlag(StrEnum):
     METER_BACKWARDS = "meter_backwards"  # meterStop below meterStart
     SUSPECT_TIMESTAMP = "suspect_timestamp"  # far in the future or before the epoch of sanity
     STOPPED_BY_CHARGER_BOOT = "stopped_by_boot"  # closed because the charger rebooted
+    # Readings that cannot be true (register backwards, more energy than the connector can
+    # deliver in the time): left out of every figure until staff decide.
+    READINGS_NEED_REVIEW = "readings_need_review"
+    READINGS_KEPT = "readings_kept"  # staff looked at them and count them
+    READINGS_LEFT_OUT = "readings_left_out"  # staff looked at them and leave them out
+    CONNECTOR_MISMATCH = "connector_mismatch"  # readings named another connector of it
+    SUPERSEDED = "superseded"  # closed because a new session started on its connector
+    ENDED_WITHOUT_STOP = "ended_without_stop"  # connector Available too long, no stop came
+    ENDED_BY_STAFF = "ended_by_staff"  # closed by hand, with a reason
 
 
 class CommandResult(StrEnum):

@@ -101,10 +101,29 @@ class SessionStopped:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionFlagsChanged:
+    """A session's flags changed: readings to review, a staff decision on them."""
+
+    session: Session
+
+
+@dataclass(frozen=True, slots=True)
 class ConnectionRefused:
     """A handshake was refused; technicians see why."""
 
     refusal: RefusedConnection
+
+
+@dataclass(frozen=True, slots=True)
+class ChargerLockedOut:
+    """Repeated wrong passwords locked a charger id (or the address it came from)."""
+
+    charger_id: str
+    peer: str | None  # host the failures came from
+    failures: int
+    locked_until: datetime
+    by_address: bool  # True: the address is locked, not (only) the charger id
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +205,9 @@ Event = (
     | MeterSampled
     | SessionStarted
     | SessionStopped
+    | SessionFlagsChanged
     | ConnectionRefused
+    | ChargerLockedOut
     | ChargerNotice
     | CardRefused
     | CardsChanged

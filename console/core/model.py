@@ -31,6 +31,9 @@ class BootInfo:
     imsi: str | None = None
     meter_type: str | None = None
     meter_serial: str | None = None
+    # False for a BootNotification repeated on the same connection (a pending charger
+    # retrying, a TriggerMessage): only the first one on a connection is a reboot.
+    reboot: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ class MeterValue:
 
     timestamp: datetime
     samples: tuple[SampledValue, ...]
+    # The charger's time was unusable or implausible: ``timestamp`` is our receipt time.
+    timestamp_unusable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,8 @@ class StartRequest:
     meter_start: int
     timestamp: datetime
     reservation_id: int | None = None
+    # The charger's time was unusable or implausible: ``timestamp`` is our receipt time.
+    timestamp_unusable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,8 @@ class StopRequest:
     id_tag: str | None = None
     reason: str | None = None
     transaction_data: tuple[MeterValue, ...] = ()
+    # The charger's time was unusable or implausible: ``timestamp`` is our receipt time.
+    timestamp_unusable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +210,10 @@ class Session:
     stop_id_tag: str | None = None
     flags: tuple[str, ...] = ()
     received_at: datetime | None = None
+    # True while the stop is ChargeDesk's estimate (the session was ended without the
+    # charger's StopTransaction); a late StopTransaction replaces it with the true one.
+    stop_estimated: bool = False
+    end_note: str | None = None  # why staff (or ChargeDesk) ended the session
 
     @property
     def running(self) -> bool:
@@ -226,6 +239,26 @@ class OrphanStop:
     id_tag: str | None
     reason: str | None
     received_at: datetime
+    why_kept_aside: str = ""  # an AsideReason: whose transaction it named
+
+
+@dataclass(frozen=True, slots=True)
+class AsideSample:
+    """A meter sample naming a transaction that is not the charger's own: kept, never counted."""
+
+    charger_id: str
+    connector_id: int
+    transaction_id: int
+    why_kept_aside: str  # an AsideReason
+    taken_at: datetime
+    received_at: datetime
+    measurand: str
+    value: float | None
+    unit: str
+    context: str
+    phase: str = ""
+    location: str = ""
+    raw_value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +277,13 @@ class LoggedFrame:
 
 @dataclass(frozen=True, slots=True)
 class RefusedConnection:
-    """A handshake the server refused, with the reason shown to technicians."""
+    """A handshake the server refused, with the reason shown to technicians.
+
+    Repeated refusals of one charger (or of one address, when the charger gave no usable
+    id) for one reason are one record: ``at`` is the newest, ``first_at`` the oldest
+    (None while ``count`` is 1), and the offer is the newest one's. Passwords never
+    appear here, only the Basic-auth user name.
+    """
 
     at: datetime
     charger_id: str | None
@@ -252,6 +291,10 @@ class RefusedConnection:
     peer: str | None
     path: str
     http_status: int
+    count: int = 1
+    first_at: datetime | None = None
+    subprotocols: tuple[str, ...] = ()
+    username: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

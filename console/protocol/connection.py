@@ -242,6 +242,13 @@ class ChargerConnection:
             self._record(now, Direction.IN, FrameKind.INVALID, exc.unique_id, None, text)
             await self._on_bad_frame(exc, received)
             return
+        except Exception:
+            # A bug of ours in parsing: the frame is still answered, as unreadable.
+            log.exception("%s: parsing a frame failed", self._charger_id)
+            self._record(now, Direction.IN, FrameKind.INVALID, None, None, text)
+            broken = FrameError(ErrorCode.FORMATION_VIOLATION, "frame could not be read")
+            await self._on_bad_frame(broken, received)
+            return
         if isinstance(frame, CallFrame):
             await self._on_call(frame, text, now, received)
         else:
@@ -250,6 +257,13 @@ class ChargerConnection:
     async def _on_call(self, frame: CallFrame, text: str, now: datetime, received: float) -> None:
         action, unique_id = frame.action, frame.unique_id
         self._record(now, Direction.IN, FrameKind.CALL, unique_id, action, text)
+        if not self._may_call(action):
+            # Not counted as a bad frame: a pending charger that sends its queued
+            # messages is not broken, it just has to wait for staff.
+            log.info("%s: refused %s before acceptance", self._charger_id, action)
+            error = OcppError(ErrorCode.SECURITY_ERROR, "charge point not accepted")
+            await self._send_error(unique_id, error, action, received)
+            return
         handler = self.dialect.handlers.get(action)
         try:
             if handler is None:
@@ -262,10 +276,17 @@ class ChargerConnection:
             await self._send_error(unique_id, exc, action, received)
             await self._count_bad_frame()
             return
+        except Exception:
+            # A bug of ours in checking; the CALL is still answered, with its own id.
+            log.exception("%s: checking %s failed", self._charger_id, action)
+            error = OcppError(ErrorCode.INTERNAL_ERROR, f"{action} could not be checked")
+            await self._send_error(unique_id, error, action, received)
+            return
         self._bad_frames = 0
         try:
             reply = await handler(self, frame.payload)
             self._check_own_reply(action, reply)
+            data = encode_result(unique_id, reply)
         except OcppError as exc:
             await self._send_error(unique_id, exc, action, received)
         except Exception:
@@ -274,8 +295,17 @@ class ChargerConnection:
             await self._send_error(unique_id, error, action, received)
         else:
             latency = (time.perf_counter() - received) * 1000
-            data = encode_result(unique_id, reply)
             await self._send(data, FrameKind.RESULT, unique_id, action, latency)
+
+    def _may_call(self, action: str) -> bool:
+        """Whether this charger may make this CALL now: all of them once it is accepted."""
+        if action in self.dialect.pre_acceptance_actions:
+            return True
+        try:
+            return self._admission.is_accepted(self._charger_id)
+        except Exception:
+            log.exception("%s: approval check failed", self._charger_id)
+            return False
 
     def _check_own_reply(self, action: str, reply: dict[str, Any]) -> None:
         """A reply of ours that breaks the schema would confuse the charger: say so."""

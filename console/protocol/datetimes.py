@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+# The window of charger times we believe enough to store. The services flag the same
+# window as suspect (console/services/charging.py, FUTURE_TOLERANCE and
+# EARLIEST_PLAUSIBLE_YEAR); outside it a charger's clock is wrong (reset to 1970, year
+# 1 or 9999, a lost time zone) and its time would only break bills, exports and reports.
+EARLIEST_PLAUSIBLE = datetime(2015, 1, 1, tzinfo=UTC)
+FUTURE_TOLERANCE = timedelta(hours=1)
 
 
-def parse_timestamp(text: str) -> datetime:
-    """Parse an OCPP date-time into an aware UTC datetime; raise ValueError if it is none.
+def read_timestamp(text: str) -> datetime | None:
+    """Parse an OCPP date-time into an aware UTC datetime, or None when it has no UTC.
+
+    Raises ValueError when ``text`` is no date-time at all. Returns None for a
+    well-formed date-time whose moment lies outside what Python can hold in UTC
+    (``0001-01-01T00:00:00+01:00``, ``9999-12-31T23:59:59-01:00``): such a time is
+    "unusable", not malformed, and a message carrying it must still be answered.
 
     OCPP asks for RFC 3339 in UTC, but chargers in the field also send a lowercase "z",
     a space instead of "T", more than six decimals or no zone at all. Refusing those
@@ -23,16 +35,54 @@ def parse_timestamp(text: str) -> datetime:
     value = datetime.fromisoformat(text)
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        return None
+
+
+def parse_timestamp(text: str) -> datetime:
+    """Parse an OCPP date-time into an aware UTC datetime; raise ValueError if it is none.
+
+    A well-formed time outside the range of ``datetime`` in UTC raises ValueError too;
+    use ``read_timestamp`` or ``charger_time`` where such a time must be survived.
+    """
+    value = read_timestamp(text)
+    if value is None:
+        raise ValueError(f"date-time out of range: {text!r}")
+    return value
 
 
 def is_timestamp(text: str) -> bool:
-    """True when ``parse_timestamp`` accepts ``text``: the schemas' "date-time" format."""
+    """The schemas' "date-time" format: ``text`` is a well-formed date-time.
+
+    A well-formed time that cannot be held in UTC passes: the translation reads it as
+    unusable and the message is still handled (with our receipt time in its place).
+    """
     try:
-        parse_timestamp(text)
+        read_timestamp(text)
     except ValueError:
         return False
     return True
+
+
+def is_plausible(value: datetime, received: datetime) -> bool:
+    """True when a charger's time lies in the window we store (see EARLIEST_PLAUSIBLE)."""
+    return EARLIEST_PLAUSIBLE <= value <= received + FUTURE_TOLERANCE
+
+
+def charger_time(text: str, received: datetime) -> tuple[datetime, bool]:
+    """A charger's time for storing, and whether it was unusable.
+
+    Returns ``(time, False)`` for a plausible time, and ``(received, True)`` when the
+    time cannot be held in UTC or lies outside the plausible window: the data is kept
+    with our receipt time, and the caller flags it (the frame in the message log keeps
+    the charger's text). Raises ValueError only for text that is no date-time.
+    """
+    value = read_timestamp(text)
+    if value is None or not is_plausible(value, received):
+        return received, True
+    return value, False
 
 
 def format_timestamp(value: datetime) -> str:

@@ -44,7 +44,8 @@ class Dialect:
     """One OCPP version: its subprotocol name, schemas, inbound handlers, command encoder.
 
     ``charger_actions`` are the actions only a charger initiates; a technician may not
-    send those with ``send_raw``.
+    send those with ``send_raw``. ``pre_acceptance_actions`` are the only CALLs a charger
+    that staff have not accepted may make: they reveal nothing and change no data.
     """
 
     subprotocol: str
@@ -52,6 +53,7 @@ class Dialect:
     handlers: Mapping[str, CallHandler]
     encode: CommandEncoder
     charger_actions: frozenset[str]
+    pre_acceptance_actions: frozenset[str]
 
     def unknown_action(self, action: str) -> OcppError:
         """The error for a CALL we have no handler for.

@@ -20,6 +20,7 @@ CALLERROR frames are never answered: a CALLERROR may only answer a CALL.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -91,7 +92,7 @@ def parse_frame(data: str | bytes) -> Frame:
     try:
         message = orjson.loads(data)
     except orjson.JSONDecodeError:
-        raise FrameError(ErrorCode.FORMATION_VIOLATION, "frame is not valid JSON") from None
+        message = _loads_slowly(data)
     if type(message) is not list:
         raise FrameError(ErrorCode.FORMATION_VIOLATION, "frame is not a JSON array")
     if not message:
@@ -112,6 +113,26 @@ def parse_frame(data: str | bytes) -> Frame:
     raise FrameError(
         ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"unknown messageTypeId {type_id}", unique_id
     )
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _loads_slowly(data: str) -> Any:
+    """Parse JSON that orjson refuses but JSON allows, or raise ``FrameError``.
+
+    orjson refuses numbers beyond a double ("1e400"); JSON sets no such limit, and a
+    CALL carrying one must be answered with its own uniqueId (a range error). NaN and
+    Infinity are no JSON; nor are lone surrogates, which could not be stored.
+    """
+    try:
+        message = json.loads(data, parse_constant=_no_constant)
+        # Lone surrogates parse in Python but are no text: they would break storage.
+        json.dumps(message, ensure_ascii=False).encode("utf-8")
+    except (ValueError, RecursionError, UnicodeEncodeError):
+        raise FrameError(ErrorCode.FORMATION_VIOLATION, "frame is not valid JSON") from None
+    return message
 
 
 def _check_shape(message: list[Any], unique_id: str | None, sizes: range, answerable: bool) -> str:

@@ -39,6 +39,14 @@ def charger_id_from_path(path: str) -> str | None:
     return charger_id
 
 
+def peer_host(peer: str | None) -> str | None:
+    """The host of a ``host:port`` or ``[host]:port`` peer: limits and locks count per host."""
+    if not peer:
+        return None
+    host = peer.rsplit(":", 1)[0] if ":" in peer else peer
+    return host.strip("[]") or None
+
+
 def basic_credentials(header: str | None) -> tuple[str | None, str | None]:
     """Username and password of an ``Authorization: Basic`` header, None where absent.
 

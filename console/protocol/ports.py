@@ -24,19 +24,30 @@ from console.core.model import (
     StopRequest,
 )
 
+# Every refusal about who the charger is (bad id, unknown, rejected, retired, wrong or no
+# password, locked) gets this one status and the same body: an outsider cannot tell an
+# id that exists from one that does not. The refusal record holds the true reason.
+REFUSED_HTTP_STATUS = 401
+
 
 @dataclass(frozen=True, slots=True)
 class HandshakeVerdict:
-    """Whether a websocket handshake may proceed; when refused, why and with which status."""
+    """Whether a websocket handshake may proceed; when refused, why and with which status.
+
+    ``charger_id`` is the id the connection is known by once accepted: the spelling the
+    charger was first registered with (ids compare without case), None to keep the
+    path's. The server keys the connection, and every port call, by it.
+    """
 
     accepted: bool
     reason: RefusalReason | None = None
     http_status: int = 101
+    charger_id: str | None = None
 
     @staticmethod
-    def accept() -> HandshakeVerdict:
-        """Let the charger in."""
-        return HandshakeVerdict(True)
+    def accept(charger_id: str | None = None) -> HandshakeVerdict:
+        """Let the charger in, known as ``charger_id`` (None: as its path says)."""
+        return HandshakeVerdict(True, charger_id=charger_id)
 
     @staticmethod
     def refuse(reason: RefusalReason, http_status: int) -> HandshakeVerdict:
@@ -56,9 +67,15 @@ class AdmissionPort(Protocol):
     """Decides who may connect, and hears about connections coming and going."""
 
     async def check_handshake(
-        self, charger_id: str, username: str | None, password: str | None
+        self,
+        charger_id: str,
+        username: str | None,
+        password: str | None,
+        *,
+        peer: str | None = None,
     ) -> HandshakeVerdict:
-        """Judge a handshake by the charger id in the URL and its Basic auth credentials."""
+        """Judge a handshake by the charger id in the URL (already checked against the id
+        rules), its Basic auth credentials and the peer address (``host:port``)."""
         ...
 
     async def record_refusal(
@@ -68,8 +85,11 @@ class AdmissionPort(Protocol):
         peer: str | None,
         path: str,
         http_status: int,
+        *,
+        subprotocols: tuple[str, ...] = (),
+        username: str | None = None,
     ) -> None:
-        """Remember a refused handshake for the technician."""
+        """Remember a refused handshake for the technician, with what the charger offered."""
         ...
 
     async def charger_connected(self, charger_id: str, peer: str | None) -> None:
@@ -84,6 +104,10 @@ class AdmissionPort(Protocol):
 
     def charger_seen(self, charger_id: str, at: datetime) -> None:
         """Any frame arrived from the charger; cheap, called for every frame."""
+        ...
+
+    def is_accepted(self, charger_id: str) -> bool:
+        """True when staff (or open admission) accepted the charger; cheap, per CALL."""
         ...
 
 

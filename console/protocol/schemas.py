@@ -9,7 +9,7 @@ the event loop instead of in a thread pool as the ``ocpp`` library does.
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import fastjsonschema
@@ -19,6 +19,15 @@ from console.protocol.datetimes import is_timestamp
 from console.protocol.errors import ErrorCode, OcppError
 
 Validator = Callable[[Any], Any]
+IntRange = tuple[int, int]
+
+# OCPP's "integer" is 32 bits (1.6 part 2 and 2.0.1 say so); the schemas do not. A value
+# outside a field's data type breaks the type (TypeConstraintViolation) and could not
+# be stored anyway: SQLite ends at 64 bits, and one such value would roll back a whole
+# group commit. Narrower ranges the specification gives in words (connectorId >= 0)
+# are value constraints (PropertyConstraintViolation).
+INT32: IntRange = (-(2**31), 2**31 - 1)
+INT64: IntRange = (-(2**63), 2**63 - 1)
 
 # Which rule a payload broke -> which 1.6 error code it earns. The length limits are
 # part of the CiStringNType data types of 1.6, hence TypeConstraintViolation (as the
@@ -45,9 +54,38 @@ _RULE_CODES: dict[str, ErrorCode] = {
 _FORMATS: dict[str, Callable[[str], bool]] = {"date-time": is_timestamp}
 
 
+_TYPE_BOUNDS = frozenset((*INT32, *INT64))
+
+
 def error_code_for(rule: str | None) -> ErrorCode:
     """The 1.6 error code for a broken schema rule (FormationViolation when unsure)."""
     return _RULE_CODES.get(rule or "", ErrorCode.FORMATION_VIOLATION)
+
+
+def _bound_integers(
+    node: Any, default: IntRange, fields: Mapping[str, IntRange], name: str | None = None
+) -> Any:
+    """A copy of a schema whose integers carry a ``minimum`` and ``maximum``.
+
+    ``fields`` gives the range of a property by name (anywhere in the schema), every
+    other integer gets ``default``; a bound the schema already has is kept.
+    """
+    if isinstance(node, list):
+        return [_bound_integers(v, default, fields, name) for v in node]
+    if not isinstance(node, dict):
+        return node
+    copy: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "properties" and isinstance(value, dict):
+            copy[key] = {k: _bound_integers(v, default, fields, k) for k, v in value.items()}
+        else:
+            copy[key] = _bound_integers(value, default, fields, name)
+    kind = node.get("type")
+    if kind == "integer" or (isinstance(kind, list) and "integer" in kind):
+        low, high = fields.get(name or "", default)
+        copy.setdefault("minimum", low)
+        copy.setdefault("maximum", high)
+    return copy
 
 
 def _strip_multiple_of(node: Any) -> Any:
@@ -74,14 +112,21 @@ class SchemaSet:
     ``folder`` is the schema folder inside the ``ocpp`` package ("v16/schemas");
     ``request_suffix`` and ``response_suffix`` name the files ("Authorize.json" and
     "AuthorizeResponse.json" in 1.6; 2.0.1 uses "Request"/"Response").
+    ``integer_ranges`` maps a schema file name (without ".json") to the ranges of its
+    integer properties by name; every other integer is 32 bits (see ``INT32``).
     """
 
     def __init__(
-        self, folder: str, request_suffix: str = "", response_suffix: str = "Response"
+        self,
+        folder: str,
+        request_suffix: str = "",
+        response_suffix: str = "Response",
+        integer_ranges: Mapping[str, Mapping[str, IntRange]] | None = None,
     ) -> None:
         self._root = importlib.resources.files("ocpp").joinpath(folder)
         self._request_suffix = request_suffix
         self._response_suffix = response_suffix
+        self._integer_ranges = integer_ranges or {}
         self._validators: dict[str, Validator] = {}
         self._actions: frozenset[str] | None = None
 
@@ -116,7 +161,10 @@ class SchemaSet:
             validator(payload)
         except fastjsonschema.JsonSchemaValueException as exc:
             message = exc.message.replace("data.", "", 1).replace("data ", "payload ", 1)
-            raise OcppError(error_code_for(exc.rule), message) from None
+            code = error_code_for(exc.rule)
+            if exc.rule in ("minimum", "maximum") and exc.rule_definition in _TYPE_BOUNDS:
+                code = ErrorCode.TYPE_CONSTRAINT_VIOLATION  # beyond the integer type
+            raise OcppError(code, message[:200]) from None
 
     def _compile(self, name: str) -> Validator:
         resource = self._root.joinpath(f"{name}.json")
@@ -124,6 +172,7 @@ class SchemaSet:
             raise OcppError(ErrorCode.NOT_IMPLEMENTED, f"no schema for {name}")
         # utf-8-sig: the 2.0.x schema files start with a byte order mark.
         schema = orjson.loads(resource.read_text(encoding="utf-8-sig"))
+        schema = _bound_integers(schema, INT32, self._integer_ranges.get(name, {}))
         validator: Validator = fastjsonschema.compile(
             _strip_multiple_of(schema), formats=_FORMATS, use_default=False
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import weakref
 from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
@@ -21,6 +22,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 from websockets.typing import Subprotocol
 
+from console.core.charger_ids import charger_id_problem
 from console.core.commands import ChangeConfiguration, Command
 from console.core.enums import RefusalReason
 from console.core.model import CommandOutcome
@@ -40,7 +42,12 @@ from console.protocol.handshake import (
     offered_subprotocols,
 )
 from console.protocol.ocpp16 import OCPP16
-from console.protocol.ports import AdmissionPort, ChargerMessagePort, MessageLogPort
+from console.protocol.ports import (
+    REFUSED_HTTP_STATUS,
+    AdmissionPort,
+    ChargerMessagePort,
+    MessageLogPort,
+)
 from console.protocol.sniffing import sniffing_connection
 
 log = logging.getLogger(__name__)
@@ -95,6 +102,11 @@ class CentralSystemServer:
         self._dialects = {dialect.subprotocol: dialect for dialect in dialects}
         self._server: Server | None = None
         self._connections: dict[str, ChargerConnection] = {}
+        # The id the admission accepted each handshake as, until its connection runs.
+        # Weak: a handshake that fails after process_request never reaches the handler.
+        self._admitted: weakref.WeakKeyDictionary[ServerConnection, str] = (
+            weakref.WeakKeyDictionary()
+        )
         self._tasks: set[asyncio.Task[None]] = set()
 
     @property
@@ -209,21 +221,35 @@ class CentralSystemServer:
         """Refuse a handshake before the websocket opens: bad path, no version, no entry.
 
         The subprotocol is checked before the credentials so that a charger speaking
-        another OCPP version is never registered (in approval mode) by the admission.
+        another OCPP version is never registered (in approval mode) by the admission. An
+        id outside the OCPP rules never reaches the admission either, and is refused like
+        an unknown one.
         """
         peer = format_peer(ws.remote_address)
-        charger_id = charger_id_from_path(request.path)
-        if charger_id is None:
-            return await self._refuse(ws, None, RefusalReason.BAD_PATH, peer, request.path, 404)
-        if choose_subprotocol(offered_subprotocols(request.headers), self.subprotocols) is None:
-            reason = RefusalReason.NO_SUBPROTOCOL
-            return await self._refuse(ws, charger_id, reason, peer, request.path, 400)
+        path = request.path
+        offered = tuple(offered_subprotocols(request.headers))
         username, password = basic_credentials(request.headers.get("Authorization"))
-        verdict = await self._admission.check_handshake(charger_id, username, password)
+        charger_id = charger_id_from_path(path)
+        if charger_id is None:
+            return await self._refuse(
+                ws, None, RefusalReason.BAD_PATH, peer, path, 404, offered, username
+            )
+        if charger_id_problem(charger_id) is not None:
+            reason = RefusalReason.INVALID_ID
+            return await self._refuse(
+                ws, charger_id, reason, peer, path, REFUSED_HTTP_STATUS, offered, username
+            )
+        if choose_subprotocol(offered, self.subprotocols) is None:
+            reason = RefusalReason.NO_SUBPROTOCOL
+            return await self._refuse(ws, charger_id, reason, peer, path, 400, offered, username)
+        verdict = await self._admission.check_handshake(charger_id, username, password, peer=peer)
         if verdict.accepted:
+            self._admitted[ws] = verdict.charger_id or charger_id
             return None
         reason = verdict.reason or RefusalReason.UNKNOWN_CHARGER
-        return await self._refuse(ws, charger_id, reason, peer, request.path, verdict.http_status)
+        return await self._refuse(
+            ws, charger_id, reason, peer, path, verdict.http_status, offered, username
+        )
 
     async def _on_tls_hello(self, ws: ServerConnection) -> None:
         """A charger tried wss:// on our ws:// port: no HTTP request, so no id or path."""
@@ -242,10 +268,14 @@ class CentralSystemServer:
         peer: str | None,
         path: str,
         status: int,
+        offered: tuple[str, ...] = (),
+        username: str | None = None,
     ) -> Response:
-        log.info("refused %s from %s (%s): %s", path, peer, status, reason.value)
+        log.info("refused %.300s from %s (%s): %s", path, peer, status, reason.value)
         try:
-            await self._admission.record_refusal(charger_id, reason, peer, path, status)
+            await self._admission.record_refusal(
+                charger_id, reason, peer, path, status, subprotocols=offered, username=username
+            )
         except Exception:
             log.exception("recording a refused handshake failed")
         # The body stays generic: telling a stranger "unknown id" or "wrong password"
@@ -257,7 +287,7 @@ class CentralSystemServer:
 
     async def _serve_connection(self, ws: ServerConnection) -> None:
         """Run one charger's connection; only the current one reports going offline."""
-        charger_id = charger_id_from_path(ws.request.path) if ws.request else None
+        charger_id = self._admitted.pop(ws, None)
         dialect = self._dialects.get(ws.subprotocol or "")
         if charger_id is None or dialect is None:  # process_request refused these already
             await ws.close(CLOSE_NORMAL, "no charger id or subprotocol")

@@ -18,6 +18,8 @@ from console.core.cards import expiry_at_end_of, validate_card
 from console.core.clock import utcnow
 from console.core.enums import Approval, CardStatus
 from console.core.model import Card, ChargerRecord, Person, Session
+from console.services import lockouts
+from console.services.admission import check_new_charger
 from console.services.card_csv import (
     ImportPlan,
     ImportResult,
@@ -47,12 +49,22 @@ def _with_database(url: str, work: Callable[[Connection], T]) -> T:
 
 
 def add_charger(url: str, charger_id: str, password: str | None) -> ChargerRecord:
-    """Register a charger as accepted, with a password when given (stored hashed)."""
+    """Register a charger as accepted, with a password when given (stored hashed).
+
+    Raises ChargerInputError when the id breaks the OCPP rules or the password is not
+    16 to 40 characters.
+    """
+    check_new_charger(charger_id, password)
     hashed = hash_password(password) if password else None
     return _with_database(
         url,
         lambda c: charger_repo.add_charger(c, charger_id, Approval.ACCEPTED, utcnow(), hashed),
     )
+
+
+def unlock_charger(url: str, charger_id: str) -> bool:
+    """Lift a password lock-out of a charger (and its addresses); True when one held."""
+    return _with_database(url, lambda c: lockouts.unlock_charger(c, charger_id))
 
 
 def set_approval(url: str, charger_id: str, accepted: bool) -> bool:

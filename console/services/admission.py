@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import Connection
 
+from console.core.charger_ids import (
+    charger_id_problem,
+    charger_key,
+    password_problem,
+)
 from console.core.clock import utcnow
 from console.core.enums import AdmissionMode, Approval, RefusalReason
 from console.core.events import (
@@ -21,15 +26,50 @@ from console.core.events import (
 )
 from console.core.model import ChargerRecord, RefusedConnection
 from console.core.site import SiteState
+from console.protocol.handshake import peer_host
 from console.protocol.ports import HandshakeVerdict
-from console.services.passwords import hash_password, verify_password
+from console.services.handshake_judge import HandshakeJudge
+from console.services.lockouts import GuessPolicy, unlock_charger
+from console.services.passwords import hash_password
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
 from console.storage.writer import StorageWriter
 
-UNAUTHORIZED = 401
-FORBIDDEN = 403
-NOT_FOUND = 404
+# Refusals whose charger id says nothing about who is asking are counted per address.
+_BY_ADDRESS = (
+    RefusalReason.BAD_PATH,
+    RefusalReason.INVALID_ID,
+    RefusalReason.TLS_FAILURE,
+    RefusalReason.TOO_MANY_WAITING,
+    RefusalReason.TOO_MANY_WAITING_FROM_PEER,
+)
+
+
+class ChargerInputError(ValueError):
+    """A charger id or password staff typed that breaks the rules; the message says which."""
+
+
+def refusal_key(charger_id: str | None, reason: RefusalReason, peer: str | None) -> str:
+    """Who a refusal is counted against: the charger's id key, or ``@host``."""
+    if charger_id and reason not in _BY_ADDRESS and charger_id_problem(charger_id) is None:
+        return charger_key(charger_id)
+    return f"@{peer_host(peer) or ''}"
+
+
+def check_new_charger(charger_id: str, password: str | None) -> None:
+    """Raise ChargerInputError when staff's id or new password breaks the OCPP rules."""
+    problem = charger_id_problem(charger_id)
+    if problem is not None:
+        raise ChargerInputError(f"charger id {charger_id[:60]!r}: {problem}")
+    check_new_password(password)
+
+
+def check_new_password(password: str | None) -> None:
+    """Raise ChargerInputError when a new password (None: no password) is unusable."""
+    if password is not None:
+        problem = password_problem(password)
+        if problem is not None:
+            raise ChargerInputError(problem)
 
 
 class AdmissionService:
@@ -40,57 +80,34 @@ class AdmissionService:
     """
 
     def __init__(
-        self, writer: StorageWriter, site: SiteState, bus: EventBus, mode: AdmissionMode
+        self,
+        writer: StorageWriter,
+        site: SiteState,
+        bus: EventBus,
+        mode: AdmissionMode,
+        policy: GuessPolicy | None = None,
     ) -> None:
         self._writer = writer
         self._site = site
         self._bus = bus
         self.mode = mode
-        # (charger id, sha256 of password) -> stored hash it was verified against: a
-        # reconnecting charger does not pay for scrypt again.
-        self._verified: dict[tuple[str, str], str] = {}
+        self._judge = HandshakeJudge(writer, bus, lambda: self.mode, policy or GuessPolicy())
         self._seen: dict[str, datetime] = {}
         # Called after staff accepted or rejected a charger, so the engine can act on
         # a connected one at once instead of waiting for its next boot retry.
         self.on_approval_changed: Callable[[str, bool], None] | None = None
 
     async def check_handshake(
-        self, charger_id: str, username: str | None, password: str | None
+        self,
+        charger_id: str,
+        username: str | None,
+        password: str | None,
+        *,
+        peer: str | None = None,
     ) -> HandshakeVerdict:
-        """Judge a handshake: unknown ids by the admission mode, then the password."""
-
-        def read(connection: Connection) -> tuple[ChargerRecord | None, str | None]:
-            return (
-                charger_repo.get_charger(connection, charger_id),
-                charger_repo.password_hash(connection, charger_id),
-            )
-
-        record, stored_hash = await self._writer.submit(read)
-        if record is None or record.retired:
-            if self.mode is AdmissionMode.CLOSED:
-                return HandshakeVerdict.refuse(RefusalReason.UNKNOWN_CHARGER, NOT_FOUND)
-            return HandshakeVerdict.accept()
-        if record.approval is Approval.REJECTED:
-            return HandshakeVerdict.refuse(RefusalReason.REJECTED_CHARGER, FORBIDDEN)
-        if stored_hash is None:
-            return HandshakeVerdict.accept()
-        if username is None or password is None:
-            return HandshakeVerdict.refuse(RefusalReason.MISSING_PASSWORD, UNAUTHORIZED)
-        if username != charger_id:
-            return HandshakeVerdict.refuse(RefusalReason.USERNAME_MISMATCH, UNAUTHORIZED)
-        if not await self._password_matches(charger_id, password, stored_hash):
-            return HandshakeVerdict.refuse(RefusalReason.WRONG_PASSWORD, UNAUTHORIZED)
-        return HandshakeVerdict.accept()
-
-    async def _password_matches(self, charger_id: str, password: str, stored_hash: str) -> bool:
-        key = (charger_id, hashlib.sha256(password.encode()).hexdigest())
-        if self._verified.get(key) == stored_hash:
-            return True
-        # scrypt is deliberately slow: keep it off the event loop.
-        if await asyncio.to_thread(verify_password, password, stored_hash):
-            self._verified[key] = stored_hash
-            return True
-        return False
+        """Judge a handshake: unknown ids by the admission mode and the waiting limits,
+        retired and rejected ones refused, then the locks and the password."""
+        return await self._judge.judge(charger_id, username, password, peer)
 
     async def record_refusal(
         self,
@@ -99,11 +116,26 @@ class AdmissionService:
         peer: str | None,
         path: str,
         http_status: int,
+        *,
+        subprotocols: tuple[str, ...] = (),
+        username: str | None = None,
     ) -> None:
-        """Store a refused handshake and tell the console."""
-        refusal = RefusedConnection(utcnow(), charger_id, reason, peer, path, http_status)
-        await self._writer.submit(lambda c: log_repo.add_refusal(c, refusal))
-        self._bus.publish(ConnectionRefused(refusal))
+        """Store a refused handshake (repeats counted in one record) and tell the console."""
+        # Cut before anything sees it: an 8,000-character id is a sample, not a record.
+        cut = log_repo.cut_text
+        refusal = RefusedConnection(
+            utcnow(),
+            cut(charger_id, log_repo.REFUSAL_ID_CHARS),
+            reason,
+            cut(peer, log_repo.REFUSAL_TEXT_CHARS),
+            cut(path, log_repo.REFUSAL_PATH_CHARS) or "",
+            http_status,
+            subprotocols=tuple(cut(s, log_repo.REFUSAL_TEXT_CHARS) or "" for s in subprotocols[:8]),
+            username=cut(username, log_repo.REFUSAL_TEXT_CHARS),
+        )
+        key = refusal_key(charger_id, reason, peer)
+        count = await self._writer.submit(lambda c: log_repo.add_refusal(c, refusal, key))
+        self._bus.publish(ConnectionRefused(replace(refusal, count=count)))
 
     async def charger_connected(self, charger_id: str, peer: str | None) -> None:
         """Register an unknown charger as the mode says, mark it online, record the event."""
@@ -161,6 +193,15 @@ class AdmissionService:
         self._seen[charger_id] = at
         self._site.charger(charger_id).last_seen = at
 
+    def is_accepted(self, charger_id: str) -> bool:
+        """True when the charger is accepted: the gate for every CALL but boot and heartbeat.
+
+        Read from the live site state, which follows staff decisions at once and is loaded
+        from the database at connect and at every boot.
+        """
+        state = self._site.chargers.get(charger_id)
+        return state is not None and state.approval is Approval.ACCEPTED
+
     async def flush_seen(self) -> None:
         """Store the last-seen times gathered since the previous flush."""
         if self._seen:
@@ -168,38 +209,58 @@ class AdmissionService:
             await self._writer.submit(lambda c: charger_repo.touch_last_seen(c, seen))
 
     async def add_charger(self, charger_id: str, password: str | None = None) -> ChargerRecord:
-        """Register (or re-admit) a charger as accepted, optionally with a password."""
+        """Register (or re-admit) a charger as accepted, optionally with a password.
+
+        Raises ChargerInputError when the id breaks the OCPP rules or the password is not
+        16 to 40 characters. An id that differs from a known one only in case is that one.
+        """
+        check_new_charger(charger_id, password)
         hashed = await asyncio.to_thread(hash_password, password) if password else None
         now = utcnow()
         record = await self._writer.submit(
             lambda c: charger_repo.add_charger(c, charger_id, Approval.ACCEPTED, now, hashed)
         )
-        self._site.charger(charger_id).approval = record.approval
+        self._site.charger(record.id).approval = record.approval
+        if hashed is not None:
+            self._judge.forget(record.id)
         return record
 
     async def set_password(self, charger_id: str, password: str | None) -> bool:
-        """Set, replace or (None) clear a charger's password; False when the id is unknown."""
+        """Set, replace or (None) clear a charger's password; False when the id is unknown.
+
+        Raises ChargerInputError when the password is not 16 to 40 printable characters.
+        """
+        check_new_password(password)
         hashed = await asyncio.to_thread(hash_password, password) if password else None
         changed = await self._writer.submit(
             lambda c: charger_repo.set_password_hash(c, charger_id, hashed)
         )
         if changed:
             # Drop verifications against the old hash: the next handshake checks the new one.
-            self._verified = {k: v for k, v in self._verified.items() if k[0] != charger_id}
+            self._judge.forget(charger_id)
         return changed
+
+    async def unlock(self, charger_id: str) -> bool:
+        """Staff lift a password lock-out of a charger (and of the addresses it was refused
+        from) before it runs out; True when something was locked."""
+        return await self._writer.submit(lambda c: unlock_charger(c, charger_id))
 
     async def set_approval(self, charger_id: str, accepted: bool) -> bool:
         """Accept or reject a waiting charger; False when the id is unknown."""
         approval = Approval.ACCEPTED if accepted else Approval.REJECTED
-        changed = await self._writer.submit(
-            lambda c: charger_repo.set_approval(c, charger_id, approval)
-        )
-        if changed:
-            self._site.charger(charger_id).approval = approval
-            self._bus.publish(ChargerApprovalChanged(charger_id, accepted))
+
+        def store(connection: Connection) -> ChargerRecord | None:
+            if not charger_repo.set_approval(connection, charger_id, approval):
+                return None
+            return charger_repo.get_charger(connection, charger_id)
+
+        record = await self._writer.submit(store)
+        if record is not None:
+            self._site.charger(record.id).approval = approval
+            self._bus.publish(ChargerApprovalChanged(record.id, accepted))
             if self.on_approval_changed is not None:
-                self.on_approval_changed(charger_id, accepted)
-        return changed
+                self.on_approval_changed(record.id, accepted)
+        return record is not None
 
     async def approval_of(self, charger_id: str) -> Approval | None:
         """The stored approval of a charger, or None when it is unknown."""

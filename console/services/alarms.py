@@ -30,6 +30,7 @@ from console.core.events import (
     ChargerBooted,
     ChargerConnected,
     ChargerDisconnected,
+    ChargerLockedOut,
     ChargerNotice,
     ChargerStatusChanged,
     Event,
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 DEFAULT_OFFLINE_GRACE = 60.0  # seconds a charger may be away before it counts as offline
 DEFAULT_REBOOT_LIMIT = 3
 DEFAULT_REBOOT_WINDOW = timedelta(minutes=30)
-MOMENTARY = (AlarmKind.REBOOTS, AlarmKind.SECURITY)
+MOMENTARY = (AlarmKind.REBOOTS, AlarmKind.SECURITY, AlarmKind.LOCKED_OUT)
 
 OpenKey = tuple[str, int | None, AlarmKind]
 
@@ -59,6 +60,16 @@ def fault_message(
     if info:
         text += f" - {info}"
     return text
+
+
+def lockout_message(event: ChargerLockedOut) -> str:
+    """How a lock-out alarm reads: "Locked until 12:15 UTC after 5 wrong passwords from …"."""
+    what = f"Address {event.peer} locked" if event.by_address else "Locked"
+    source = f" from {event.peer}" if event.peer and not event.by_address else ""
+    return (
+        f"{what} until {event.locked_until:%H:%M} UTC after {event.failures} wrong "
+        f"passwords{source}"
+    )
 
 
 class AlarmService:
@@ -121,7 +132,7 @@ class AlarmService:
             if handle is not None:
                 handle.cancel()
             self._queue.put_nowait(event)
-        elif isinstance(event, ChargerStatusChanged | ChargerBooted) or (
+        elif isinstance(event, ChargerStatusChanged | ChargerBooted | ChargerLockedOut) or (
             isinstance(event, ChargerNotice) and event.kind == "security"
         ):
             self._queue.put_nowait(event)
@@ -171,6 +182,19 @@ class AlarmService:
                     f"{count} reboots within {minutes:g} minutes",
                     {"boots": count, "window_minutes": minutes},
                 )
+        elif isinstance(item, ChargerLockedOut):
+            await self._raise(
+                item.charger_id,
+                None,
+                AlarmKind.LOCKED_OUT,
+                lockout_message(item),
+                {
+                    "peer": item.peer,
+                    "failures": item.failures,
+                    "locked_until": item.locked_until.isoformat(),
+                    "by_address": item.by_address,
+                },
+            )
         elif isinstance(item, ChargerNotice):
             await self._raise(
                 item.charger_id,
@@ -227,6 +251,18 @@ class AlarmService:
         cleared = await self._writer.submit(lambda c: alarm_repo.clear_alarm(c, alarm.id, now))
         if cleared is not None:
             self._bus.publish(AlarmChanged(cleared))
+
+    # ------------------------------------------------------------------ conditions
+
+    async def raise_condition(
+        self, charger_id: str, kind: AlarmKind, message: str, details: dict[str, Any]
+    ) -> None:
+        """Raise an alarm another service watches (disk space); nothing if it is open."""
+        await self._raise(charger_id, None, kind, message, details)
+
+    async def clear_condition(self, charger_id: str, kind: AlarmKind) -> None:
+        """Clear an alarm raised with ``raise_condition`` once its condition ended."""
+        await self._clear(charger_id, None, kind)
 
     # ------------------------------------------------------------------ staff
 

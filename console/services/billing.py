@@ -5,6 +5,9 @@ committed), at the tariff its card's group pays at that moment. The bill keeps i
 copy of the cost, so changing a tariff later never changes it. At start, sessions that
 stopped but were not billed (the program ended in between) are billed.
 
+A session with readings that cannot be true is not billed (so gets no receipt) until
+staff decide on them with ``decide_readings``; it is flagged "readings need review".
+
 The inputs are read through a connection of our own in a worker thread (WAL lets it read
 beside the writer), and the cost is computed there too: the engine loop only waits.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from functools import partial
@@ -23,14 +27,24 @@ from sqlalchemy import Connection, Engine
 
 from console.core.billing import BillingError, SessionBill, SiteDetails, StoredTariff
 from console.core.clock import utcnow
-from console.core.events import Event, EventBus, SessionBilled, SessionStopped
+from console.core.enums import SessionFlag
+from console.core.events import (
+    Event,
+    EventBus,
+    SessionBilled,
+    SessionFlagsChanged,
+    SessionStopped,
+)
+from console.core.model import Session
 from console.core.money import CostBreakdown
 from console.core.tariffs import Tariff
 from console.services.billing_live import LiveCosts
-from console.services.billing_plan import bill_of
+from console.services.billing_plan import bill_of, decided, held_for_review
 from console.services.billing_plan import cost_so_far as read_cost_so_far
 from console.services.checked_writes import submit_checked
 from console.storage import bills as bill_repo
+from console.storage import receipts as receipt_repo
+from console.storage import samples as sample_repo
 from console.storage import sessions as session_repo
 from console.storage import tariffs as tariff_repo
 from console.storage.writer import StorageWriter
@@ -86,16 +100,20 @@ class BillingService:
         """
         now = self._clock()
 
-        def prepare(connection: Connection) -> tuple[SessionBill | None, bool]:
+        def prepare(connection: Connection) -> tuple[SessionBill | None, bool, bool]:
             existing = bill_repo.get_bill(connection, session_id)
             if existing is not None:
-                return existing, True
+                return existing, True, False
             session = session_repo.get_session(connection, session_id)
             if session is None or session.stopped_at is None:
-                return None, True
-            return bill_of(connection, session, now), False
+                return None, True, False
+            bill = bill_of(connection, session, now)
+            held = bill is None and held_for_review(connection, session, now)
+            return bill, held, held
 
-        bill, known = await self._read(prepare)
+        bill, known, held = await self._read(prepare)
+        if held:
+            await self._hold(session_id)
         if bill is None:
             if not known:
                 self._note_no_tariff(session_id)
@@ -105,15 +123,44 @@ class BillingService:
             self._published(stored)
         return stored
 
+    async def rebill_late_stop(self, session_id: int) -> SessionBill | None:
+        """Bill again a session billed from ChargeDesk's estimated stop once the charger's
+        true stop arrived late; a session with an issued receipt keeps its bill (the
+        receipt never changes; staff see the flags). Without a bill, as ``bill_session``."""
+        now = self._clock()
+
+        def rebill(connection: Connection) -> tuple[SessionBill | None, bool]:
+            existing = bill_repo.get_bill(connection, session_id)
+            session = session_repo.get_session(connection, session_id)
+            if existing is None or session is None or session.stop_estimated:
+                return None, existing is None
+            if receipt_repo.valid_receipt_of_session(connection, session_id) is not None:
+                log.warning("session %s: late stop after its receipt; bill kept", session_id)
+                return None, False
+            bill = bill_of(connection, session, now)
+            return (None if bill is None else bill_repo.replace_bill(connection, bill)), False
+
+        bill, unbilled = await self._writer.submit(rebill)
+        if unbilled:
+            return await self.bill_session(session_id)
+        if bill is not None:
+            self._published(bill)
+        return bill
+
     async def bill_backlog(self) -> int:
         """Bill every finished session that has no bill yet; returns how many were billed."""
         billed = 0
         after = 0
         while True:
             now = self._clock()
-            bills, count, last = await self._read(partial(_backlog_page, after=after, now=now))
+            bills, count, last, held = await self._read(
+                partial(_backlog_page, after=after, now=now)
+            )
             if count == 0:
                 return billed
+            for session_id in held:
+                await self._hold(session_id)
+            count -= len(held)
             if len(bills) < count:
                 self._note_no_tariff(last)
             after = last
@@ -144,6 +191,42 @@ class BillingService:
     async def bill(self, session_id: int) -> SessionBill | None:
         """The stored bill of a session, or None."""
         return await self._read(lambda c: bill_repo.get_bill(c, session_id))
+
+    async def decide_readings(self, session_id: int, keep: bool) -> SessionBill | None:
+        """Staff's decision on a session's readings that cannot be true: count them
+        (``keep``) or leave them out. One transaction records the decision and, for a
+        finished session, makes the bill that was held; returns it (None: still running,
+        or no tariff applies)."""
+        now = self._clock()
+        decision = SessionFlag.READINGS_KEPT if keep else SessionFlag.READINGS_LEFT_OUT
+        other = SessionFlag.READINGS_LEFT_OUT if keep else SessionFlag.READINGS_KEPT
+        stale = (SessionFlag.READINGS_NEED_REVIEW.value, other.value)
+
+        def decide(connection: Connection) -> tuple[Session, SessionBill | None, bool]:
+            if bill_repo.get_bill(connection, session_id) is not None:
+                raise BillingError(f"session {session_id} is billed already")
+            before = session_repo.get_session(connection, session_id)
+            if before is None:
+                raise BillingError(f"there is no session {session_id}")
+            if SessionFlag.READINGS_NEED_REVIEW.value not in before.flags:
+                raise BillingError(f"session {session_id} has no readings to review")
+            session = session_repo.change_flags(connection, session_id, (decision.value,), stale)
+            assert session is not None
+            if session.stopped_at is None:
+                return session, None, False
+            bill = bill_of(connection, session, now)
+            if bill is None:
+                return session, None, False
+            stored, new = bill_repo.add_bill(connection, bill)
+            return session, stored, new
+
+        session, bill, new = await self._write(decide)
+        log.info("session %s: staff %s its implausible readings", session_id, decision.value)
+        self._live.forget(session_id)
+        self._bus.publish(SessionFlagsChanged(session))
+        if bill is not None and new:
+            self._published(bill)
+        return bill
 
     # --- tariffs --------------------------------------------------------------------------
 
@@ -193,6 +276,13 @@ class BillingService:
             raise BillingError("receipts need the site's name")
         await self._writer.submit(lambda c: tariff_repo.save_site_details(c, site))
 
+    async def set_power_ceiling(self, watts: float) -> None:
+        """Set the most power (W) a connector of the site can deliver: readings rising
+        faster are implausible, left out and held for staff (sessions seen from now on)."""
+        if not (math.isfinite(watts) and watts > 0):
+            raise BillingError("the power ceiling must be a positive number of watts")
+        await self._write(lambda c: sample_repo.set_power_ceiling_w(c, watts))
+
     async def set_site_timezone(self, name: str) -> None:
         """Set the site's time zone (receipts are numbered per year in it)."""
         await self._write(lambda c: tariff_repo.set_site_timezone(c, name))
@@ -213,6 +303,13 @@ class BillingService:
         breakdown = bill.breakdown
         self._bus.publish(SessionBilled(bill.session_id, breakdown.gross_total, breakdown.currency))
 
+    async def _hold(self, session_id: int) -> None:
+        """Flag a session whose bill waits for staff to look at its readings."""
+        flag = (SessionFlag.READINGS_NEED_REVIEW.value,)
+        changed = await self._writer.submit(lambda c: _flag_unless_decided(c, session_id, flag))
+        if changed is not None:
+            self._bus.publish(SessionFlagsChanged(changed))
+
     def _note_no_tariff(self, session_id: int) -> None:
         if not self._noted_no_tariff:
             self._noted_no_tariff = True
@@ -224,7 +321,10 @@ class BillingService:
     def _on_event(self, event: Event) -> None:
         if isinstance(event, SessionStopped):
             self._live.forget(event.session.id)
-            self._spawn(self.bill_session(event.session.id))
+            if _true_stop_after_estimate(event.session):
+                self._spawn(self.rebill_late_stop(event.session.id))
+            else:
+                self._spawn(self.bill_session(event.session.id))
 
     def _spawn(self, work: Coroutine[Any, Any, object]) -> None:
         async def guarded() -> object:
@@ -239,18 +339,49 @@ class BillingService:
         task.add_done_callback(self._tasks.discard)
 
 
+# Flags of a session ChargeDesk ended with an estimated stop (services/sessions.py).
+_ENDING_FLAGS = frozenset(
+    flag.value
+    for flag in (
+        SessionFlag.SUPERSEDED,
+        SessionFlag.STOPPED_BY_CHARGER_BOOT,
+        SessionFlag.ENDED_WITHOUT_STOP,
+        SessionFlag.ENDED_BY_STAFF,
+    )
+)
+
+
+def _true_stop_after_estimate(session: Session) -> bool:
+    """The session was ended with an estimate and now carries the charger's true stop."""
+    return not session.stop_estimated and not _ENDING_FLAGS.isdisjoint(session.flags)
+
+
 def _backlog_page(
     connection: Connection, *, after: int, now: datetime
-) -> tuple[list[SessionBill], int, int]:
-    """Bills of the next unbilled sessions after id ``after``: (bills, sessions, last id)."""
+) -> tuple[list[SessionBill], int, int, list[int]]:
+    """Bills of the next unbilled sessions after id ``after``: (bills, sessions, last id,
+    sessions held for review)."""
     ids = bill_repo.unbilled_sessions(connection, after, BACKLOG_PAGE)
     bills = []
+    held = []
     for session_id in ids:
         session = session_repo.get_session(connection, session_id)
         bill = None if session is None else bill_of(connection, session, now)
         if bill is not None:
             bills.append(bill)
-    return bills, len(ids), (ids[-1] if ids else after)
+        elif session is not None and held_for_review(connection, session, now):
+            held.append(session_id)
+    return bills, len(ids), (ids[-1] if ids else after), held
+
+
+def _flag_unless_decided(
+    connection: Connection, session_id: int, flags: tuple[str, ...]
+) -> Session | None:
+    """Add ``flags`` to a session staff have not decided on; the session if it changed."""
+    session = session_repo.get_session(connection, session_id)
+    if session is None or decided(session) or set(flags) <= set(session.flags):
+        return None
+    return session_repo.change_flags(connection, session_id, flags)
 
 
 def _store_bills(connection: Connection, *, bills: list[SessionBill]) -> list[SessionBill]:

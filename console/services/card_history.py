@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 from console.core.billing import SessionBill
 from console.core.model import Card, Person, Session
 from console.services.csv_text import write_rows
+from console.services.formatting import to_local
 from console.storage import bills as bill_repo
 from console.storage import cards as card_repo
 from console.storage import people as people_repo
@@ -115,7 +116,7 @@ def person_history(connection: Connection, person_id: int) -> CardHistory | None
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().isoformat(timespec="seconds") if moment is not None else ""
+    return to_local(moment).isoformat(timespec="seconds") if moment is not None else ""
 
 
 def history_row(session: Session, bill: SessionBill | None = None) -> list[str]:

@@ -17,7 +17,13 @@ from sqlalchemy import Connection
 
 from console.core.authorization import authorize
 from console.core.clock import utcnow
-from console.core.enums import Approval, AuthorizationStatus, SessionFlag
+from console.core.enums import (
+    Approval,
+    AsideReason,
+    AuthorizationStatus,
+    ConnectorStatus,
+    SessionFlag,
+)
 from console.core.events import (
     CardRefused,
     ChargerBooted,
@@ -25,6 +31,7 @@ from console.core.events import (
     ChargerStatusChanged,
     EventBus,
     MeterSampled,
+    SessionFlagsChanged,
     SessionStarted,
     SessionStopped,
 )
@@ -43,6 +50,8 @@ from console.core.model import (
 )
 from console.core.site import SiteState
 from console.protocol.ports import DataTransferReply
+from console.services.meter_intake import MeterIntake
+from console.services.sessions import publish_ended
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import sessions as session_repo
@@ -54,6 +63,10 @@ log = logging.getLogger(__name__)
 FUTURE_TOLERANCE = timedelta(hours=1)
 EARLIEST_PLAUSIBLE_YEAR = 2015
 PENDING_RETRY_INTERVAL = 30  # seconds until a waiting charger sends BootNotification again
+# Statuses of a connector with no transaction on it (1.6 has no transaction id in them).
+_NO_TRANSACTION_STATUSES = frozenset(
+    {ConnectorStatus.AVAILABLE, ConnectorStatus.UNAVAILABLE, ConnectorStatus.FAULTED}
+)
 
 
 def _suspect_time(at: datetime, now: datetime) -> bool:
@@ -69,8 +82,9 @@ def _judge_card(connection: Connection, id_tag: str, now: datetime) -> IdTagInfo
 def _judge_presented_card(
     connection: Connection, charger_id: str, id_tag: str, now: datetime
 ) -> tuple[IdTagInfo, bool]:
-    """Judge a card a driver presented; a refusal is counted. Also: is the card known?"""
-    verdict = _judge_card(connection, id_tag, now)
+    """Judge a card a driver presented at the reader (Authorize, never ConcurrentTx); a
+    refusal is counted. Also: is the card known?"""
+    verdict = authorize(card_repo.get_card(connection, id_tag), now=now)
     if verdict.status is AuthorizationStatus.ACCEPTED:
         return verdict, True
     card_repo.record_refusal(connection, id_tag, charger_id, verdict.status, now)
@@ -91,6 +105,10 @@ class ChargingService:
         self._site = site
         self._bus = bus
         self.heartbeat_interval = heartbeat_interval
+        self._intake = MeterIntake(writer)  # where MeterValues go; which readings count
+        # Charger -> when it last really rebooted (first boot of a connection): sessions
+        # received before it end when their connector reports a status with no transaction.
+        self._rebooted_at: dict[str, datetime] = {}
         # Services following notifications with their full details (file transfers);
         # awaited after the notice is stored, so a listener's own write comes after it.
         self.notice_listeners: list[Callable[[str, str, dict[str, Any]], Awaitable[None]]] = []
@@ -113,6 +131,8 @@ class ChargingService:
         state.heartbeat_interval = interval
         if approval is not None:
             state.approval = approval
+        if boot.reboot:
+            self._rebooted_at[charger_id] = now
         self._bus.publish(ChargerBooted(charger_id, boot, accepted, now))
         return BootDecision(accepted=accepted, rejected=rejected, heartbeat_interval=interval)
 
@@ -120,9 +140,35 @@ class ChargingService:
         """Nothing to store: the connection already noted that the charger was seen."""
 
     async def status(self, charger_id: str, report: StatusReport) -> None:
-        """Store the status and its history, update the connector, publish."""
+        """Store the status and its history, update the connector, publish.
+
+        After a real reboot, a connector that reports a status with no transaction ends
+        the sessions it held from before the reboot (flag "stopped by boot").
+        """
         now = utcnow()
-        await self._writer.submit(lambda c: charger_repo.save_status(c, charger_id, report, now))
+        rebooted_at = self._rebooted_at.get(charger_id)
+        ends_sessions = (
+            rebooted_at is not None
+            and report.connector_id > 0
+            and report.status in _NO_TRANSACTION_STATUSES
+        )
+
+        def store(connection: Connection) -> list[Session]:
+            charger_repo.save_status(connection, charger_id, report, now)
+            if not ends_sessions:
+                return []
+            return session_repo.end_running_on_connector(
+                connection,
+                charger_id,
+                report.connector_id,
+                flag=SessionFlag.STOPPED_BY_CHARGER_BOOT.value,
+                received_at=now,
+                fallback_at=report.timestamp or now,
+                started_before=rebooted_at,
+            )
+
+        ended = await self._writer.submit(store)
+        publish_ended(self._site, self._bus, ended)
         connector = self._site.charger(charger_id).connector(report.connector_id)
         connector.status = report.status
         connector.error_code = report.error_code
@@ -156,16 +202,38 @@ class ChargingService:
             self._bus.publish(CardRefused(charger_id, id_tag, verdict.status, known, now))
 
     async def start_transaction(self, charger_id: str, request: StartRequest) -> StartDecision:
-        """Store the session (even with a card we would refuse: it is flagged) and answer."""
+        """Store the session (even with a card we would refuse: it is flagged) and answer.
+
+        A session still open on the connector was never stopped (a connector charges one
+        car): it is ended first, flagged "superseded", so the card is not ConcurrentTx.
+        """
         now = utcnow()
 
-        def store(connection: Connection) -> tuple[Session, bool, IdTagInfo, bool]:
+        def store(connection: Connection) -> tuple[Session, bool, IdTagInfo, bool, list[Session]]:
+            superseded: list[Session] = []
+            repeat = session_repo.find_repeated_start(
+                connection,
+                charger_id=charger_id,
+                connector_id=request.connector_id,
+                id_tag=request.id_tag,
+                started_at=request.timestamp,
+                meter_start=request.meter_start,
+            )
+            if repeat is None:
+                superseded = session_repo.end_running_on_connector(
+                    connection,
+                    charger_id,
+                    request.connector_id,
+                    flag=SessionFlag.SUPERSEDED.value,
+                    received_at=now,
+                    fallback_at=request.timestamp,
+                )
             verdict = _judge_card(connection, request.id_tag, now)
             known = True
             flags: list[str] = []
             if verdict.status is not AuthorizationStatus.ACCEPTED:
                 flags.append(SessionFlag.INVALID_CARD.value)
-            if _suspect_time(request.timestamp, now):
+            if request.timestamp_unusable or _suspect_time(request.timestamp, now):
                 flags.append(SessionFlag.SUSPECT_TIMESTAMP.value)
             session, new = session_repo.start_session(
                 connection,
@@ -191,9 +259,10 @@ class ChargingService:
                     verdict.expiry_date,
                     verdict.parent_id_tag,
                 )
-            return session, new, verdict, known
+            return session, new, verdict, known, superseded
 
-        session, new, verdict, known = await self._writer.submit(store)
+        session, new, verdict, known, superseded = await self._writer.submit(store)
+        publish_ended(self._site, self._bus, superseded)
         if new:
             self._publish_refusal(charger_id, request.id_tag, verdict, known, now)
             if session.running:
@@ -215,6 +284,13 @@ class ChargingService:
             verdict = _judge_card(connection, request.id_tag, now) if request.id_tag else None
             session = session_repo.get_session(connection, request.transaction_id)
             if session is None or session.charger_id != charger_id:
+                # Answered, kept aside with the reason; the session it names (another
+                # charger's) is not touched and its transactionData stays with the orphan.
+                why = (
+                    AsideReason.UNKNOWN_TRANSACTION
+                    if session is None
+                    else AsideReason.OTHER_CHARGER
+                )
                 orphan = OrphanStop(
                     charger_id,
                     request.transaction_id,
@@ -223,13 +299,18 @@ class ChargingService:
                     request.id_tag,
                     request.reason,
                     now,
+                    why_kept_aside=why.value,
                 )
                 session_repo.add_orphan_stop(connection, orphan, request.transaction_data)
                 return None, False, verdict
             flags: list[str] = []
             if request.meter_stop < session.meter_start:
                 flags.append(SessionFlag.METER_BACKWARDS.value)
-            if _suspect_time(request.timestamp, now):
+            # A stop before its start (a clock set back, or a start stored with our
+            # receipt time) would break the bill: flagged, and stopped at the start.
+            stopped_at = max(request.timestamp, session.started_at)
+            suspect = request.timestamp_unusable or _suspect_time(request.timestamp, now)
+            if suspect or stopped_at != request.timestamp:
                 flags.append(SessionFlag.SUSPECT_TIMESTAMP.value)
             for row in rows:
                 row["connector_id"] = session.connector_id
@@ -238,7 +319,7 @@ class ChargingService:
                 connection,
                 transaction_id=request.transaction_id,
                 meter_stop=request.meter_stop,
-                stopped_at=request.timestamp,
+                stopped_at=stopped_at,
                 received_at=now,
                 reason=request.reason,
                 id_tag=request.id_tag,
@@ -263,13 +344,16 @@ class ChargingService:
         return verdict
 
     async def meter_values(self, charger_id: str, report: MeterReport) -> None:
-        """Store the samples (a repeat is skipped), then publish the newest readings."""
-        now = utcnow()
-        rows = session_repo.sample_rows(
-            charger_id, report.connector_id, report.transaction_id, report.meter_values, now
-        )
-        await self._writer.insert_rows(session_repo.meter_samples, rows)
-        if report.meter_values:
+        """Store the samples (a repeat is skipped), then publish the newest readings.
+
+        Samples of another charger's or an unknown transaction are kept aside; they, and
+        readings that flag their session (another connector, implausible), feed no live
+        figure.
+        """
+        intake = await self._intake.store(charger_id, report, utcnow())
+        if intake.flagged is not None:
+            self._bus.publish(SessionFlagsChanged(intake.flagged))
+        if intake.counted and report.meter_values:
             self._publish_readings(charger_id, report, report.meter_values[-1])
 
     def _publish_readings(self, charger_id: str, report: MeterReport, latest: MeterValue) -> None:
@@ -296,20 +380,28 @@ class ChargingService:
     async def data_transfer(
         self, charger_id: str, vendor_id: str, message_id: str | None, data: str | None
     ) -> DataTransferReply:
-        """No vendor extensions are known yet: recorded, and answered UnknownVendorId."""
-        await self.notice(
-            charger_id,
-            "data_transfer",
-            {"vendor_id": vendor_id, "message_id": message_id, "data": data},
-        )
+        """No vendor extensions are known yet: recorded, and answered UnknownVendorId.
+
+        The data itself is kept once, in the message log (cut there when it is large);
+        the charger event only says how long it was.
+        """
+        details: dict[str, Any] = {"vendor_id": vendor_id, "message_id": message_id}
+        if data is not None:
+            details["data_length"] = len(data)
+        await self.notice(charger_id, "data_transfer", details)
         return DataTransferReply("UnknownVendorId")
 
     async def notice(self, charger_id: str, kind: str, details: dict[str, Any]) -> None:
-        """Record a firmware, diagnostics, log or security notification and publish it."""
+        """Record a firmware, diagnostics, log or security notification and publish it.
+
+        While the disk is low the writer keeps no bulk logs: the notice is published
+        (alarms and transfers still follow it) but not stored.
+        """
         now = utcnow()
-        await self._writer.submit(
-            lambda c: charger_repo.add_event(c, charger_id, kind, now, details)
-        )
+        if self._writer.keeping_bulk:
+            await self._writer.submit(
+                lambda c: charger_repo.add_event(c, charger_id, kind, now, details)
+            )
         text = ", ".join(f"{key}={value}" for key, value in details.items() if value is not None)
         self._bus.publish(ChargerNotice(charger_id, kind, text, now))
         for listener in self.notice_listeners:

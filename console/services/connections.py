@@ -61,6 +61,12 @@ class ConnectionAttempt:
     peer: str | None
     path: str
     http_status: int  # 101 when accepted; NO_HTTP_ANSWER when no HTTP was spoken
+    # A refusal repeated for the same reason is one attempt: how often, since when, and
+    # what the charger offered the last time (never its password).
+    count: int = 1
+    first_at: datetime | None = None
+    subprotocols: tuple[str, ...] = ()
+    username: str | None = None
 
     @property
     def accepted(self) -> bool:
@@ -160,7 +166,18 @@ def connection_attempts(connection: Connection, limit: int = 500) -> list[Connec
         for row in rows
     ]
     attempts += [
-        ConnectionAttempt(r.at, r.charger_id, r.reason, r.peer, r.path, r.http_status)
+        ConnectionAttempt(
+            r.at,
+            r.charger_id,
+            r.reason,
+            r.peer,
+            r.path,
+            r.http_status,
+            r.count,
+            r.first_at,
+            r.subprotocols,
+            r.username,
+        )
         for r in log_repo.list_refusals(connection, limit)
     ]
     attempts.sort(key=lambda attempt: attempt.at, reverse=True)

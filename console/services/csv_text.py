@@ -3,6 +3,11 @@
 People edit these files in Excel or LibreOffice: the text may be UTF-8 with or without a
 byte order mark, UTF-16 (Excel's "Unicode text") or Windows-1252 (older Excel), and the
 delimiter follows the computer's locale (a semicolon where the decimal mark is a comma).
+
+Every CSV ChargeDesk writes goes through ``escape_cell`` (``write_rows``, ``CsvWriter``):
+a card owner's name or a charger id such as ``=HYPERLINK(...)`` must not run as a
+formula when staff open the file in a spreadsheet. ``read_records`` undoes the escaping,
+so a file ChargeDesk exported imports back unchanged.
 """
 
 from __future__ import annotations
@@ -10,11 +15,65 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
 
 DELIMITERS = (",", ";", "\t")
+# What makes a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = frozenset("=+-@\t\r")
+ESCAPE_MARK = "'"  # spreadsheets show a leading apostrophe's cell as plain text
+# A plain number is harmless as a "formula" and must stay a number (-5, +1.5, -1,5e3).
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def _looks_like_formula(text: str) -> bool:
+    # Apostrophes and spaces in front are skipped: " =1+1" is still a formula to some
+    # programs, and "'=x" must be escaped too so that unescaping stays exact.
+    core = text.lstrip("' ")
+    return bool(core) and core[0] in FORMULA_STARTS
+
+
+def escape_cell(value: object) -> str:
+    """``value`` as a CSV cell that no spreadsheet runs as a formula.
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets an
+    apostrophe in front, unless it is a plain number (``-5``, ``+1.5``). ``unescape_cell``
+    is the exact inverse.
+    """
+    text = "" if value is None else str(value)
+    if _looks_like_formula(text) and not _PLAIN_NUMBER.fullmatch(text):
+        return ESCAPE_MARK + text
+    return text
+
+
+def unescape_cell(text: str) -> str:
+    """The value ``escape_cell`` was given (text it would not have escaped is kept)."""
+    if text.startswith(ESCAPE_MARK) and _looks_like_formula(text):
+        return text[1:]
+    return text
+
+
+def escape_row(row: Iterable[object]) -> list[str]:
+    """Every cell of ``row`` escaped (see ``escape_cell``)."""
+    return [escape_cell(cell) for cell in row]
+
+
+class CsvWriter:
+    """A ``csv.writer`` that escapes formula-looking cells; use it for every CSV written."""
+
+    def __init__(self, stream: TextIO, **options: Any) -> None:
+        self._writer = csv.writer(stream, **options)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        """Write one escaped row."""
+        self._writer.writerow(escape_row(row))
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        """Write escaped rows."""
+        self._writer.writerows(escape_row(row) for row in rows)
 
 
 class CsvFormatError(ValueError):
@@ -95,6 +154,7 @@ def read_records(text: str) -> list[CsvRecord]:
 
     A quoted field may hold the delimiter and line breaks; such a record spans several
     lines and the next one starts after them, so line numbers match what an editor shows.
+    Cells escaped by ``escape_cell`` (a file ChargeDesk exported) are read back unescaped.
     Raises CsvFormatError when the text is not CSV at all (an unclosed quote).
     """
     delimiter = sniff_delimiter(_first_line(text))
@@ -102,17 +162,22 @@ def read_records(text: str) -> list[CsvRecord]:
     records = []
     for line, row in _reader(text, delimiter, strict=False):
         # Line breaks inside a field are kept as "\n" whatever the file used.
-        fields = tuple(field.replace("\r\n", "\n").replace("\r", "\n").strip() for field in row)
+        fields = tuple(
+            unescape_cell(field.replace("\r\n", "\n").replace("\r", "\n").strip()) for field in row
+        )
         if any(fields):
             records.append(CsvRecord(line, fields))
     return records
 
 
 def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
-    """Write a CSV file for spreadsheets (UTF-8 with BOM, commas, CRLF); returns the rows."""
+    """Write a CSV file for spreadsheets (UTF-8 with BOM, commas, CRLF); returns the rows.
+
+    Formula-looking cells are escaped (see ``escape_cell``).
+    """
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
+        writer = CsvWriter(file)
         writer.writerow(header)
         for row in rows:
             writer.writerow(row)

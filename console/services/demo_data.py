@@ -20,10 +20,12 @@ from console.services.demo_billing import seed_billing_demo
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import people as people_repo
+from console.storage import samples as sample_repo
 from console.storage import sessions as session_repo
 from console.storage.database import open_database
 
 SAMPLE_EVERY = timedelta(minutes=5)
+DEMO_POWER_CEILING_W = 400_000.0 * 10  # the site's ceiling at the simulators' speed
 
 # (name, department or cost centre, e-mail, phone)
 DEMO_PEOPLE = [
@@ -84,6 +86,8 @@ def seed_demo_database(
             now = utcnow()
             for charger_id, _connectors, _kw in chargers:
                 charger_repo.add_charger(connection, charger_id, Approval.ACCEPTED, now)
+            # The demo's meters run 10 times faster than their timestamps (demo_site).
+            sample_repo.set_power_ceiling_w(connection, DEMO_POWER_CEILING_W)
             owners = _add_people(connection, now)
             details = {d.id_tag: d for d in DEMO_CARD_DETAILS}
             for card in cards:

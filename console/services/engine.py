@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -30,11 +30,18 @@ from console.services.commands import CommandService
 from console.services.configuration import ConfigurationService
 from console.services.file_endpoint import FileEndpoint
 from console.services.local_lists import RECONCILE_INTERVAL, LocalListService
+from console.services.lockouts import GuessPolicy
 from console.services.loop_lag import LoopLagMonitor
-from console.services.message_log import DEFAULT_KEEP_ROWS, MessageLogService
+from console.services.message_log import (
+    DEFAULT_BUDGET_BYTES,
+    DEFAULT_PAYLOAD_LIMIT,
+    MessageLogService,
+)
 from console.services.notes import NoteService
 from console.services.raw_calls import RawCallService
 from console.services.receipts import ReceiptService
+from console.services.sessions import DEFAULT_AVAILABLE_TIMEOUT, SessionService
+from console.services.storage_watch import StorageLimits, StorageWatch
 from console.services.transfers import TransferService, data_folder_of
 from console.services.visitors import VisitorService
 from console.storage import chargers as charger_repo
@@ -56,7 +63,10 @@ class EngineConfig:
     port: int = 9000
     admission: AdmissionMode = AdmissionMode.APPROVE
     heartbeat_interval: int = 300
-    message_log_rows: int = DEFAULT_KEEP_ROWS
+    message_log_bytes: int = DEFAULT_BUDGET_BYTES  # the message log's size budget
+    message_log_payload_limit: int = DEFAULT_PAYLOAD_LIMIT  # bytes kept of one payload
+    # log retention and the free-space threshold of the disk watch
+    storage_limits: StorageLimits = field(default_factory=StorageLimits)
     call_timeout: float = 30.0
     ping_interval: float | None = 60.0
     ping_timeout: float | None = 60.0
@@ -64,6 +74,10 @@ class EngineConfig:
     local_list_reconcile_interval: float = RECONCILE_INTERVAL
     file_port: int = 0  # the file endpoint for diagnostics and firmware (0: any free port)
     alarm_offline_grace: float = DEFAULT_OFFLINE_GRACE
+    # seconds a connector may report Available mid-session before the session is ended
+    stale_session_timeout: float = DEFAULT_AVAILABLE_TIMEOUT
+    # password lock-outs and the limit on unknown chargers waiting for approval
+    guess_policy: GuessPolicy = field(default_factory=GuessPolicy)
 
 
 class CentralSystem:
@@ -102,17 +116,28 @@ class CentralSystem:
         config = self.config
         # Migrations are blocking I/O: keep the loop free while they run.
         self.db = await asyncio.to_thread(open_database, config.database_url)
-        self._writer = StorageWriter(self.db)
+        self._writer = StorageWriter(self.db, config.storage_limits.reserve_bytes)
         self._writer.start()
-        self.admission = AdmissionService(self._writer, self.site, self.bus, config.admission)
+        self.admission = AdmissionService(
+            self._writer, self.site, self.bus, config.admission, config.guess_policy
+        )
         self.charging = ChargingService(
             self._writer, self.site, self.bus, config.heartbeat_interval
         )
-        self.message_log = MessageLogService(self._writer, config.message_log_rows)
+        self.message_log = MessageLogService(
+            self._writer, config.message_log_bytes, config.message_log_payload_limit
+        )
+        await self.message_log.start()
         self.cards = CardService(self._writer, self.bus)
         await self._load_site()
+        self.sessions = SessionService(
+            self._writer, self.site, self.bus, config.stale_session_timeout
+        )
         self.alarms = AlarmService(self._writer, self.bus, offline_grace=config.alarm_offline_grace)
         await self.alarms.start()
+        self.storage_watch = StorageWatch(
+            self._writer, self.alarms, config.database_url, config.storage_limits
+        )
         self.notes = NoteService(self._writer)
         self._server = CentralSystemServer(
             messages=self.charging,
@@ -154,6 +179,8 @@ class CentralSystem:
         self.lag.start()
         self.local_lists.start()
         self.billing.start()
+        self.storage_watch.start()
+        self.sessions.start()
         self.visitors.begin()
         self._flusher = asyncio.get_running_loop().create_task(self._flush_seen_forever())
 
@@ -220,6 +247,8 @@ class CentralSystem:
         await self.lag.stop()
         if self._writer is not None:
             self.cards.close()
+            await self.sessions.close()
+            await self.storage_watch.close()
             await self.alarms.close()
             await self.billing.close()
             await self.receipts.close()

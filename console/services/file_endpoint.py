@@ -3,8 +3,10 @@
 Chargers upload diagnostics and logs (GetDiagnostics, GetLog) to it and download firmware
 (UpdateFirmware, SignedUpdateFirmware) from it. Every transfer gets its own unguessable
 path token, so only a charger that was asked can upload or download, and only while its
-transfer is open. Uploads are streamed to a temporary file inside the data folder,
-bounded in size, and renamed into place only when complete.
+transfer is open. An upload grant is single-use and short-lived: the first complete
+upload closes it (one upload at a time; a failed one may be retried), and it expires
+after ``UPLOAD_GRANT_SECONDS`` when nothing arrives. Uploads are streamed to a temporary
+file inside the data folder, bounded in size, and renamed into place only when complete.
 
 Routes:
   POST (multipart/form-data or raw) and PUT (raw)  /upload/<token>/[<file name>]
@@ -28,12 +30,15 @@ from urllib.parse import quote, unquote
 from aiohttp import BodyPartReader, web
 
 from console.services.idle_stop import IdleStop
+from console.storage.database import PRIVATE_FILE, ensure_private_dir
 
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 IDLE_STOP_DELAY = 30.0  # seconds without any open transfer before the endpoint closes
-UPLOAD_GRANT_SECONDS = 2 * 3600.0  # a charger that never uploads must not keep a door open
+# A charger that never uploads must not keep a door open: chargers start a diagnostics
+# upload within minutes of being asked.
+UPLOAD_GRANT_SECONDS = 15 * 60.0
 CHUNK_BYTES = 256 * 1024
 _MAX_NAME = 120
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -81,6 +86,7 @@ class UploadGrant:
     transfer_id: int
     folder: Path
     expiry: asyncio.TimerHandle | None = field(default=None, repr=False)
+    busy: bool = False  # an upload is under way: a second one at once is refused
 
     @property
     def path(self) -> str:
@@ -294,9 +300,24 @@ class FileEndpoint:
         return web.FileResponse(grant.file, headers={"Cache-Control": "no-store"})
 
     async def _upload(self, request: web.Request) -> web.StreamResponse:
-        grant = self._uploads.get(request.match_info["token"])
-        if grant is None:
+        token = request.match_info["token"]
+        grant = self._uploads.get(token)
+        if grant is None or grant.busy:
             raise web.HTTPNotFound()
+        grant.busy = True
+        try:
+            path, size = await self._receive(request, grant)
+        finally:
+            grant.busy = False
+        # Single use: the transfer has its file, the path closes at once.
+        self.revoke(token)
+        log.info("%s: received %s (%d bytes)", grant.charger_id, path.name, size)
+        if self.on_received is not None:
+            await self.on_received(ReceivedFile(grant.charger_id, grant.transfer_id, path, size))
+        return web.Response(text="OK")
+
+    async def _receive(self, request: web.Request, grant: UploadGrant) -> tuple[Path, int]:
+        """Store the request's file in the grant's folder; its path and size."""
         declared = request.content_length
         if declared is not None and declared > self.max_upload_bytes:
             raise web.HTTPRequestEntityTooLarge(self.max_upload_bytes, declared)
@@ -318,15 +339,11 @@ class FileEndpoint:
             log.warning("%s: refused upload: %s", grant.charger_id, exc)
             raise web.HTTPBadRequest(text="unsafe file name") from None
         try:
-            path, size = await self._store(grant, safe, chunks)
+            return await self._store(grant, safe, chunks)
         except UploadTooLarge:
             log.warning("%s: upload over %d bytes refused", grant.charger_id, self.max_upload_bytes)
             limit = self.max_upload_bytes
             raise web.HTTPRequestEntityTooLarge(limit, limit + 1) from None
-        log.info("%s: received %s (%d bytes)", grant.charger_id, path.name, size)
-        if self.on_received is not None:
-            await self.on_received(ReceivedFile(grant.charger_id, grant.transfer_id, path, size))
-        return web.Response(text="OK")
 
     async def _store(
         self, grant: UploadGrant, name: str, chunks: AsyncIterator[bytes]
@@ -334,7 +351,7 @@ class FileEndpoint:
         """Stream ``chunks`` to a temporary file in the charger's folder, then rename it."""
         folder = grant.folder
         temp = folder / f".{secrets.token_hex(8)}.part"
-        handle = await asyncio.to_thread(_open_temp, folder, temp)
+        handle = await asyncio.to_thread(_open_temp, self.upload_root, folder, temp)
         size = 0
         try:
             async for chunk in chunks:
@@ -371,9 +388,11 @@ async def _part_chunks(part: BodyPartReader) -> AsyncIterator[bytes]:
         yield chunk
 
 
-def _open_temp(folder: Path, temp: Path) -> BinaryIO:
-    folder.mkdir(parents=True, exist_ok=True)
-    return temp.open("xb")
+def _open_temp(root: Path, folder: Path, temp: Path) -> BinaryIO:
+    # Diagnostics may hold card ids and site details: the owner's eyes only (POSIX).
+    ensure_private_dir(root)
+    ensure_private_dir(folder)
+    return os.fdopen(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE), "wb")
 
 
 def _finish(handle: BinaryIO) -> None:

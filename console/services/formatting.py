@@ -7,7 +7,7 @@ saving time is honoured without knowing the zone's name.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from decimal import Decimal
 
 from console.core.clock import as_utc
@@ -32,21 +32,38 @@ def format_rate(rate: Decimal) -> str:
 
 
 def to_local(instant: datetime, tz: tzinfo | None = None) -> datetime:
-    """``instant`` (UTC when naive, as SQLite hands it back) in the site's zone."""
-    utc = as_utc(instant)
-    return utc.astimezone(tz) if tz is not None else utc.astimezone()
+    """``instant`` (UTC when naive, as SQLite hands it back) in the site's zone.
+
+    Never raises: a time at the very edge of the calendar (year 1 or 9999, stored from
+    a charger with a broken clock) may have no local date, and is then returned in UTC.
+    """
+    try:
+        utc = as_utc(instant)
+    except (OverflowError, ValueError):
+        # Naive year 1 read as this computer's zone: take it as UTC, as stored.
+        utc = instant.replace(tzinfo=UTC)
+    try:
+        return utc.astimezone(tz) if tz is not None else utc.astimezone()
+    except (OverflowError, ValueError):
+        return utc
 
 
 def local_start_of(day: date, tz: tzinfo | None = None) -> datetime:
-    """The first instant of a local day, aware, in UTC."""
+    """The first instant of a local day, aware, in UTC (clamped to the calendar's ends)."""
     wall = datetime.combine(day, time())
-    if tz is None:
-        return as_utc(wall.astimezone())  # naive -> this computer's zone (mktime)
-    return as_utc(wall.replace(tzinfo=tz))
+    try:
+        if tz is None:
+            return as_utc(wall.astimezone())  # naive -> this computer's zone (mktime)
+        return as_utc(wall.replace(tzinfo=tz))
+    except (OverflowError, ValueError):
+        edge = datetime.min if day.year == datetime.min.year else datetime.max
+        return edge.replace(tzinfo=UTC)
 
 
 def format_local(instant: datetime | None, tz: tzinfo | None = None) -> str:
     """A time as people read it in the site's zone, to the minute; "" for None."""
     if instant is None:
         return ""
-    return to_local(instant, tz).strftime("%Y-%m-%d %H:%M")
+    local = to_local(instant, tz)
+    # %Y is not zero-padded for years before 1000 on every platform.
+    return f"{local.year:04d}-{local:%m-%d %H:%M}"

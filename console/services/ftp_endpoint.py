@@ -5,7 +5,9 @@ gets its own user name and random password (together they are the token, as in
 ``ftp://<user>:<password>@<host>:<port>/``) and its own fresh home folder, a hidden
 temporary folder inside the charger's folder of uploads. A complete file is moved from
 there into the charger's folder with the naming rules of the HTTP endpoint, and the
-transfer service is told it arrived, just as for an HTTP upload.
+transfer service is told it arrived, just as for an HTTP upload. An account is
+single-use: the first complete file closes it (a failed upload may be retried), and it
+expires after ``UPLOAD_GRANT_SECONDS`` when nothing arrives.
 
 Permissions are what an uploader needs and no more: ``w`` (STOR, STOU) and ``e`` (CWD),
 because many embedded FTP clients change into the URL's folder ("CWD /") before they
@@ -46,6 +48,7 @@ from console.services.file_endpoint import (
     safe_file_name,
 )
 from console.services.idle_stop import IdleStop
+from console.storage.database import PRIVATE_DIR, ensure_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +236,9 @@ class FtpEndpoint:
         folder = self.upload_root / charger_folder_name(charger_id)
         user = f"t{transfer_id}-{secrets.token_hex(4)}"
         home = folder / f".ftp-{secrets.token_hex(8)}"
-        home.mkdir(parents=True)
+        ensure_private_dir(self.upload_root)  # the owner's eyes only (POSIX)
+        ensure_private_dir(folder)
+        home.mkdir(mode=PRIVATE_DIR)
         grant = FtpGrant(
             user, secrets.token_urlsafe(24), charger_id, transfer_id, home.resolve(), folder
         )
@@ -247,14 +252,20 @@ class FtpEndpoint:
 
     def revoke(self, user: str) -> None:
         """Close one account; the server stops after the idle delay once none is left."""
+        self._retire(self._take(user))
+
+    def _take(self, user: str) -> FtpGrant | None:
+        """Remove an account from the open ones (any thread): nobody logs in or stores."""
         with self._grants_lock:
-            grant = self._grants.pop(user, None)
-            left = len(self._grants)
+            return self._grants.pop(user, None)
+
+    def _retire(self, grant: FtpGrant | None) -> None:
+        """Clean up after an account taken away (on the engine loop)."""
         if grant is not None:
             if grant.expiry is not None:
                 grant.expiry.cancel()
             shutil.rmtree(grant.home, ignore_errors=True)
-        if not left and self.running:
+        if not self.open_grants and self.running:
             self._idle.schedule()
 
     def _on_expired(self, user: str) -> None:
@@ -342,16 +353,25 @@ class FtpEndpoint:
         Runs in the FTP thread. The file must lie in the grant's home folder (pyftpdlib
         keeps every path inside it; this is checked again rather than trusted).
         """
-        grant = self.grant_of(user)
+        # Taken at once, under the lock: of two uploads finishing together, one is filed.
+        grant = self._take(user)
         if grant is None:
             temp.unlink(missing_ok=True)
             raise UnsafeName("upload of a transfer that is closed")
         if temp.resolve().parent != grant.home:
             temp.unlink(missing_ok=True)
+            self._put_back(grant)
             raise UnsafeName(f"upload outside its folder: {temp}")
-        name = safe_file_name(temp.name)
+        try:
+            name = safe_file_name(temp.name)
+        except UnsafeName:
+            temp.unlink(missing_ok=True)
+            self._put_back(grant)
+            raise
         size = temp.stat().st_size
         path = rename_free(temp, grant.folder, name)
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._retire, grant)
         log.info("%s: received %s by FTP (%d bytes)", grant.charger_id, path.name, size)
         handler, loop = self.on_received, self._loop
         if handler is not None and loop is not None:
@@ -362,3 +382,19 @@ class FtpEndpoint:
 
             asyncio.run_coroutine_threadsafe(deliver(), loop).result(RECEIVED_TIMEOUT)
         return path
+
+    def _put_back(self, grant: FtpGrant) -> None:
+        """A refused upload does not use the account up (the charger may retry)."""
+        loop = self._loop
+        if loop is not None and grant.expiry is not None and grant.expiry.when() <= loop.time():
+            # Its time ran out while it was taken (the timer found nothing): expire it now.
+            loop.call_soon_threadsafe(self._expire_taken, grant)
+            return
+        with self._grants_lock:
+            self._grants.setdefault(grant.user, grant)
+
+    def _expire_taken(self, grant: FtpGrant) -> None:
+        grant.expiry = None
+        self._retire(grant)
+        if self.on_expired is not None:
+            self.on_expired(grant.transfer_id)

@@ -25,7 +25,16 @@ from console.core.billing import (
     Visitor,
 )
 from console.core.enums import ConnectorStatus
-from console.core.model import Card, ChargerRecord, LoggedFrame, Person, RefusedCard, Session
+from console.core.model import (
+    AsideSample,
+    Card,
+    ChargerRecord,
+    LoggedFrame,
+    OrphanStop,
+    Person,
+    RefusedCard,
+    Session,
+)
 from console.core.transfers import FileTransfer
 from console.services.card_csv import ImportPlan, export_cards_csv, plan_import
 from console.services.card_history import CardHistory
@@ -55,6 +64,7 @@ from console.storage import message_search
 from console.storage import notes as note_repo
 from console.storage import people as people_repo
 from console.storage import receipts as receipt_repo
+from console.storage import samples as sample_repo
 from console.storage import sessions as session_repo
 from console.storage import tariffs as tariff_repo
 from console.storage import visitors as visitor_repo
@@ -109,6 +119,20 @@ class SiteQueries:
         return self._read(
             lambda c: session_repo.list_sessions(c, charger_id=charger_id, limit=limit)
         )
+
+    def kept_aside(
+        self, charger_id: str | None = None, limit: int = 1000
+    ) -> tuple[list[AsideSample], list[OrphanStop]]:
+        """What chargers sent about transactions not their own (or unknown), with the
+        reason: meter samples (newest first) and StopTransactions (oldest first)."""
+
+        def read(connection: Connection) -> tuple[list[AsideSample], list[OrphanStop]]:
+            stops = session_repo.list_orphan_stops(connection)
+            if charger_id is not None:
+                stops = [stop for stop in stops if stop.charger_id == charger_id]
+            return sample_repo.list_aside_samples(connection, charger_id, limit), stops
+
+        return self._read(read)
 
     def chargers(self) -> list[ChargerRecord]:
         """Every charger that is not retired."""

@@ -9,7 +9,8 @@ clock hour (picked in SQL, so a year of one-minute samples is not read row by ro
 meter stop. Between two consecutive readings the power is taken as constant (the rule the
 tariffs use), so the energy between them is shared among the hours they span in
 proportion to time. A session without register samples is thus spread evenly over its
-whole duration. Readings that go backwards, or beyond the meter stop, are ignored. Hours
+whole duration. Readings that go backwards, beyond the meter stop, or further than a
+connector can deliver in the time (unless staff kept them), are ignored. Hours
 are UTC hours placed at the local weekday and hour of their start; for zones whose offset
 is not whole hours this shifts energy by the odd half hour.
 
@@ -33,16 +34,17 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, String, case, func, select, type_coerce
 
 from console.core.clock import as_utc, utcnow
-from console.core.enums import ConnectorStatus
+from console.core.enums import ConnectorStatus, SessionFlag
+from console.core.readings import BILLED_LOCATIONS, ENERGY_REGISTER, SLACK_WH
 from console.services.csv_text import write_rows
 from console.services.reports import utc_bound
+from console.storage.samples import power_ceiling_w
 from console.storage.tables import MeterSampleRow, SessionRow, StatusHistoryRow, table_of
 
 sessions = table_of(SessionRow)
 samples = table_of(MeterSampleRow)
 history = table_of(StatusHistoryRow)
 
-ENERGY_REGISTER = "Energy.Active.Import.Register"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CHARGING = frozenset({ConnectorStatus.CHARGING.value})
 OCCUPIED = frozenset(
@@ -88,21 +90,30 @@ def _raw_time(connection: Connection, column: ColumnElement[Any]) -> ColumnEleme
 def _session_readings(
     connection: Connection, start: datetime, end: datetime
 ) -> dict[int, list[tuple[float, float]]]:
-    """The last register reading (Wh) of each hour of each session overlapping the range."""
-    in_range = select(sessions.c.id).where(
-        sessions.c.started_at < end,
-        (sessions.c.stopped_at.is_(None)) | (sessions.c.stopped_at > start),
-    )
+    """The last register reading (Wh) of each hour of each session overlapping the range.
+
+    A session's samples are those its own charger stored for its connector: samples are
+    matched by (charger, transaction, connector), never by transaction id alone.
+    """
     wh = case((samples.c.unit == "kWh", samples.c.value * 1000), else_=samples.c.value)
     bucket = _hour_bucket(connection, samples.c.taken_at)
+    own = samples.join(
+        sessions,
+        (sessions.c.id == samples.c.session_key)
+        & (sessions.c.charger_id == samples.c.charger_id)
+        & (sessions.c.connector_id == samples.c.connector_id),
+    )
     query = (
         select(
             samples.c.session_key, _raw_time(connection, func.max(samples.c.taken_at)), func.max(wh)
         )
+        .select_from(own)
         .where(
-            samples.c.session_key.in_(in_range),
+            sessions.c.started_at < end,
+            (sessions.c.stopped_at.is_(None)) | (sessions.c.stopped_at > start),
             samples.c.measurand == ENERGY_REGISTER,
             samples.c.phase == "",
+            samples.c.location.in_(BILLED_LOCATIONS),
             samples.c.value.is_not(None),
         )
         .group_by(samples.c.session_key, bucket)
@@ -157,12 +168,14 @@ def usage_heatmap(
     cells = _Cells(tz)
     window = (start.timestamp(), end.timestamp())
     hourly = _session_readings(connection, start, end)
+    ceiling_w = power_ceiling_w(connection)
     query = select(
         sessions.c.id,
         sessions.c.started_at,
         sessions.c.meter_start,
         sessions.c.stopped_at,
         sessions.c.meter_stop,
+        sessions.c.flags,
     ).where(
         sessions.c.started_at < end,
         (sessions.c.stopped_at.is_(None)) | (sessions.c.stopped_at > start),
@@ -174,12 +187,23 @@ def usage_heatmap(
         if stopped:
             last = (_epoch(row.stopped_at), float(row.meter_stop))
             inner = [p for p in inner if p[0] <= last[0] and p[1] <= last[1]] + [last]
+        # Readings that cannot be true count only where staff chose to keep them.
+        believe_all = SessionFlag.READINGS_KEPT.value in row.flags.split(",")
         for at, value in inner:
-            if at >= points[-1][0] and value >= points[-1][1]:
+            forward = at >= points[-1][0] and value >= points[-1][1]
+            if forward and (believe_all or _plausible_step(points[-1], (at, value), ceiling_w)):
                 points.append((at, value))
         for first, second in pairwise(points):
             cells.spread(first, second, window)
     return cells.matrix
+
+
+def _plausible_step(
+    last: tuple[float, float], reading: tuple[float, float], ceiling_w: float
+) -> bool:
+    """True when the register can have moved from ``last`` to ``reading`` (see core.readings)."""
+    most = ceiling_w * max(0.0, reading[0] - last[0]) / 3600 + float(SLACK_WH)
+    return reading[1] - last[1] <= most
 
 
 def heatmap_table(matrix: HeatMap) -> list[list[str]]:

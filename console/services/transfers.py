@@ -6,6 +6,7 @@ ours its websocket came in on (the one address we know it can reach). The charge
 DiagnosticsStatusNotification, LogStatusNotification and (Signed)FirmwareStatusNotification
 then move the row along; a finished transfer closes its path, and the endpoint closes
 when no transfer is open.
+The URL's secret (path token, FTP password) stays in memory: rows keep a digest of it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from console.core import commands as cmd
 from console.core.clock import utcnow
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
+from console.core.redaction import secret_digest
 from console.core.transfers import (
     ACCEPTED,
     IGNORED,
@@ -256,7 +258,8 @@ class TransferService:
             grant = self.endpoint.offer_file(charger_id, transfer_id, firmware, open_for)
             url = self._url(charger_id, grant.path)
             request_id = transfer_id if signature is not None else None
-            await self._update(transfer_id, url=url, request_id=request_id)
+            secret_hash = secret_digest(grant.token)  # the row keeps the URL with *** for it
+            await self._update(transfer_id, url=url, secret_hash=secret_hash, request_id=request_id)
             self._open[transfer_id] = _Open(
                 charger_id, TransferKind.FIRMWARE, grant.token, request_id
             )
@@ -296,12 +299,17 @@ class TransferService:
             if ftp:
                 account = self.ftp.allow_upload(charger_id, transfer_id)
                 host = url_host(self._channel.local_host(charger_id), self.ftp.host)
-                url, token = account.url(host, self.ftp.port), account.user
+                url, token, secret = (
+                    account.url(host, self.ftp.port),
+                    account.user,
+                    account.password,
+                )
             else:
                 grant = self.endpoint.allow_upload(charger_id, transfer_id)
-                url, token = self._url(charger_id, grant.path), grant.token
+                url, token, secret = self._url(charger_id, grant.path), grant.token, grant.token
             request_id = transfer_id if kind is TransferKind.LOG else None
-            await self._update(transfer_id, url=url, request_id=request_id)
+            secret_hash = secret_digest(secret)  # the row keeps the URL with *** for it
+            await self._update(transfer_id, url=url, secret_hash=secret_hash, request_id=request_id)
             self._open[transfer_id] = _Open(charger_id, kind, token, request_id, ftp)
             outcome = await ask(charger_id, transfer_id, url)
             name_key = "fileName" if kind is TransferKind.DIAGNOSTICS else "filename"

@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, update
 
 from console.core.billing import SessionBill
 from console.core.money import CostBreakdown
@@ -82,6 +82,31 @@ def add_bill(connection: Connection, bill: SessionBill) -> tuple[SessionBill, bo
     stored = get_bill(connection, bill.session_id)
     assert stored is not None
     return stored, inserted == 1
+
+
+def replace_bill(connection: Connection, bill: SessionBill) -> SessionBill:
+    """Put a new bill in place of a session's bill made from an estimated stop, once the
+    charger's true stop arrived (never for a session with an issued receipt: the caller
+    checks)."""
+    breakdown = bill.breakdown
+    connection.execute(
+        update(session_bills)
+        .where(session_bills.c.session_id == bill.session_id)
+        .values(
+            tariff_id=bill.tariff_id,
+            tariff_name=breakdown.tariff,
+            currency=breakdown.currency,
+            breakdown=json.dumps(breakdown.to_json()),
+            net_cents=cents(breakdown.net_total),
+            tax_cents=cents(breakdown.tax),
+            gross_cents=cents(breakdown.gross_total),
+            energy_wh=bill.energy_wh,
+            billed_at=bill.billed_at,
+        )
+    )
+    stored = get_bill(connection, bill.session_id)
+    assert stored is not None
+    return stored
 
 
 def unbilled_sessions(connection: Connection, after: int = 0, limit: int = 500) -> list[int]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from console.core.authorization import normalize_id_tag
 from console.core.enums import AuthorizationStatus, CardStatus
@@ -153,6 +153,25 @@ def record_refusal(
                 count=1,
             )
         )
+
+
+def prune_refused_cards(connection: Connection, before: datetime, keep_rows: int) -> int:
+    """Forget refused cards last presented before ``before``, and the stalest beyond
+    ``keep_rows``; returns how many were deleted."""
+    deleted = connection.execute(
+        delete(refused_cards).where(refused_cards.c.last_at < before)
+    ).rowcount
+    stalest_kept = connection.execute(
+        select(refused_cards.c.last_at)
+        .order_by(refused_cards.c.last_at.desc())
+        .offset(keep_rows)
+        .limit(1)
+    ).scalar()
+    if stalest_kept is not None:
+        deleted += connection.execute(
+            delete(refused_cards).where(refused_cards.c.last_at <= stalest_kept)
+        ).rowcount
+    return int(deleted)
 
 
 def list_refused_cards(

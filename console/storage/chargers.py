@@ -6,8 +6,9 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
+from console.core.charger_ids import charger_key
 from console.core.enums import Approval, ConnectorStatus
 from console.core.model import BootInfo, ChargerRecord, StatusReport
 from console.storage.rows import utc_or_none
@@ -54,17 +55,36 @@ def _record(row: Any) -> ChargerRecord:
     )
 
 
+def _same_charger(charger_id: str) -> Any:
+    """The condition that finds a charger by its id compared without case."""
+    return chargers.c.id_key == charger_key(charger_id)
+
+
 def get_charger(connection: Connection, charger_id: str) -> ChargerRecord | None:
-    """The charger with this id, or None."""
-    row = connection.execute(select(chargers).where(chargers.c.id == charger_id)).first()
+    """The charger with this id (compared without case), or None."""
+    row = connection.execute(select(chargers).where(_same_charger(charger_id))).first()
     return None if row is None else _record(row)
 
 
 def password_hash(connection: Connection, charger_id: str) -> str | None:
     """The stored password hash of a charger (None: no password set)."""
     return connection.execute(
-        select(chargers.c.password_hash).where(chargers.c.id == charger_id)
+        select(chargers.c.password_hash).where(_same_charger(charger_id))
     ).scalar()
+
+
+def count_waiting(connection: Connection, since: datetime, host: str | None = None) -> int:
+    """Chargers waiting for approval that were heard of since ``since`` (from ``host``)."""
+    query = (
+        select(func.count())
+        .select_from(chargers)
+        .where(chargers.c.approval == Approval.PENDING.value)
+        .where(chargers.c.retired.is_(False))
+        .where(func.coalesce(chargers.c.last_seen, chargers.c.registered_at) >= since)
+    )
+    if host is not None:
+        query = query.where(chargers.c.registered_from == host)
+    return int(connection.execute(query).scalar() or 0)
 
 
 def list_chargers(connection: Connection, include_retired: bool = False) -> list[ChargerRecord]:
@@ -81,24 +101,31 @@ def add_charger(
     approval: Approval,
     at: datetime,
     password_hash: str | None = None,
+    registered_from: str | None = None,
 ) -> ChargerRecord:
-    """Register a charger; an existing one keeps its row and gets the new approval/password."""
+    """Register a charger; an existing one keeps its row and gets the new approval/password.
+
+    An existing charger keeps the spelling of its id it was first registered with, even
+    when ``charger_id`` differs from it in case.
+    """
     existing = get_charger(connection, charger_id)
     if existing is None:
         connection.execute(
             chargers.insert().values(
                 id=charger_id,
+                id_key=charger_key(charger_id),
                 approval=approval.value,
                 password_hash=password_hash,
                 registered_at=at,
                 retired=False,
+                registered_from=registered_from,
             )
         )
     else:
         changes: dict[str, Any] = {"approval": approval.value, "retired": False}
         if password_hash is not None:
             changes["password_hash"] = password_hash
-        connection.execute(update(chargers).where(chargers.c.id == charger_id).values(**changes))
+        connection.execute(update(chargers).where(_same_charger(charger_id)).values(**changes))
     record = get_charger(connection, charger_id)
     assert record is not None
     return record
@@ -107,7 +134,7 @@ def add_charger(
 def set_approval(connection: Connection, charger_id: str, approval: Approval) -> bool:
     """Accept or reject a charger; False when there is no such charger."""
     result = connection.execute(
-        update(chargers).where(chargers.c.id == charger_id).values(approval=approval.value)
+        update(chargers).where(_same_charger(charger_id)).values(approval=approval.value)
     )
     return result.rowcount > 0
 
@@ -115,7 +142,7 @@ def set_approval(connection: Connection, charger_id: str, approval: Approval) ->
 def set_password_hash(connection: Connection, charger_id: str, hashed: str | None) -> bool:
     """Set or clear a charger's password; False when there is no such charger."""
     result = connection.execute(
-        update(chargers).where(chargers.c.id == charger_id).values(password_hash=hashed)
+        update(chargers).where(_same_charger(charger_id)).values(password_hash=hashed)
     )
     return result.rowcount > 0
 

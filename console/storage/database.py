@@ -1,7 +1,15 @@
-"""Opening the database: the default location, SQLite pragmas, and migrations at start."""
+"""Opening the database: the default location, SQLite pragmas, and migrations at start.
+
+The database holds card owners and password hashes, so on POSIX its file (and the
+``-wal``/``-shm`` files beside it) is readable by its owner only (0600), and folders
+ChargeDesk creates for its data are 0700; an existing file that is too open is tightened.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +21,60 @@ from sqlalchemy.engine import make_url
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+log = logging.getLogger(__name__)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and missing parents) readable by the owner only; return it.
+
+    Only folders created here are made 0700, and ``path`` itself when it is too open:
+    a parent that already exists (a shared folder) is left as it is. No-op on Windows.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+    if os.name == "posix":
+        _tighten(path, PRIVATE_DIR)
+    return path
+
+
+def secure_sqlite_file(path: Path) -> None:
+    """Create the SQLite file ``path`` as 0600 when missing; tighten it and its side files.
+
+    SQLite creates ``-wal`` and ``-shm`` with the database file's mode, so a private
+    database file keeps them private too; existing ones are tightened all the same.
+    """
+    if os.name != "posix":
+        return
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, PRIVATE_FILE))
+        except FileExistsError:
+            pass  # another process made it first: tightened below
+        except OSError as error:  # SQLite will say why it cannot open the file either
+            log.warning("cannot create %s: %s", path, error)
+    for file in (path, *(path.with_name(path.name + side) for side in SQLITE_SIDE_FILES)):
+        if file.is_file():
+            _tighten(file, PRIVATE_FILE)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & ~mode:
+            path.chmod(current & mode)
+            log.info("%s was readable by others: now %o", path, current & mode)
+    except OSError as error:  # not ours, or read-only: the checks at start say so
+        log.warning("cannot restrict the permissions of %s: %s", path, error)
 
 
 def default_data_dir() -> Path:
-    """The platform's per-user data folder for ChargeDesk (created when missing)."""
-    path = Path(platformdirs.user_data_dir("ChargeDesk", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The platform's per-user data folder for ChargeDesk (created when missing, 0700)."""
+    return ensure_private_dir(Path(platformdirs.user_data_dir("ChargeDesk", appauthor=False)))
 
 
 def default_database_url() -> str:
@@ -51,14 +106,31 @@ def create_db_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    file = sqlite_file_of(url)
+    if file is not None and parsed.query.get("mode") != "ro":
+        ensure_private_dir(file.parent)
+        secure_sqlite_file(file)
     engine = create_engine(
         url,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
+
+
+def sqlite_file_of(url: str) -> Path | None:
+    """The file of a SQLite URL (``sqlite:///x.db``, ``sqlite:///file:x.db?uri=true``)."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if str(parsed.query.get("uri", "")).lower() in ("true", "1"):
+        if database.startswith("file:"):
+            database = database[len("file:") :]
+        database = database.split("?", 1)[0]
+        if not database or database == ":memory:" or "mode=memory" in str(parsed.query):
+            return None
+    return Path(database).expanduser()
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from console.core.redaction import redact_secrets
 from console.core.transfers import FileTransfer, TransferKind
 from console.storage.rows import utc_or_none
 from console.storage.tables import FileTransferRow, table_of
@@ -30,7 +31,7 @@ def add_transfer(
             charger_id=charger_id,
             kind=kind.value,
             requested_at=at,
-            url=url,
+            url=redact_secrets(url),  # the secret stays in memory (see core.redaction)
             status=status,
             status_at=at,
             file_name=file_name,
@@ -42,7 +43,12 @@ def add_transfer(
 
 
 def update_transfer(connection: Connection, transfer_id: int, **values: Any) -> None:
-    """Change the given columns of one transfer (status, status_at, file_name…)."""
+    """Change the given columns of one transfer (status, status_at, file_name…).
+
+    A ``url`` is stored without its secret; ``secret_hash`` keeps a digest of it.
+    """
+    if "url" in values:
+        values["url"] = redact_secrets(values["url"])
     connection.execute(update(_TABLE).where(_TABLE.c.id == transfer_id).values(**values))
 
 

@@ -38,7 +38,10 @@ class ChargerRow(Base):
 
     __tablename__ = "chargers"
 
+    # ``id`` is the spelling the charger first registered with; ``id_key`` (lower case)
+    # makes "cp1" and "CP1" one charger.
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id_key: Mapped[str] = mapped_column(String(64), unique=True)
     approval: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str | None] = mapped_column(String(256))
     vendor: Mapped[str | None] = mapped_column(String(64))
@@ -54,6 +57,9 @@ class ChargerRow(Base):
     booted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_seen: Mapped[datetime | None] = mapped_column(UtcDateTime)
     retired: Mapped[bool] = mapped_column(default=False)
+    # The address (host, no port) an unknown charger first came from: limits how many
+    # chargers one address may leave waiting for approval.
+    registered_from: Mapped[str | None] = mapped_column(String(64))
 
 
 class ConnectorRow(Base):
@@ -121,25 +127,37 @@ class SessionRow(Base):
     stop_reason: Mapped[str | None] = mapped_column(String(32))
     stop_id_tag: Mapped[str | None] = mapped_column(String(20))
     flags: Mapped[str] = mapped_column(String(255), default="")
+    # The stop is ChargeDesk's estimate until the charger's own StopTransaction arrives.
+    stop_estimated: Mapped[bool] = mapped_column(default=False, server_default="0")
+    end_note: Mapped[str | None] = mapped_column(String(500))
 
 
 class MeterSampleRow(Base):
-    """One measurand reading. The unique key makes a repeated MeterValues a no-op."""
+    """One measurand reading of a charger's own transaction (or of none: session_key 0).
+
+    The unique key holds everything that tells two samples apart, the reading itself
+    included (``reading``: the value as text, or a digest of signed data), so a repeated
+    MeterValues is a no-op while two different samples at one instant are both kept.
+    Readers find a session's samples by (charger_id, session_key), never by id alone.
+    """
 
     __tablename__ = "meter_samples"
     __table_args__ = (
         UniqueConstraint(
             "charger_id",
-            "connector_id",
             "session_key",
+            "connector_id",
             "taken_at",
             "measurand",
             "phase",
             "location",
+            "unit",
+            "context",
+            "reading",
             name="uq_meter_samples",
         ),
         Index("ix_meter_samples_time", "taken_at"),
-        Index("ix_meter_samples_session", "session_key", "taken_at"),
+        Index("ix_meter_samples_session", "charger_id", "session_key", "taken_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -151,14 +169,58 @@ class MeterSampleRow(Base):
     measurand: Mapped[str] = mapped_column(String(48))
     phase: Mapped[str] = mapped_column(String(8), default="")
     location: Mapped[str] = mapped_column(String(8), default="")
-    unit: Mapped[str | None] = mapped_column(String(16))
-    context: Mapped[str | None] = mapped_column(String(32))
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    context: Mapped[str] = mapped_column(String(32), default="")
+    reading: Mapped[str] = mapped_column(String(80), default="")
+    value: Mapped[float | None] = mapped_column(Float)
+    raw_value: Mapped[str | None] = mapped_column(Text)
+
+
+class AsideSampleRow(Base):
+    """A meter sample naming another charger's transaction or an unknown one.
+
+    Answered, kept for staff with the reason, and never read by a bill, report or live
+    figure. Bounded per charger (the oldest go first): a charger cannot grow it for ever.
+    """
+
+    __tablename__ = "aside_samples"
+    __table_args__ = (
+        UniqueConstraint(
+            "charger_id",
+            "transaction_id",
+            "connector_id",
+            "taken_at",
+            "measurand",
+            "phase",
+            "location",
+            "unit",
+            "context",
+            "reading",
+            name="uq_aside_samples",
+        ),
+        Index("ix_aside_samples_charger", "charger_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charger_id: Mapped[str] = mapped_column(String(64))
+    connector_id: Mapped[int] = mapped_column(Integer)
+    transaction_id: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(48))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    measurand: Mapped[str] = mapped_column(String(48))
+    phase: Mapped[str] = mapped_column(String(8), default="")
+    location: Mapped[str] = mapped_column(String(8), default="")
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    context: Mapped[str] = mapped_column(String(32), default="")
+    reading: Mapped[str] = mapped_column(String(80), default="")
     value: Mapped[float | None] = mapped_column(Float)
     raw_value: Mapped[str | None] = mapped_column(Text)
 
 
 class OrphanStopRow(Base):
-    """A StopTransaction we could not match (id -1 or unknown): acknowledged, kept aside."""
+    """A StopTransaction we could not match (id -1, unknown, or another charger's):
+    acknowledged, kept aside with ``why_kept_aside``; its transactionData stays here."""
 
     __tablename__ = "orphan_stops"
     __table_args__ = (
@@ -174,6 +236,7 @@ class OrphanStopRow(Base):
     stopped_at: Mapped[datetime] = mapped_column(UtcDateTime)
     id_tag: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(String(32))
+    why_kept_aside: Mapped[str] = mapped_column(String(48), default="")
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     transaction_data: Mapped[str | None] = mapped_column(Text)
 
@@ -256,6 +319,8 @@ class MessageLogRow(Base):
         Index("ix_message_log_charger", "charger_id", "id"),
         Index("ix_message_log_action", "action", "id"),
         Index("ix_message_log_at", "at"),
+        # Covers the size budget: totals and pruning read the index, never the payloads.
+        Index("ix_message_log_size", "id", "size"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -267,27 +332,60 @@ class MessageLogRow(Base):
     action: Mapped[str | None] = mapped_column(String(48))
     payload: Mapped[str] = mapped_column(Text)
     latency_ms: Mapped[float | None] = mapped_column(Float)
+    size: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # bytes kept
+    omitted: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # bytes cut
 
 
 class RefusedConnectionRow(Base):
-    """A refused handshake: who, from where, why."""
+    """Refused handshakes of one charger (or address) for one reason: who, where, why, how often.
+
+    ``refusal_key`` is the charger's id key, or ``@host`` when it gave no usable id; ``at``
+    is the newest refusal and ``first_at`` the oldest. Texts are stored truncated.
+    """
 
     __tablename__ = "refused_connections"
+    __table_args__ = (
+        Index("ix_refused_connections_key", "refusal_key", "reason"),
+        Index("ix_refused_connections_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
-    charger_id: Mapped[str | None] = mapped_column(String(255))
+    first_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    refusal_key: Mapped[str] = mapped_column(String(80))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    charger_id: Mapped[str | None] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(64))
     peer: Mapped[str | None] = mapped_column(String(64))
-    path: Mapped[str] = mapped_column(String(1024))
+    path: Mapped[str] = mapped_column(String(255))
     http_status: Mapped[int] = mapped_column(Integer)
+    subprotocols: Mapped[str | None] = mapped_column(String(255))
+    username: Mapped[str | None] = mapped_column(String(64))
+
+
+class LockoutRow(Base):
+    """Failed password attempts of a charger id (``charger:<key>``) or an address (``peer:<host>``).
+
+    ``locked_until`` is set once the failures reach the limit within the window.
+    """
+
+    __tablename__ = "lockouts"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    first_failure_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class ChargerEventRow(Base):
     """Connection history and notifications: connects, disconnects, boots, firmware…"""
 
     __tablename__ = "charger_events"
-    __table_args__ = (Index("ix_charger_events_charger", "charger_id", "id"),)
+    __table_args__ = (
+        Index("ix_charger_events_charger", "charger_id", "id"),
+        Index("ix_charger_events_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -468,7 +566,9 @@ class FileTransferRow(Base):
     charger_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))  # diagnostics, log, firmware
     requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    url: Mapped[str] = mapped_column(String(1024))
+    url: Mapped[str] = mapped_column(String(1024))  # its secret replaced by ***
+    # SHA-256 of the URL's secret (path token, FTP password); the secret is never stored.
+    secret_hash: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(32))  # last status notification or ours
     status_at: Mapped[datetime] = mapped_column(UtcDateTime)
     file_name: Mapped[str | None] = mapped_column(String(255))  # uploaded or offered file

@@ -10,18 +10,31 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, func, select
 
 from console.core.clock import as_utc
 from console.core.enums import ConnectorStatus
 from console.core.model import Session
+from console.core.readings import BILLED_LOCATIONS, ENERGY_REGISTER
 from console.core.tariffs import MeterReading, SessionUsage, StatusChange
 from console.storage.chargers import status_history
-from console.storage.sessions import meter_samples
+from console.storage.samples import meter_samples
 
-ENERGY_REGISTER = "Energy.Active.Import.Register"
-_SCALE = {None: Decimal(1), "Wh": Decimal(1), "kWh": Decimal(1000)}
-_LOCATIONS = ("", "Outlet")  # the register at the cable; not "EV" or "Inlet"
+_SCALE = {None: Decimal(1), "": Decimal(1), "Wh": Decimal(1), "kWh": Decimal(1000)}
+_LOCATIONS = BILLED_LOCATIONS
+
+
+def _own_samples(session: Session) -> tuple[ColumnElement[bool], ...]:
+    """The session's samples: its charger's, under its transaction id, of its connector.
+
+    Never by transaction id alone: another charger cannot add to a bill. Samples its own
+    charger sent for another connector are kept (flagged) but not counted.
+    """
+    return (
+        meter_samples.c.charger_id == session.charger_id,
+        meter_samples.c.session_key == session.id,
+        meter_samples.c.connector_id == session.connector_id,
+    )
 
 
 def _reading_of(at: datetime, value: float, unit: str | None) -> MeterReading:
@@ -38,7 +51,7 @@ def energy_readings(
     query = (
         select(meter_samples.c.taken_at, meter_samples.c.value, meter_samples.c.unit)
         .where(
-            meter_samples.c.session_key == session.id,
+            *_own_samples(session),
             meter_samples.c.measurand == ENERGY_REGISTER,
             meter_samples.c.phase == "",
             meter_samples.c.location.in_(_LOCATIONS),
@@ -113,7 +126,7 @@ def energy_readings_after(
     query = select(
         meter_samples.c.id, meter_samples.c.taken_at, meter_samples.c.value, meter_samples.c.unit
     ).where(
-        meter_samples.c.session_key == session.id,
+        *_own_samples(session),
         meter_samples.c.id > after_id,
         meter_samples.c.measurand == ENERGY_REGISTER,
         meter_samples.c.phase == "",

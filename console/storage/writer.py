@@ -6,6 +6,13 @@ committed once: with ``synchronous=FULL`` a commit costs an fsync, so grouping i
 lets a busy site be answered quickly while every answer still waits for its commit.
 Rows that need no answer (the message log) are appended to the next transaction.
 
+A full disk must not cost billing data: bulk rows are the first thing given up. When a
+commit fails because the disk (or the database's size limit) is full, the bulk rows are
+dropped and the awaited operations are retried alone, each in its own transaction; for a
+while after that, and whenever ``bulk_paused`` is set (the disk watch), bulk rows are not
+kept at all. An operation whose commit fails raises to its caller, so the charger is
+never acknowledged for something that is not stored.
+
 Waiters on an event loop are woken with one call per loop per commit, not one per
 operation: waking a loop costs a write to its self-pipe, and a full pipe drops wake-ups
 (signals included).
@@ -14,9 +21,11 @@ operation: waking a loop costs a write to its self-pipe, and a full pipe drops w
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -24,6 +33,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table
 
+from console.storage.reserve import DEFAULT_RESERVE_BYTES, DiskReserve, reserve_path_of
 from console.storage.rows import insert_ignoring_duplicates
 
 log = logging.getLogger(__name__)
@@ -32,6 +42,22 @@ T = TypeVar("T")
 Operation = Callable[[Connection], Any]
 
 MAX_BATCH = 500
+FULL_BACKOFF = 5.0  # seconds bulk rows are dropped after the disk was found full
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Did this commit fail because the disk (or the database's page limit) is full?"""
+    original = getattr(error, "orig", None) or error
+    if getattr(original, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
+        return True
+    if getattr(original, "pgcode", None) == "53100" or getattr(original, "sqlstate", None) == (
+        "53100"
+    ):  # PostgreSQL disk_full
+        return True
+    if isinstance(original, OSError) and original.errno == errno.ENOSPC:
+        return True
+    text = str(original).lower()
+    return "database or disk is full" in text or "no space left on device" in text
 
 
 @dataclass(slots=True)
@@ -74,8 +100,11 @@ class StorageWriter:
     A failing operation fails alone: the batch is retried one operation at a time.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, reserve_bytes: int = DEFAULT_RESERVE_BYTES) -> None:
         self.engine = engine
+        path = reserve_path_of(engine)
+        # Space given up at the first full-disk failure, so billing writes go on a while.
+        self.reserve = DiskReserve(path, reserve_bytes) if path and reserve_bytes > 0 else None
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._pending_rows: dict[Table, list[dict[str, Any]]] = {}
         self._rows_lock = threading.Lock()
@@ -83,6 +112,11 @@ class StorageWriter:
         self._started = False
         self.commits = 0
         self.operations = 0
+        # Set by the disk watch while free space is low: bulk rows are not kept.
+        self.bulk_paused = False
+        self.dropped_rows = 0  # bulk rows given up (paused, or the disk was full)
+        self.disk_full_failures = 0  # commits that failed because the disk was full
+        self._full_until = 0.0  # monotonic time until which bulk rows are dropped
 
     def start(self) -> None:
         """Start the writer thread."""
@@ -96,6 +130,8 @@ class StorageWriter:
             self._queue.put(_STOP)
             self._thread.join()
             self._started = False
+            if self.reserve is not None:  # made again at the next start
+                self.reserve.release(quietly=True)
 
     async def submit(self, operation: Callable[[Connection], T]) -> T:
         """Run ``operation`` in the next transaction and return its result after the commit."""
@@ -121,8 +157,19 @@ class StorageWriter:
         self._queue.put(job)
         return job.future  # type: ignore[return-value]
 
+    @property
+    def keeping_bulk(self) -> bool:
+        """Are bulk rows (logs nobody waits for) being kept just now?"""
+        return not self.bulk_paused and time.monotonic() >= self._full_until
+
     def append_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        """Insert ``rows`` into ``table`` with the next commit; nobody waits for them."""
+        """Insert ``rows`` into ``table`` with the next commit; nobody waits for them.
+
+        Dropped (and counted) while bulk rows are not kept: see ``keeping_bulk``.
+        """
+        if not self.keeping_bulk:
+            self.dropped_rows += len(rows)
+            return
         with self._rows_lock:
             wake = not self._pending_rows
             self._pending_rows.setdefault(table, []).extend(rows)
@@ -130,6 +177,8 @@ class StorageWriter:
             self._queue.put(_WAKE)
 
     def _run(self) -> None:
+        if self.reserve is not None:
+            self.reserve.ensure()
         stopping = False
         while not stopping:
             jobs: list[_Job] = []
@@ -164,34 +213,66 @@ class StorageWriter:
                     connection.execute(insert_ignoring_duplicates(connection, table), table_rows)
                 for job in jobs:
                     results.append(None if job.rows is not None else job.operation(connection))
-        except Exception:
-            log.exception("group commit failed; retrying its %d operations one by one", len(jobs))
+        except Exception as error:
+            if is_disk_full(error):
+                self._on_disk_full(rows)
+                rows = {}
+            else:
+                log.exception(
+                    "group commit failed; retrying its %d operations one by one", len(jobs)
+                )
             self._apply_one_by_one(jobs, rows)
             return
         self.commits += 1
         self.operations += len(jobs)
         self._settle([(job, result, None) for job, result in zip(jobs, results, strict=True)])
 
+    def _on_disk_full(self, rows: dict[Table, list[dict[str, Any]]]) -> None:
+        # The bulk rows go first, and stay away for a while: what little space is left
+        # (free pages in the file, a WAL that can be reused) is for the awaited operations.
+        self.disk_full_failures += 1
+        dropped = sum(len(table_rows) for table_rows in rows.values())
+        self.dropped_rows += dropped
+        self._full_until = time.monotonic() + FULL_BACKOFF
+        log.warning("the disk is full: dropped %d log rows, retrying the operations alone", dropped)
+        if self.reserve is not None:
+            self.reserve.release()
+
     def _apply_one_by_one(self, jobs: list[_Job], rows: dict[Table, list[dict[str, Any]]]) -> None:
         # Log rows are not worth losing a charger's data over: retried once, then dropped.
-        try:
-            with self.engine.begin() as connection:
-                for table, table_rows in rows.items():
-                    connection.execute(table.insert(), table_rows)
-        except Exception:
-            log.exception("dropping %d log rows that could not be stored", len(rows))
-        outcomes: list[tuple[_Job, Any, BaseException | None]] = []
-        for job in jobs:
+        if rows:
+            try:
+                with self.engine.begin() as connection:
+                    for table, table_rows in rows.items():
+                        connection.execute(table.insert(), table_rows)
+            except Exception as error:
+                if is_disk_full(error):
+                    self._on_disk_full(rows)
+                else:
+                    log.exception("dropping %d log rows that could not be stored", len(rows))
+                    self.dropped_rows += sum(len(table_rows) for table_rows in rows.values())
+        self._settle([self._apply_alone(job) for job in jobs])
+
+    def _apply_alone(self, job: _Job) -> tuple[_Job, Any, BaseException | None]:
+        # A full disk gets one more try once the reserve is given up; the operation runs
+        # again from the start, as in any retry of a rolled-back transaction.
+        retried = False
+        while True:
             try:
                 with self.engine.begin() as connection:
                     result = job.operation(connection)
             except Exception as error:
-                outcomes.append((job, None, error))
+                if not is_disk_full(error):
+                    return job, None, error
+                self.disk_full_failures += 1
+                self._full_until = time.monotonic() + FULL_BACKOFF
+                if retried or self.reserve is None or not self.reserve.release():
+                    return job, None, error
+                retried = True
             else:
                 self.commits += 1
                 self.operations += 1
-                outcomes.append((job, result, None))
-        self._settle(outcomes)
+                return job, result, None
 
     def _settle(self, outcomes: list[tuple[_Job, Any, BaseException | None]]) -> None:
         by_loop: dict[asyncio.AbstractEventLoop, list[Any]] = {}

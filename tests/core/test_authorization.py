@@ -47,3 +47,9 @@ def test_parent_id_and_expiry_are_reported() -> None:
 
 def test_card_ids_compare_case_insensitively() -> None:
     assert normalize_id_tag("04A1b2C3") == normalize_id_tag("04a1B2c3 ")
+
+
+def test_an_authorize_never_answers_concurrent_tx() -> None:
+    # OCPP 1.6 keeps ConcurrentTx for StartTransaction: without a count, none is judged.
+    assert authorize(Card("A"), now=NOW).status is S.ACCEPTED
+    assert authorize(Card("A", status=CardStatus.BLOCKED), now=NOW).status is S.BLOCKED

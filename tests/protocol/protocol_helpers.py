@@ -92,6 +92,8 @@ class Refusal:
     peer: str | None
     path: str
     http_status: int
+    subprotocols: tuple[str, ...] = ()
+    username: str | None = None
 
 
 class FakeAdmission:
@@ -105,10 +107,16 @@ class FakeAdmission:
         self.disconnected: list[tuple[str, int | None, str]] = []
         self.online: set[str] = set()
         self.seen: Counter[str] = Counter()
+        self.not_accepted: set[str] = set()  # chargers the approval gate keeps out
         self._changed = asyncio.Condition()
 
     async def check_handshake(
-        self, charger_id: str, username: str | None, password: str | None
+        self,
+        charger_id: str,
+        username: str | None,
+        password: str | None,
+        *,
+        peer: str | None = None,
     ) -> HandshakeVerdict:
         self.handshakes.append((charger_id, username, password))
         return self.verdicts.get(charger_id, HandshakeVerdict.accept())
@@ -120,8 +128,13 @@ class FakeAdmission:
         peer: str | None,
         path: str,
         http_status: int,
+        *,
+        subprotocols: tuple[str, ...] = (),
+        username: str | None = None,
     ) -> None:
-        self.refusals.append(Refusal(charger_id, reason, peer, path, http_status))
+        self.refusals.append(
+            Refusal(charger_id, reason, peer, path, http_status, subprotocols, username)
+        )
 
     async def charger_connected(self, charger_id: str, peer: str | None) -> None:
         self.connected.append((charger_id, peer))
@@ -138,6 +151,9 @@ class FakeAdmission:
     def charger_seen(self, charger_id: str, at: datetime) -> None:
         assert at.tzinfo is not None
         self.seen[charger_id] += 1
+
+    def is_accepted(self, charger_id: str) -> bool:
+        return charger_id not in self.not_accepted
 
     async def _notify(self) -> None:
         async with self._changed:

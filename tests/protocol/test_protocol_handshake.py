@@ -167,3 +167,27 @@ async def test_refused_verdicts_become_http_responses(
     )
     assert refusal.peer is not None and refusal.peer.startswith("127.0.0.1:")
     assert not server.is_connected("CP1") and ports.admission.connected == []
+
+
+@pytest.mark.parametrize("raw_id", ["CP1%20", "%D0%A1%D0%A01", "%2E%2E", "A" * 49])
+async def test_ids_outside_the_rules_never_reach_the_admission(
+    server: CentralSystemServer, ports: Ports, raw_id: str
+) -> None:
+    with pytest.raises(InvalidStatus) as refused:
+        await open_ws(server, raw_id, headers=basic("CP1", "secret"))
+    assert refused.value.response.status_code == 401
+    (refusal,) = ports.admission.refusals
+    assert refusal.reason is RefusalReason.INVALID_ID
+    assert (refusal.username, refusal.subprotocols) == ("CP1", (SUBPROTOCOL,))
+    assert ports.admission.handshakes == []
+
+
+async def test_the_verdicts_id_keys_the_connection(
+    server: CentralSystemServer, ports: Ports
+) -> None:
+    # The admission knows this charger as "CP1": a connection as "cp1" is that charger.
+    ports.admission.verdicts["cp1"] = HandshakeVerdict.accept("CP1")
+    async with await open_ws(server, "cp1"):
+        await ports.admission.wait_connected("CP1")
+        assert server.connected_ids() == ["CP1"]
+    assert ports.admission.connected[0][0] == "CP1"

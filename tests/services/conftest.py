@@ -12,8 +12,10 @@ import pytest
 from console.core.enums import AdmissionMode
 from console.services.engine import CentralSystem, EngineConfig
 from console.simulator.charger import SimulatedCharger
+from console.storage.samples import set_power_ceiling_w
 
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
+SIMULATOR_POWER_CEILING_W = 400_000.0 * 100  # the real ceiling at up to 100x speed
 ChargerFactory = Callable[..., SimulatedCharger]
 
 
@@ -33,6 +35,9 @@ async def make_engine(tmp_path: Path) -> AsyncIterator[EngineFactory]:
         engine = CentralSystem(config)
         await engine.start()
         started.append(engine)
+        # Simulated meters run ``speed`` times faster than their real timestamps: a power
+        # ceiling that allows for it (tests of the ceiling itself set their own).
+        await engine.writer.submit(lambda c: set_power_ceiling_w(c, SIMULATOR_POWER_CEILING_W))
         return engine
 
     yield make

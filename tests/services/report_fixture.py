@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine
 
 from console.core.billing import ReceiptContent, SiteDetails
+from console.core.charger_ids import charger_key
 from console.core.money import CostBreakdown, CostKind, CostLine
 from console.storage.database import open_database
 from console.storage.tables import (
@@ -251,7 +252,13 @@ def build_site(path: Path) -> tuple[str, Engine]:
             connection.execute(
                 table_of(ChargerRow)
                 .insert()
-                .values(id=charger, approval="accepted", registered_at=created, retired=False)
+                .values(
+                    id=charger,
+                    id_key=charger_key(charger),
+                    approval="accepted",
+                    registered_at=created,
+                    retired=False,
+                )
             )
         people = table_of(PersonRow)
         connection.execute(

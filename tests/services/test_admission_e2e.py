@@ -47,11 +47,12 @@ async def test_rejected_charger_is_disconnected_and_refused(
     await charger.start()
     await charger.wait_for(lambda: charger.registration_status == "Pending")
     assert await engine.admission.set_approval("NEW-2", accepted=False)
-    await charger.wait_for(lambda: charger.refused_status == 403)
+    # 401 like every other refusal of an identity: the true reason is in the record.
+    await charger.wait_for(lambda: charger.refused_status == 401)
     assert RefusalReason.REJECTED_CHARGER in await _refusals(engine)
 
 
-async def test_closed_mode_refuses_unknown_ids_with_404(
+async def test_closed_mode_refuses_unknown_ids_with_401(
     make_engine: EngineFactory, make_charger: ChargerFactory
 ) -> None:
     engine = await make_engine(AdmissionMode.CLOSED)
@@ -60,7 +61,7 @@ async def test_closed_mode_refuses_unknown_ids_with_404(
     await engine.admission.add_charger("KNOWN")
     stranger = make_charger(engine, "STRANGER", reconnect=False)
     await stranger.start()
-    await stranger.wait_for(lambda: stranger.refused_status == 404)
+    await stranger.wait_for(lambda: stranger.refused_status == 401)
     known = make_charger(engine, "KNOWN")
     await known.start()
     await known.wait_booted()

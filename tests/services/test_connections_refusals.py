@@ -94,7 +94,8 @@ async def test_each_refusal_reason_is_listed_in_plain_words(
     ]
     assert RefusalReason.WRONG_PASSWORD.value == "wrong password"
     assert all(a.peer is not None and a.peer.startswith("127.0.0.1:") for a in attempts)
-    assert refused[-1].charger_id == "STRANGER" and refused[-1].http_status == 404
+    # 401 like every refusal of an identity: only the record tells the reason.
+    assert refused[-1].charger_id == "STRANGER" and refused[-1].http_status == 401
     assert refused[0].path == "/ocpp/SECURE/extra"
     # The accepted attempt is listed too, newest first.
     assert attempts[0].accepted and attempts[0].charger_id == "SECURE"
@@ -156,4 +157,4 @@ async def test_setting_the_password_lets_a_charger_with_that_password_in(
 
     assert await engine.admission.set_password("CP-PW", "the new password")
     await charger.wait_booted()
-    assert not await engine.admission.set_password("NO-SUCH-CHARGER", "whatever123")
+    assert not await engine.admission.set_password("NO-SUCH-CHARGER", "whatever12345678")

@@ -166,6 +166,11 @@ def _check_database(db_url: str, chargers: list[RecordingCharger]) -> None:
                                     samples.c.session_key == request.transaction_id,
                                     samples.c.taken_at == taken_at,
                                     samples.c.measurand == sample["measurand"],
+                                    # A periodic and an end reading at the same instant
+                                    # are two samples: the context tells them apart.
+                                    samples.c.context == sample.get("context", ""),
+                                    samples.c.phase == sample.get("phase", ""),
+                                    samples.c.location == sample.get("location", ""),
                                 )
                             ).scalar()
                             assert found == 1, (request, sample)

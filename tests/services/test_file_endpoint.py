@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -64,13 +67,82 @@ async def test_multipart_upload_lands_in_the_chargers_folder(
 async def test_put_upload_with_a_taken_name_gets_a_new_one(
     endpoint: FileEndpoint, http: aiohttp.ClientSession
 ) -> None:
-    grant = endpoint.allow_upload("CP-1", 1)
-    for body in (b"first", b"second"):
+    # Grants are single-use (issue 10): two transfers of one charger, same file name.
+    for transfer_id, body in ((1, b"first"), (2, b"second")):
+        grant = endpoint.allow_upload("CP-1", transfer_id)
         async with http.put(_base(endpoint) + grant.path + "log.txt", data=body) as response:
             assert response.status == 200
     folder = endpoint.folder_of("CP-1")
     assert (folder / "log.txt").read_bytes() == b"first"
     assert (folder / "log-1.txt").read_bytes() == b"second"
+
+
+async def test_an_upload_grant_takes_one_upload_only(
+    endpoint: FileEndpoint, http: aiohttp.ClientSession, tmp_path: Path
+) -> None:
+    received: list[ReceivedFile] = []
+
+    async def on_received(item: ReceivedFile) -> None:
+        received.append(item)
+
+    endpoint.on_received = on_received
+    grant = endpoint.allow_upload("CP-1", 1)
+    url = _base(endpoint) + grant.path
+    async with http.put(url + "big.bin", data=b"x" * 5000) as response:
+        assert response.status == 413  # a failed upload does not use the grant up
+    async with http.put(url + "diag.log", data=b"one") as response:
+        assert response.status == 200
+    for attempt in range(20):
+        async with http.put(url + f"more-{attempt}.log", data=b"again") as response:
+            assert response.status == 404
+    form = aiohttp.FormData()
+    form.add_field("file", b"form", filename="form.log")
+    async with http.post(url, data=form) as response:
+        assert response.status == 404
+    assert [item.path.name for item in received] == ["diag.log"]
+    assert [p.name for p in _files(tmp_path / "data")] == ["diag.log"]
+    assert endpoint.open_grants == 0
+
+
+async def test_a_second_upload_at_the_same_time_is_refused(
+    endpoint: FileEndpoint,
+    http: aiohttp.ClientSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    grant = endpoint.allow_upload("CP-1", 1)
+    url = _base(endpoint) + grant.path
+    storing = asyncio.Event()  # the endpoint reads the first upload's body
+    release = asyncio.Event()
+    store = endpoint._store
+
+    async def noted_store(*args: Any) -> tuple[Path, int]:
+        storing.set()
+        return await store(*args)
+
+    monkeypatch.setattr(endpoint, "_store", noted_store)
+
+    async def slow() -> AsyncIterator[bytes]:
+        yield b"a" * 100
+        await release.wait()
+        yield b"b" * 100
+
+    async def first() -> int:
+        async with http.put(url + "slow.log", data=slow()) as response:
+            return response.status
+
+    task = asyncio.create_task(first())
+    await asyncio.wait_for(storing.wait(), 5)
+    assert grant.busy
+    async with http.put(url + "other.log", data=b"x") as response:
+        assert response.status == 404
+    release.set()
+    assert await asyncio.wait_for(task, 5) == 200
+    assert [p.name for p in _files(tmp_path / "data")] == ["slow.log"]
+
+
+def test_upload_grants_are_short_lived(tmp_path: Path) -> None:
+    assert FileEndpoint(tmp_path).upload_grant_seconds <= 15 * 60
 
 
 async def test_unknown_and_revoked_tokens_are_not_found(
@@ -180,3 +252,19 @@ async def test_an_expired_grant_is_reported_and_closed(tmp_path: Path) -> None:
         assert server.open_grants == 0
     finally:
         await server.close()
+
+
+async def test_uploads_and_their_folders_are_private(
+    endpoint: FileEndpoint, http: aiohttp.ClientSession, tmp_path: Path
+) -> None:
+    previous = os.umask(0o022)
+    try:
+        grant = endpoint.allow_upload("CP-1", 1)
+        async with http.put(_base(endpoint) + grant.path + "diag.log", data=b"x") as response:
+            assert response.status == 200
+    finally:
+        os.umask(previous)
+    root = tmp_path / "data" / "diagnostics"
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    assert stat.S_IMODE((root / "CP-1").stat().st_mode) == 0o700
+    assert stat.S_IMODE((root / "CP-1" / "diag.log").stat().st_mode) == 0o600

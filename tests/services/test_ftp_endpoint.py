@@ -149,12 +149,53 @@ async def test_an_upload_is_filed_and_reported(endpoint: FtpEndpoint, tmp_path: 
     folder = tmp_path / "data" / "diagnostics" / "CP_1"
     assert grant.home.parent == folder.resolve()
     assert (await _store(endpoint, grant, "diag.log", b"x" * 1000)).startswith("226")
-    assert (await _store(endpoint, grant, "diag.log", b"y")).startswith("226")
-    assert received == [
-        ReceivedFile("CP/1", 7, folder / "diag.log", 1000),
-        ReceivedFile("CP/1", 7, folder / "diag-1.log", 1),
-    ]
-    assert _files(folder) == [folder / "diag-1.log", folder / "diag.log"]
+    # Single use (issue 10): the account is gone once its file arrived.
+    assert "530" in await _store(endpoint, grant, "diag.log", b"y")
+    assert received == [ReceivedFile("CP/1", 7, folder / "diag.log", 1000)]
+    assert _files(folder) == [folder / "diag.log"]
+    assert endpoint.open_grants == 0
+    await _until(lambda: not grant.home.exists())
+
+
+async def test_an_account_takes_one_file_only_even_in_one_session(
+    endpoint: FtpEndpoint, tmp_path: Path
+) -> None:
+    grant = endpoint.allow_upload("CP-1", 1)
+
+    def twice() -> list[str]:
+        answers = []
+        with _connect(endpoint, grant.user, grant.password) as ftp:
+            for name in ("one.log", "two.log"):
+                try:
+                    answers.append(ftp.storbinary(f"STOR {name}", io.BytesIO(b"data")))
+                except ftplib.Error as exc:
+                    answers.append(str(exc))
+        return answers
+
+    first, second = await asyncio.to_thread(twice)
+    assert first.startswith("226") and not second.startswith("226"), (first, second)
+    assert [p.name for p in _files(tmp_path / "data")] == ["one.log"]
+    for _ in range(3):  # today's bug: one grant took 20 uploads
+        assert "530" in await _store(endpoint, grant, "again.log", b"x")
+    assert [p.name for p in _files(tmp_path / "data")] == ["one.log"]
+
+
+def test_ftp_accounts_are_short_lived(tmp_path: Path) -> None:
+    assert FtpEndpoint(tmp_path).upload_grant_seconds <= 15 * 60
+
+
+async def test_an_unused_ftp_account_expires(tmp_path: Path) -> None:
+    server = FtpEndpoint(tmp_path, "127.0.0.1", 0, upload_grant_seconds=0.05, auth_failed_delay=0)
+    expired = asyncio.Event()
+    server.on_expired = lambda transfer_id: expired.set()
+    await server.start()
+    try:
+        grant = server.allow_upload("CP-1", 5)
+        await asyncio.wait_for(expired.wait(), 5)
+        assert server.open_grants == 0
+        assert "530" in await _store(server, grant, "late.log", b"x")
+    finally:
+        await server.close()
 
 
 async def test_wrong_or_missing_credentials_are_refused(endpoint: FtpEndpoint) -> None:
@@ -216,7 +257,8 @@ async def test_stor_names_cannot_leave_the_folder(
 
 async def test_only_storing_is_allowed(endpoint: FtpEndpoint, tmp_path: Path) -> None:
     grant = endpoint.allow_upload("CP-1", 1)
-    assert (await _store(endpoint, grant, "diag.log", b"secret")).startswith("226")
+    # A stored file closes the account (single use): try the other commands first.
+    (grant.home / "diag.log").write_bytes(b"secret")
 
     def others() -> list[str]:
         answers = []
@@ -235,7 +277,9 @@ async def test_only_storing_is_allowed(endpoint: FtpEndpoint, tmp_path: Path) ->
 
     answers = await asyncio.to_thread(others)
     assert all(not a.endswith("allowed") for a in answers), answers
-    assert (tmp_path / "data" / "diagnostics" / "CP-1" / "diag.log").read_bytes() == b"secret"
+    assert (grant.home / "diag.log").read_bytes() == b"secret"
+    assert (await _store(endpoint, grant, "diag.log", b"upload")).startswith("226")
+    assert (tmp_path / "data" / "diagnostics" / "CP-1" / "diag.log").read_bytes() == b"upload"
 
 
 async def test_the_endpoint_stops_when_no_ftp_transfer_is_open(tmp_path: Path) -> None:

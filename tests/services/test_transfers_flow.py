@@ -74,9 +74,11 @@ async def test_a_finished_transfer_and_a_charger_not_asked_cannot_upload(
     await asked.wait_for(_replied(asked, "DiagnosticsStatusNotification", 2))
     transfer = await _transfer(engine, request.transfer_id)
     port = engine.transfers.endpoint.port
+    # The stored URL has no secret (issue 10): the one the charger was given.
+    given = next(r for r in asked.received if r.action == "GetDiagnostics").payload["location"]
     async with aiohttp.ClientSession() as http:
         # The same URL again, once the transfer is over: closed.
-        async with http.put(transfer.url + "again.log", data=b"late") as response:
+        async with http.put(given + "again.log", data=b"late") as response:
             assert response.status == 404
         # CP-2 was never asked, so it has no token: any path it tries is unknown.
         async with http.put(f"http://127.0.0.1:{port}/upload/CP-2/x.log", data=b"x") as response:
@@ -122,7 +124,9 @@ async def test_firmware_is_downloaded_over_http_and_installed(
         "Installing",
         "Installed",
     ]
-    async with aiohttp.ClientSession() as http, http.get(transfer.url) as response:
+    given = next(r for r in charger.received if r.action == "UpdateFirmware").payload["location"]
+    assert "/firmware/***/" in transfer.url and given != transfer.url
+    async with aiohttp.ClientSession() as http, http.get(given) as response:
         assert response.status == 404  # downloaded: the path is closed
 
 
@@ -132,7 +136,15 @@ async def test_several_chargers_at_once_each_get_their_own_path(
     chargers = [await _booted(engine, make_charger, f"CP-{i}") for i in (1, 2, 3)]
     requests = await engine.transfers.request_diagnostics(["CP-1", "CP-2", "CP-3", "CP-1"])
     assert [r.charger_id for r in requests] == ["CP-1", "CP-2", "CP-3"]
-    assert len({(await _transfer(engine, r.transfer_id)).url for r in requests}) == 3
+    # Each its own secret; the stored URLs show none of them (issue 10), only a digest.
+    stored = [await _transfer(engine, r.transfer_id) for r in requests]
+    assert {t.url for t in stored} == {
+        f"http://127.0.0.1:{engine.transfers.endpoint.port}/upload/***/"
+    }
+    hashes = await engine.writer.submit(
+        lambda c: c.exec_driver_sql("SELECT secret_hash FROM file_transfers").scalars().all()
+    )
+    assert len(set(hashes)) == 3 and None not in hashes
     for charger in chargers:
         await charger.wait_for(_replied(charger, "DiagnosticsStatusNotification", 2))
     for request in requests:

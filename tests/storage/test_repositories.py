@@ -121,5 +121,5 @@ def test_refusals_round_trip(connection: Connection) -> None:
     refusal = RefusedConnection(
         T0, "CP9", RefusalReason.WRONG_PASSWORD, "10.0.0.5", "/ocpp/CP9", 401
     )
-    log_repo.add_refusal(connection, refusal)
+    log_repo.add_refusal(connection, refusal, "cp9")
     assert log_repo.list_refusals(connection) == [refusal]

@@ -117,7 +117,7 @@ async def test_inserted_rows_are_merged_and_duplicates_skipped(db_url: str) -> N
         *(writer.insert_rows(session_repo.meter_samples, rows(i % 40)) for i in range(80)),
         writer.insert_rows(session_repo.meter_samples, []),
     )
-    stored = await writer.submit(lambda c: session_repo.samples_of_session(c, 7))
+    stored = await writer.submit(lambda c: session_repo.samples_of_session(c, 7, "CP1"))
     assert sorted(row["value"] for row in stored) == [float(i) for i in range(40)]
     assert writer.commits < 80
     writer.stop()

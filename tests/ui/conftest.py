@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 from console.core.enums import AdmissionMode
 from console.services.engine import EngineConfig
 from console.simulator.charger import SimulatedCharger
+from console.storage.database import open_database
+from console.storage.samples import set_power_ceiling_w
 from console.ui.console_app import Console, cancel_pending_tasks, create_application
 
 T = TypeVar("T")
@@ -77,6 +79,9 @@ async def wait_until(predicate: Callable[[], object], timeout: float = 10.0) -> 
         await asyncio.sleep(0.02)
 
 
+SIMULATOR_POWER_CEILING_W = 400_000.0 * 100  # the real ceiling at up to 100x speed
+
+
 @contextlib.contextmanager
 def running_console(folder: Path, admission: AdmissionMode) -> Iterator[Console]:
     """A console on an ephemeral port and a SQLite file in ``folder``, stopped afterwards."""
@@ -87,6 +92,12 @@ def running_console(folder: Path, admission: AdmissionMode) -> Iterator[Console]
         admission=admission,
         heartbeat_interval=60,
     )
+    # Simulated meters run ``speed`` times faster than their real timestamps: a power
+    # ceiling that allows for it, stored before the engine starts.
+    database = open_database(config.database_url)
+    with database.begin() as connection:
+        set_power_ceiling_w(connection, SIMULATOR_POWER_CEILING_W)
+    database.dispose()
     instance = Console(config)
     try:
         yield instance

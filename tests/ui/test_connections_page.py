@@ -21,6 +21,7 @@ from console.services.connections import (
     PortCheck,
     Reachability,
 )
+from console.storage import lockouts as lockout_repo
 from console.ui.console_app import Console
 from console.ui.technician.connection_models import (
     AttemptsFilterProxy,
@@ -73,7 +74,7 @@ def test_refused_charger_is_listed_live_and_registered_from_its_row(
         async def scenario() -> None:
             await charger.start()
             await wait_until(lambda: "✖ Refused" in _cells(page, 1))
-            assert _cells(page, 3)[0] == "Unknown charger id"
+            assert _cells(page, 3)[0].endswith("Unknown charger id")
             assert _cells(page, 2)[0] == "CP-NEW"
             assert _cells(page, 4)[0].startswith("127.0.0.1:")
             page.select_attempt(0)
@@ -92,7 +93,11 @@ def test_refused_charger_is_listed_live_and_registered_from_its_row(
             assert set(_cells(page, 1)) == {"✖ Refused"}
             page.refused_only.setChecked(False)
             page.search.setText("unknown charger")
-            assert _cells(page, 3) and all(c == "Unknown charger id" for c in _cells(page, 3))
+            # Repeated refusals for one reason are one row with a count.
+            assert _cells(page, 3) and all(
+                c.endswith("Unknown charger id") for c in _cells(page, 3)
+            )
+            assert len(_cells(page, 3)) == 1
             page.search.setText("")
             await charger.stop()
 
@@ -132,6 +137,63 @@ def test_set_password_from_a_refused_row_then_the_charger_gets_in(
         run(qloop, scenario())
 
 
+def test_a_locked_charger_is_unlocked_from_its_row(
+    qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    with running_console(tmp_path, AdmissionMode.CLOSED) as console:
+        page = _page(console)
+        password = "right-password-16ch"
+        charger = simulator(console, "CP-LK", password=password, reconnect_max_delay=0.3)
+
+        def lock(engine: Any) -> Any:
+            key = lockout_repo.charger_lock_key("CP-LK")
+            return engine.writer.submit(
+                lambda c: lockout_repo.add_failure(
+                    c, key, utcnow(), timedelta(minutes=10), 1, timedelta(minutes=15)
+                )
+            )
+
+        async def scenario() -> None:
+            await page.register_charger("CP-LK", password)
+            await console.client.call(lock)
+            await charger.start()
+            await wait_until(lambda: any("Locked" in c for c in _cells(page, 3)))
+            page.select_attempt(0)
+            assert page.unlock_button.isEnabled()
+            assert "Unlock" in page.advice.text()
+            outcome = await page.unlock_selected()
+            assert outcome is not None and outcome.accepted
+            await charger.wait_booted()
+            again = await page.unlock_charger("CP-LK")
+            assert not again.accepted  # nothing left to unlock: said so
+            await charger.stop()
+
+        run(qloop, scenario())
+
+
+def test_password_dialog_asks_for_16_to_40_characters(
+    qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    with running_console(tmp_path, AdmissionMode.CLOSED) as console:
+        page = _page(console)
+
+        async def scenario() -> None:
+            task = asyncio.ensure_future(page._ask("CP-X", registering=True))
+            dialog = await _answer_dialog(page, task, password="short")
+            assert "16 to 40" in dialog.problem.text()
+            dialog.id_edit.setText("CP X")
+            dialog.generate()
+            dialog.buttons.accepted.emit()
+            assert "at most 48" in dialog.problem.text()
+            generated = dialog.password
+            dialog.id_edit.setText("CP-X")
+            dialog.buttons.accepted.emit()
+            assert await task == ("CP-X", generated)
+            assert generated is not None and 16 <= len(generated) <= 40
+
+        run(qloop, scenario())
+
+
 def test_port_check_marks_loopback_reachable(qloop: qasync.QEventLoop, tmp_path: Path) -> None:
     with running_console(tmp_path, AdmissionMode.CLOSED) as console:
         page = _page(console)
@@ -162,6 +224,10 @@ def _attempts() -> list[ConnectionAttempt]:
             "10.0.0.5:3999",
             "/ocpp/CP-1",
             401,
+            count=3,
+            first_at=now - timedelta(minutes=2),
+            subprotocols=("ocpp1.6",),
+            username="CP-1",
         ),
         ConnectionAttempt(
             now - timedelta(seconds=9), None, RefusalReason.TLS_FAILURE, "10.0.0.7:50000", "", 0
@@ -179,6 +245,9 @@ def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(proxy)
     assert proxy.rowCount() == 2
     assert proxy.index(1, 5).data() == "(encrypted) · no HTTP answer"
+    assert proxy.index(0, 3).data() == "3 times · Wrong password"
+    assert proxy.index(0, 5).data() == "/ocpp/CP-1 · HTTP 401 · offered ocpp1.6 · user CP-1"
+    assert "3 times" in proxy.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
     proxy.set_filter(refused_only=False, charger_id="CP-1")
     assert proxy.rowCount() == 2
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Connection
 
+from console.core.charger_ids import charger_key
 from console.services.queries import SiteQueries
 from console.services.reports import ReportBy
 from console.storage.database import open_database
@@ -106,12 +107,23 @@ def build_site(folder: Path) -> str:
             connection.execute(
                 table_of(ChargerRow)
                 .insert()
-                .values(id=charger, approval="accepted", registered_at=created, retired=False)
+                .values(
+                    id=charger,
+                    id_key=charger_key(charger),
+                    approval="accepted",
+                    registered_at=created,
+                    retired=False,
+                )
             )
         connection.execute(
             table_of(PersonRow)
             .insert()
-            .values(id=1, name="Aylin Demir", department="Radiology", created_at=created)
+            .values(
+                id=1,
+                name="Aylin Demir",
+                department="Radiology",
+                created_at=created,
+            )
         )
         _session(connection, 1, "CP-A", 1, "2026-01-05 10:00", "2026-01-05 12:00", (0, 10_000))
         _session(connection, 2, "CP-A", 2, "2026-01-05 14:00", "2026-01-05 15:00", (5000, 9000))

@@ -1,20 +1,30 @@
 """Handlers of the CALLs a 1.6 charger sends: payload -> core types -> port -> reply.
 
 Each handler gets a payload that has passed its schema, so required keys are present
-and have the right types; it only translates. Whatever a handler raises becomes a
-CALLERROR (an ``OcppError`` keeps its code, anything else is InternalError).
+and have the right types and ranges (console/protocol/ocpp16/limits.py); it only
+translates. Whatever a handler raises becomes a CALLERROR (an ``OcppError`` keeps its
+code, anything else is InternalError).
+
+Times: a StartTransaction, StopTransaction or MeterValues whose time is unusable (no
+moment in UTC, such as year 1 with a positive offset) or implausible is still handled,
+with our receipt time in its place and ``timestamp_unusable`` set so the services flag
+it.
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from console.core.clock import utcnow
 from console.core.enums import ConnectorStatus
 from console.core.model import BootInfo, MeterReport, StartRequest, StatusReport, StopRequest
-from console.protocol.datetimes import format_timestamp, parse_timestamp
+from console.protocol.datetimes import charger_time, format_timestamp
 from console.protocol.dialect import CallHandler, HandlerContext
 from console.protocol.ocpp16.convert import id_tag_info, meter_values, optional_timestamp
+
+# Connections that have sent a BootNotification; a closed connection drops out by itself.
+_BOOTED: weakref.WeakSet[HandlerContext] = weakref.WeakSet()
 
 
 async def boot_notification(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any]:
@@ -29,7 +39,11 @@ async def boot_notification(ctx: HandlerContext, p: dict[str, Any]) -> dict[str,
         imsi=p.get("imsi"),
         meter_type=p.get("meterType"),
         meter_serial=p.get("meterSerialNumber"),
+        reboot=ctx not in _BOOTED,
     )
+    # Only the first BootNotification of a connection is a reboot; a pending charger's
+    # retries and a boot we asked for with TriggerMessage come on the same connection.
+    _BOOTED.add(ctx)
     decision = await ctx.messages.boot(ctx.charger_id, info)
     if decision.accepted:
         status = "Accepted"
@@ -55,13 +69,13 @@ async def heartbeat(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any]:
 async def status_notification(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any]:
     """StatusNotification -> ``status``."""
     report = StatusReport(
-        connector_id=p["connectorId"],
+        connector_id=int(p["connectorId"]),
         status=ConnectorStatus(p["status"]),
         error_code=p["errorCode"],
         info=p.get("info"),
         vendor_id=p.get("vendorId"),
         vendor_error_code=p.get("vendorErrorCode"),
-        timestamp=optional_timestamp(p, "timestamp"),
+        timestamp=optional_timestamp(p, "timestamp", utcnow()),
     )
     await ctx.messages.status(ctx.charger_id, report)
     return {}
@@ -75,12 +89,15 @@ async def authorize(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any]:
 
 async def start_transaction(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any]:
     """StartTransaction -> ``start_transaction``."""
+    timestamp, unusable = charger_time(p["timestamp"], utcnow())
+    reservation_id = p.get("reservationId")
     request = StartRequest(
-        connector_id=p["connectorId"],
+        connector_id=int(p["connectorId"]),
         id_tag=p["idTag"],
-        meter_start=p["meterStart"],
-        timestamp=parse_timestamp(p["timestamp"]),
-        reservation_id=p.get("reservationId"),
+        meter_start=int(p["meterStart"]),
+        timestamp=timestamp,
+        reservation_id=None if reservation_id is None else int(reservation_id),
+        timestamp_unusable=unusable,
     )
     decision = await ctx.messages.start_transaction(ctx.charger_id, request)
     return {
@@ -91,13 +108,16 @@ async def start_transaction(ctx: HandlerContext, p: dict[str, Any]) -> dict[str,
 
 async def stop_transaction(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any]:
     """StopTransaction (with its transactionData) -> ``stop_transaction``."""
+    received = utcnow()
+    timestamp, unusable = charger_time(p["timestamp"], received)
     request = StopRequest(
-        transaction_id=p["transactionId"],
-        meter_stop=p["meterStop"],
-        timestamp=parse_timestamp(p["timestamp"]),
+        transaction_id=int(p["transactionId"]),
+        meter_stop=int(p["meterStop"]),
+        timestamp=timestamp,
         id_tag=p.get("idTag"),
         reason=p.get("reason"),
-        transaction_data=meter_values(p.get("transactionData", [])),
+        transaction_data=meter_values(p.get("transactionData", []), received),
+        timestamp_unusable=unusable,
     )
     info = await ctx.messages.stop_transaction(ctx.charger_id, request)
     return {} if info is None else {"idTagInfo": id_tag_info(info)}
@@ -105,10 +125,11 @@ async def stop_transaction(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, 
 
 async def meter_values_(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any]:
     """MeterValues -> ``meter_values``."""
+    transaction_id = p.get("transactionId")
     report = MeterReport(
-        connector_id=p["connectorId"],
-        transaction_id=p.get("transactionId"),
-        meter_values=meter_values(p["meterValue"]),
+        connector_id=int(p["connectorId"]),
+        transaction_id=None if transaction_id is None else int(transaction_id),
+        meter_values=meter_values(p["meterValue"], utcnow()),
     )
     await ctx.messages.meter_values(ctx.charger_id, report)
     return {}
@@ -132,7 +153,8 @@ def _notice(kind: str, action: str) -> CallHandler:
         details: dict[str, Any] = {"action": action}
         for key, value in p.items():
             if key == "timestamp":
-                details["timestamp"] = parse_timestamp(value)
+                # A wrong clock: the receipt time (when the notice is stored) tells more.
+                details["timestamp"] = optional_timestamp(p, key, utcnow())
             else:
                 details[_SNAKE.get(key, key)] = value
         await ctx.messages.notice(ctx.charger_id, kind, details)

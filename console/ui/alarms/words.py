@@ -18,6 +18,8 @@ KIND_STYLE: dict[AlarmKind, tuple[str, str]] = {
     AlarmKind.OFFLINE: ("#7F7F7F", "⚠"),  # grey
     AlarmKind.REBOOTS: ("#E69F00", "↻"),  # orange
     AlarmKind.SECURITY: ("#CC79A7", "⚑"),  # reddish purple
+    AlarmKind.DISK_LOW: ("#0072B2", "⛁"),  # blue
+    AlarmKind.LOCKED_OUT: ("#CC79A7", "🔒"),  # reddish purple, like security
 }
 
 
@@ -28,6 +30,8 @@ def kind_word(kind: AlarmKind) -> str:
         AlarmKind.OFFLINE: QCoreApplication.translate("Alarm", "Offline"),
         AlarmKind.REBOOTS: QCoreApplication.translate("Alarm", "Reboots"),
         AlarmKind.SECURITY: QCoreApplication.translate("Alarm", "Security"),
+        AlarmKind.DISK_LOW: QCoreApplication.translate("Alarm", "Disk space"),
+        AlarmKind.LOCKED_OUT: QCoreApplication.translate("Alarm", "Locked out"),
     }
     return words[kind]
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from console.core.billing import PaymentMethod, ReceiptStatus
-from console.services.formatting import format_money
+from console.services.formatting import format_local, format_money
 
 _CONTEXT = "BillingView"
 
@@ -118,7 +118,7 @@ def weekdays_text(days: frozenset[int]) -> str:
 
 def local_text(moment: datetime | None) -> str:
     """A stored (UTC) time in the desk's zone, to the minute."""
-    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return format_local(moment)
 
 
 def kwh_text(kwh: Decimal | float | None) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from console.core.cards import expiry_day
 from console.core.enums import AuthorizationStatus, CardStatus
 from console.core.model import Card
+from console.services.formatting import format_local
 
 _CONTEXT = "CardsView"
 
@@ -140,7 +141,7 @@ def day_text(day: date) -> str:
 
 def local_time_text(moment: datetime) -> str:
     """A stored (UTC) time in the PC's zone, to the minute."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return format_local(moment)
 
 
 def sessions_at_once_text(limit: int) -> str:

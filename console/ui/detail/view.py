@@ -202,7 +202,7 @@ class ChargerDetailView(QWidget):
         mine = False
         for event in events:
             charger_id = getattr(event, "charger_id", None)
-            if isinstance(event, ev.SessionStarted | ev.SessionStopped):
+            if isinstance(event, ev.SessionStarted | ev.SessionStopped | ev.SessionFlagsChanged):
                 charger_id = event.session.charger_id
                 if charger_id == self.charger_id:
                     self._request("sessions")

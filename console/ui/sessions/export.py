@@ -6,7 +6,6 @@ needs (header, flag labels, stop reasons) is prepared on the GUI thread beforeha
 
 from __future__ import annotations
 
-import csv
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -15,19 +14,21 @@ from datetime import datetime
 from pathlib import Path
 
 from console.core.model import Session
-from console.ui.sessions.words import flags_text, stop_reason_text
+from console.services.csv_text import CsvWriter
+from console.services.formatting import format_local, to_local
+from console.ui.sessions.words import flags_text, session_stop_text
 
 CHECK_EVERY = 500  # rows between progress updates and cancel checks
 
 
 def local(moment: datetime) -> datetime:
-    """A stored (UTC) time in the PC's own time zone."""
-    return moment.astimezone()
+    """A stored (UTC) time in the PC's own time zone (UTC at the calendar's ends)."""
+    return to_local(moment)
 
 
 def display_time(moment: datetime) -> str:
     """A time for the table: local, to the minute."""
-    return local(moment).strftime("%Y-%m-%d %H:%M")
+    return format_local(moment)
 
 
 def iso_time(moment: datetime) -> str:
@@ -79,7 +80,7 @@ def csv_record(row: SessionSnapshot, words: CsvWords) -> list[str]:
         iso_time(session.stopped_at) if session.stopped_at else words.running,
         kwh_text(row.energy_wh, decimals=3),
         hours_minutes(row.duration_s),
-        "" if session.running else stop_reason_text(session.stop_reason, words.stop_reasons),
+        "" if session.running else session_stop_text(session, words.stop_reasons),
         flags_text(session.flags, words.flag_labels),
     ]
 
@@ -114,7 +115,7 @@ def write_csv(
     try:
         # utf-8-sig: spreadsheet programs only detect UTF-8 with the byte order mark.
         with partial.open("w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
+            writer = CsvWriter(stream)  # escapes formula-looking cells
             writer.writerow(words.header)
             for start in range(0, len(rows), CHECK_EVERY):
                 if progress.cancel.is_set():

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from console.core.clock import utcnow
+from console.core.enums import SessionFlag
 from console.core.model import Session
 from console.core.site import ChargerState
 from console.ui.sessions.export import SessionSnapshot, display_time, hours_minutes, kwh_text
@@ -31,8 +32,9 @@ from console.ui.sessions.words import (
     column_tooltips,
     flag_explanation,
     flags_text,
+    late_stop_note,
     running_word,
-    stop_reason_text,
+    session_stop_text,
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw values: numbers for numbers, times as seconds
@@ -47,6 +49,16 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NUMERIC = {Column.SESSION, Column.CONNECTOR, Column.ENERGY, Column.DURATION}
 _LIVE_COLUMNS = (Column.END, Column.ENERGY, Column.DURATION)
+# Flags of sessions ChargeDesk (or staff) ended without the charger's StopTransaction.
+_ENDING_FLAGS = frozenset(
+    flag.value
+    for flag in (
+        SessionFlag.SUPERSEDED,
+        SessionFlag.STOPPED_BY_CHARGER_BOOT,
+        SessionFlag.ENDED_WITHOUT_STOP,
+        SessionFlag.ENDED_BY_STAFF,
+    )
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -248,14 +260,25 @@ class SessionsTableModel(QAbstractTableModel):
         if column == Column.DURATION:
             return hours_minutes(self.duration_s(session))
         if column == Column.STOP_REASON:
-            return "" if session.running else stop_reason_text(session.stop_reason)
+            return "" if session.running else session_stop_text(session)
         if session.flags:
             return f"{FLAG_SYMBOL} {flags_text(session.flags)}"
         return ""
 
     def _tooltip(self, session: Session, column: Column) -> str | None:
         if column == Column.FLAGS and session.flags:
-            return "\n\n".join(flag_explanation(flag) for flag in session.flags)
+            texts = [flag_explanation(flag) for flag in session.flags]
+            if session.end_note and not session.stop_estimated:
+                texts.append(self.tr("Reason given: %1").replace("%1", session.end_note))
+            ended = any(flag in _ENDING_FLAGS for flag in session.flags)
+            if ended and not session.stop_estimated:
+                texts.append(late_stop_note())
+            return "\n\n".join(texts)
+        if column == Column.STOP_REASON and session.stop_estimated:
+            return self.tr(
+                "The charger never reported this session's end: the end time and energy "
+                "are the last meter reading ChargeDesk had. A late report replaces them."
+            )
         if column == Column.STOP_REASON and not session.running:
             return self.tr("OCPP stop reason: %1").replace("%1", session.stop_reason or "Local")
         if column in (Column.END, Column.ENERGY, Column.DURATION) and session.running:
@@ -283,7 +306,7 @@ class SessionsTableModel(QAbstractTableModel):
         if column == Column.DURATION:
             return self.duration_s(session, now)
         if column == Column.STOP_REASON:
-            return "" if session.running else stop_reason_text(session.stop_reason).casefold()
+            return "" if session.running else session_stop_text(session).casefold()
         return flags_text(session.flags).casefold()
 
     def _sort_rows(self) -> None:

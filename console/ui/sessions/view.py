@@ -17,11 +17,13 @@ from console.core.model import Session
 from console.ui.billing.session_bar import SessionCostBar
 from console.ui.engine_client import EngineClient
 from console.ui.loop_guard import run_or_retry
+from console.ui.sessions.end_session import EndSessionButton
 from console.ui.sessions.export import CsvWords, SessionSnapshot
 from console.ui.sessions.export_job import CsvExportJob
 from console.ui.sessions.filter_bar import SessionsFilterBar, build_sessions_table
 from console.ui.sessions.model import SessionsTableModel
 from console.ui.sessions.proxy import SessionsFilterProxyModel
+from console.ui.sessions.review_readings import ReviewReadingsButton
 from console.ui.sessions.words import column_titles, flag_labels, running_word, stop_reason_words
 from console.ui.site_mirror import SiteMirror
 
@@ -111,6 +113,17 @@ class SessionsView(QWidget):
         self.cost_bar = SessionCostBar(self.client, self)
         self.cost_bar.attach(self.table, self._session_of_index)
         footer.addWidget(self.cost_bar)
+        # "End session…": staff end a session its charger will never report ended.
+        self.end_button = EndSessionButton(self.client, self)
+        self.end_button.attach(self.table, self._session_of_index)
+        self.end_button.message.connect(self.message_label.setText)
+        self.end_button.ended.connect(self._on_session_ended)
+        footer.addWidget(self.end_button)
+        # "Review readings…": staff decide on readings that cannot be true (bill held).
+        self.review_button = ReviewReadingsButton(self.client, self)
+        self.review_button.attach(self.table, self._session_of_index)
+        self.review_button.message.connect(self.message_label.setText)
+        footer.addWidget(self.review_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)  # as the overview, so tabs do not jump
@@ -176,12 +189,23 @@ class SessionsView(QWidget):
 
     def _on_events_arrived(self, events: list[Any]) -> None:
         for event in events:
-            if isinstance(event, ev.SessionStarted | ev.SessionStopped):
+            if isinstance(event, ev.SessionStarted | ev.SessionStopped | ev.SessionFlagsChanged):
                 self.model.upsert(event.session)
                 if self._loads_running:
                     self._live_log.append(event.session)
                 self.bar.add_chargers({event.session.charger_id})
                 self._summary_stale = True
+                shown = self.review_button.session
+                if shown is not None and shown.id == event.session.id:
+                    self.review_button.set_session(event.session)
+
+    def _on_session_ended(self, session: Session) -> None:
+        # Shown at once, before the engine's event arrives through the bridge.
+        self.model.upsert(session)
+        self._summary_stale = True
+        self._refresh_summary()
+        if self.cost_bar.session is not None and self.cost_bar.session.id == session.id:
+            self.cost_bar.set_session(session)
 
     def _on_chargers_changed(self, charger_ids: list[str], full: bool) -> None:
         self.model.update_live(self.mirror.chargers, None if full else charger_ids)

@@ -8,6 +8,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 
 from console.core.enums import SessionFlag
+from console.core.model import Session
 
 _CONTEXT = "SessionsView"
 
@@ -83,7 +84,21 @@ def stop_reason_words() -> dict[str, str]:
         "SoftReset": _tr("Charger soft reset"),
         "UnlockCommand": _tr("Connector unlocked"),
         "DeAuthorized": _tr("Card refused"),
+        ESTIMATED_STOP: _tr("No stop from the charger"),
     }
+
+
+# The key of stop_reason_words() for a stop ChargeDesk estimated (no OCPP reason exists).
+ESTIMATED_STOP = "(estimated)"
+
+
+def session_stop_text(session: Session, words: dict[str, str] | None = None) -> str:
+    """Why a finished session ended: the charger's reason, or, while ChargeDesk's estimate
+    stands, that no stop came (with the reason staff gave)."""
+    if not session.stop_estimated:
+        return stop_reason_text(session.stop_reason, words)
+    text = (words if words is not None else stop_reason_words())[ESTIMATED_STOP]
+    return f"{text}: {session.end_note}" if session.end_note else text
 
 
 def stop_reason_text(reason: str | None, words: dict[str, str] | None = None) -> str:
@@ -103,6 +118,13 @@ def flag_labels() -> dict[str, str]:
         SessionFlag.METER_BACKWARDS.value: _tr("Meter went backwards"),
         SessionFlag.SUSPECT_TIMESTAMP.value: _tr("Odd charger time"),
         SessionFlag.STOPPED_BY_CHARGER_BOOT.value: _tr("Closed by restart"),
+        SessionFlag.SUPERSEDED.value: _tr("Superseded by a new session"),
+        SessionFlag.ENDED_WITHOUT_STOP.value: _tr("Ended without a stop"),
+        SessionFlag.ENDED_BY_STAFF.value: _tr("Ended by staff"),
+        SessionFlag.READINGS_NEED_REVIEW.value: _tr("Readings need review"),
+        SessionFlag.READINGS_KEPT.value: _tr("Odd readings kept by staff"),
+        SessionFlag.READINGS_LEFT_OUT.value: _tr("Odd readings left out by staff"),
+        SessionFlag.CONNECTOR_MISMATCH.value: _tr("Readings for another connector"),
     }
 
 
@@ -123,11 +145,54 @@ def flag_explanation(flag: str) -> str:
             "The start or end time may be wrong; check the charger's clock."
         ),
         SessionFlag.STOPPED_BY_CHARGER_BOOT.value: _tr(
-            "Closed by restart: the charger restarted during the session without "
-            "reporting its end, so ChargeDesk closed it."
+            "Closed by restart: the charger restarted during the session and then "
+            "reported the connector free without reporting the session's end, so "
+            "ChargeDesk closed it at the last meter reading it had."
+        ),
+        SessionFlag.SUPERSEDED.value: _tr(
+            "Superseded by a new session: a new session started on the same connector "
+            "while this one had never been reported ended, so ChargeDesk closed it at "
+            "the last meter reading it had. The card was not refused for it."
+        ),
+        SessionFlag.ENDED_WITHOUT_STOP.value: _tr(
+            "Ended without a stop: the connector reported Available for a long time but "
+            "the charger never reported the session's end, so ChargeDesk closed it at "
+            "the last meter reading it had. Check the charger (power loss, reset)."
+        ),
+        SessionFlag.ENDED_BY_STAFF.value: _tr(
+            "Ended by staff: someone ended the session by hand, with the reason shown "
+            "under Stop reason, at the last meter reading ChargeDesk had."
+        ),
+        SessionFlag.READINGS_NEED_REVIEW.value: _tr(
+            "Readings need review: the charger sent meter readings that cannot be true "
+            "(the register went backwards, or rose faster than a connector can deliver). "
+            "They count nowhere and the session has no bill or receipt until someone "
+            "decides with Review readings…"
+        ),
+        SessionFlag.READINGS_KEPT.value: _tr(
+            "Odd readings kept by staff: readings that looked impossible were checked and "
+            "count in the bill as the charger sent them."
+        ),
+        SessionFlag.READINGS_LEFT_OUT.value: _tr(
+            "Odd readings left out by staff: readings that looked impossible were checked "
+            "and the bill uses only the plausible ones."
+        ),
+        SessionFlag.CONNECTOR_MISMATCH.value: _tr(
+            "Readings for another connector: the charger sent readings of this session "
+            "under another connector number. They are kept but not counted (the bill "
+            "uses the session's own connector and its meter stop). Check the charger's "
+            "connector numbering."
         ),
     }
     return explanations.get(flag, _tr("Recorded oddity: ") + flag)
+
+
+def late_stop_note() -> str:
+    """Said under a flag that ended a session when the charger's own stop came later."""
+    return _tr(
+        "The charger's own StopTransaction arrived later: its meter reading and time "
+        "replaced ChargeDesk's estimate."
+    )
 
 
 def flags_text(flags: tuple[str, ...], labels: dict[str, str] | None = None) -> str:

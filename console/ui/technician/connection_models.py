@@ -43,7 +43,8 @@ class AttemptsTableModel(RowsTableModel[ConnectionAttempt]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
-            lambda a: (a.at, a.charger_id, a.reason, a.peer, a.path, a.http_status), parent
+            lambda a: (a.at, a.charger_id, a.reason, a.peer, a.path, a.http_status, a.count),
+            parent,
         )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
@@ -61,7 +62,7 @@ class AttemptsTableModel(RowsTableModel[ConnectionAttempt]):
         if role == ATTEMPT_ROLE:
             return attempt
         if role == Qt.ItemDataRole.ToolTipRole:
-            return words.reason_advice(attempt.reason)
+            return self._tooltip(attempt)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column in (1, 3):
                 return words.colour(words.attempt_style(attempt.reason))
@@ -80,14 +81,34 @@ class AttemptsTableModel(RowsTableModel[ConnectionAttempt]):
         if column == 2:
             return attempt.charger_id or "—"
         if column == 3:
-            return "" if attempt.accepted else words.reason_text(attempt.reason)
+            if attempt.accepted:
+                return ""
+            text = words.reason_text(attempt.reason)
+            if attempt.count <= 1:
+                return text
+            # The count first: a long reason is cut at the column's end.
+            return words.tr("%2 times · %1").replace("%1", text).replace("%2", str(attempt.count))
         if column == 4:
             return attempt.peer or "—"
         if attempt.accepted:
             return ""
         if attempt.http_status == NO_HTTP_ANSWER:
             return words.tr("(encrypted) · no HTTP answer")
-        return f"{attempt.path} · HTTP {attempt.http_status}"
+        offer = words.offer_text(attempt.subprotocols, attempt.username)
+        return f"{attempt.path} · HTTP {attempt.http_status} · {offer}"
+
+    @staticmethod
+    def _tooltip(attempt: ConnectionAttempt) -> str:
+        advice = words.reason_advice(attempt.reason)
+        if attempt.count <= 1 or attempt.first_at is None:
+            return advice
+        times = (
+            words.tr("Refused %1 times from %2 to %3.")
+            .replace("%1", str(attempt.count))
+            .replace("%2", local_time(attempt.first_at))
+            .replace("%3", local_time(attempt.at))
+        )
+        return f"{times}\n{advice}"
 
 
 class AttemptsFilterProxy(QSortFilterProxyModel):

@@ -38,6 +38,13 @@ def reason_text(reason: RefusalReason | None) -> str:
         RefusalReason.TLS_FAILURE: tr(
             "TLS failure: the charger speaks wss:// but ChargeDesk serves ws://"
         ),
+        RefusalReason.INVALID_ID: tr("Charger id breaks the OCPP rules"),
+        RefusalReason.RETIRED_CHARGER: tr("Charger was retired"),
+        RefusalReason.LOCKED: tr("Locked after wrong passwords"),
+        RefusalReason.TOO_MANY_WAITING: tr("Too many unknown chargers waiting"),
+        RefusalReason.TOO_MANY_WAITING_FROM_PEER: tr(
+            "Too many unknown chargers waiting from this address"
+        ),
     }
     return words.get(reason, reason.value)
 
@@ -67,8 +74,31 @@ def reason_advice(reason: RefusalReason | None) -> str:
         RefusalReason.TLS_FAILURE: tr(
             "Change the charger's URL from wss:// to ws://, using an address shown above."
         ),
+        RefusalReason.INVALID_ID: tr(
+            "Give the charger an id of at most 48 letters, digits and - . _ ~ (no spaces)."
+        ),
+        RefusalReason.RETIRED_CHARGER: tr("Register the charger again to bring it back."),
+        RefusalReason.LOCKED: tr("Correct the password, then Unlock (or wait 15 minutes)."),
+        RefusalReason.TOO_MANY_WAITING: tr(
+            "Accept or reject the chargers waiting for approval, or register this one here."
+        ),
+        RefusalReason.TOO_MANY_WAITING_FROM_PEER: tr(
+            "Accept or reject the chargers waiting from this address, or register this one here."
+        ),
     }
     return advice.get(reason, "")
+
+
+def offer_text(subprotocols: tuple[str, ...], username: str | None) -> str:
+    """What a refused charger offered: its OCPP versions and Basic-auth user name."""
+    parts = []
+    if subprotocols:
+        parts.append(tr("offered %1").replace("%1", ", ".join(subprotocols)))
+    else:
+        parts.append(tr("offered no OCPP version"))
+    if username is not None:
+        parts.append(tr("user %1").replace("%1", username))
+    return " · ".join(parts)
 
 
 def attempt_style(reason: RefusalReason | None) -> tuple[str, str]:

@@ -28,23 +28,21 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from console.core import events as ev
-from console.core.enums import CommandResult
-from console.core.model import CommandOutcome
 from console.services.connections import (
     ClockDrift,
     ConnectionAttempt,
     check_ports,
     interface_urls,
 )
-from console.ui.actions import OutcomeBanner, open_dialog
+from console.ui.actions import OutcomeBanner
 from console.ui.engine_client import EngineClient
 from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
 from console.ui.technician import connection_words as words
+from console.ui.technician.connection_actions import UNLOCKABLE, ConnectionActions
 from console.ui.technician.connection_dialogs import ChargerCredentialsDialog
 from console.ui.technician.connection_models import (
     ATTEMPT_ROLE,
@@ -80,7 +78,7 @@ def _table(model: Any) -> QTableView:
     return view
 
 
-class ConnectionsPage(QWidget):
+class ConnectionsPage(ConnectionActions):
     """Connection troubleshooting for a technician on site."""
 
     def __init__(self, client: EngineClient, mirror: SiteMirror) -> None:
@@ -167,14 +165,22 @@ class ConnectionsPage(QWidget):
         self.register_button.clicked.connect(lambda: self._launch(self.register_selected()))
         self.password_button = QPushButton(self.tr("Set password…"))
         self.password_button.clicked.connect(lambda: self._launch(self.set_password_selected()))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setToolTip(
+            self.tr("Let the charger try its password again now, not after the lock-out.")
+        )
+        self.unlock_button.clicked.connect(lambda: self._launch(self.unlock_selected()))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.advice, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.register_button)
         buttons.addWidget(self.password_button)
+        buttons.addWidget(self.unlock_button)
         self.attempts_box = QGroupBox(self.tr("Connection attempts"))
         box = QVBoxLayout(self.attempts_box)
         box.addLayout(filters)
         box.addWidget(self.attempts_view, 1)
+        # A row of its own: beside the buttons, two lines of advice were cut off.
+        box.addWidget(self.advice)
         box.addLayout(buttons)
         header = self.attempts_view.horizontalHeader()
         for column, width in enumerate((65, 85, 95, 250, 120)):
@@ -383,66 +389,15 @@ class ConnectionsPage(QWidget):
         refused_with_id = attempt is not None and not attempt.accepted and bool(attempt.charger_id)
         self.register_button.setEnabled(refused_with_id)
         self.password_button.setEnabled(refused_with_id)
+        self.unlock_button.setEnabled(
+            refused_with_id and attempt is not None and attempt.reason in UNLOCKABLE
+        )
 
     # ----------------------------------------------------------------- actions
 
     def _launch(self, coroutine: Any) -> None:
         if not self.tasks.launch(lambda: coroutine):
             coroutine.close()
-
-    async def register_selected(self) -> CommandOutcome | None:
-        """Ask for the id (and a password) of the selected refused charger and register it."""
-        attempt = self.selected_attempt()
-        answer = await self._ask(attempt.charger_id or "" if attempt else "", registering=True)
-        if answer is None:
-            return None
-        return await self.register_charger(*answer)
-
-    async def set_password_selected(self) -> CommandOutcome | None:
-        """Ask for a new password of the selected charger and store it."""
-        attempt = self.selected_attempt()
-        if attempt is None or not attempt.charger_id:
-            return None
-        answer = await self._ask(attempt.charger_id, registering=False)
-        if answer is None:
-            return None
-        return await self.set_password(*answer)
-
-    async def _ask(self, charger_id: str, registering: bool) -> tuple[str, str | None] | None:
-        self.dialog = ChargerCredentialsDialog(charger_id, registering, self)
-        try:
-            accepted = await open_dialog(self.dialog)
-            return (self.dialog.charger_id, self.dialog.password) if accepted else None
-        finally:
-            self.dialog.deleteLater()
-            self.dialog = None
-
-    async def register_charger(self, charger_id: str, password: str | None) -> CommandOutcome:
-        """Register a charger as accepted (with an optional password); show the outcome."""
-        title = self.tr("Register charger")
-
-        async def register(engine: Any) -> CommandOutcome:
-            await engine.admission.add_charger(charger_id, password)
-            return CommandOutcome(CommandResult.ANSWERED)
-
-        return await self._run(charger_id, title, register)
-
-    async def set_password(self, charger_id: str, password: str | None) -> CommandOutcome:
-        """Set, replace or clear a charger's password; show the outcome."""
-        title = self.tr("Set password") if password else self.tr("Clear password")
-
-        async def store(engine: Any) -> CommandOutcome:
-            if await engine.admission.set_password(charger_id, password):
-                return CommandOutcome(CommandResult.ANSWERED)
-            return CommandOutcome(CommandResult.INVALID, error="unknown charger: register it first")
-
-        return await self._run(charger_id, title, store)
-
-    async def _run(self, charger_id: str, title: str, factory: Any) -> CommandOutcome:
-        outcome = await self.client.command(factory)
-        if shiboken6.isValid(self):
-            self.banner.show_outcome(charger_id, title, outcome)
-        return outcome
 
     # ----------------------------------------------------------------- port check
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from console.core.enums import FrameKind
 from console.services.message_export import StoredFrame
+from console.services.message_log import truncation_of
 from console.ui.technician.message_model import (
     ERROR_COLOUR,
     direction_text,
@@ -27,11 +28,19 @@ from console.ui.technician.message_model import (
 
 
 def pretty_payload(payload: str) -> str:
-    """The frame as indented JSON; unreadable text as it came."""
+    """The frame as indented JSON; unreadable text as it came (a cut frame says so first)."""
     try:
         return json.dumps(json.loads(payload), indent=2, ensure_ascii=False)
     except ValueError:
-        return payload
+        cut = truncation_of(payload)
+        if cut is None:
+            return payload
+        note = QCoreApplication.translate(
+            "MessageDetail",
+            "Too large to keep whole: {omitted} of {total} bytes were left out "
+            "(where is marked at the end).",
+        ).format(omitted=f"{cut[0]:,}", total=f"{cut[1]:,}")
+        return f"{note}\n\n{payload}"
 
 
 def describe(stored: StoredFrame) -> str:

@@ -32,6 +32,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from console.core.enums import Direction, FrameKind
 from console.services.message_export import FrameFilter, StoredFrame
+from console.services.message_log import truncation_of
 from console.services.queries import SiteQueries
 from console.ui.plots.tasks import TaskKeeper
 
@@ -82,6 +83,10 @@ def analyse(kind: FrameKind, payload: str) -> tuple[str, str | None]:
     try:
         message = json.loads(payload)
     except ValueError:
+        cut = truncation_of(payload)
+        if cut is not None:  # stored cut (too large): not the charger's error; say so first
+            marker = payload[payload.rindex("…[truncated") :]
+            return _one_line(f"{marker} {payload}"), None
         return _one_line(payload), "error"
     if kind is FrameKind.ERROR and isinstance(message, list) and len(message) >= 4:
         return _one_line(f"{message[2]}: {message[3]}"), "error"

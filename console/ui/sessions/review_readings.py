@@ -1,0 +1,164 @@
+"""The Sessions tab's "Review readings…": staff decide on readings that cannot be true.
+
+A session flagged "readings need review" has energy register readings that went
+backwards or jumped further than a connector can deliver. They count in no figure and
+the session gets no bill (so no receipt) until someone decides here: keep them, or leave
+them out. The engine's BillingService.decide_readings records the decision and bills.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.enums import SessionFlag
+from console.core.model import Session
+from console.ui.engine_client import EngineClient
+
+SessionOf = Callable[[QModelIndex], Session | None]
+
+
+def needs_review(session: Session | None) -> bool:
+    """True for a session whose implausible readings wait for a decision."""
+    return session is not None and SessionFlag.READINGS_NEED_REVIEW.value in session.flags
+
+
+class ReviewReadingsDialog(QDialog):
+    """Asks whether a session's implausible readings count; ``keep`` says the choice."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.keep: bool | None = None
+        self.setWindowTitle(self.tr("Review readings of session %1").replace("%1", str(session.id)))
+        text = self.tr(
+            "Session %1 on %2, connector %3 (card %4) has meter readings that cannot be "
+            "true: the energy register went backwards, or rose faster than a connector "
+            "can deliver.\n\n"
+            "Until you decide they count nowhere, and the session has no bill or receipt. "
+            "Check the charger's meter (the message log shows every reading).\n\n"
+            "Leave them out: the bill uses only the plausible readings.\n"
+            "Keep them: the bill uses every reading as the charger sent it."
+        )
+        for key, value in (
+            ("%1", str(session.id)),
+            ("%2", session.charger_id),
+            ("%3", str(session.connector_id)),
+            ("%4", session.id_tag),
+        ):
+            text = text.replace(key, value)
+        self.explanation = QLabel(text)
+        self.explanation.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.leave_out_button = self.buttons.addButton(
+            self.tr("Leave them out"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.keep_button = self.buttons.addButton(
+            self.tr("Keep them"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.leave_out_button.setDefault(True)  # the safer choice
+        self.leave_out_button.clicked.connect(lambda: self._choose(False))
+        self.keep_button.clicked.connect(lambda: self._choose(True))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+    def _choose(self, keep: bool) -> None:
+        self.keep = keep
+        self.accept()
+
+
+class ReviewReadingsButton(QPushButton):
+    """The button "Review readings…" for the selected flagged session; ``message`` says
+    the outcome and ``decided`` carries the session as the engine changed it."""
+
+    message = Signal(str)
+    decided = Signal(object)  # the session id
+
+    def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("Review readings…"))
+        self.setToolTip(self.tr("Decide whether the selected session's implausible readings count"))
+        self.client = client
+        self.session: Session | None = None
+        self.dialog: ReviewReadingsDialog | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._table: QTableView | None = None
+        self._session_of: SessionOf | None = None
+        self.clicked.connect(self._on_clicked)
+        self.set_session(None)
+
+    def attach(self, table: QTableView, session_of: SessionOf) -> None:
+        """Follow ``table``'s selection."""
+        self._table, self._session_of = table, session_of
+        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def set_session(self, session: Session | None) -> None:
+        """The session the button would review (None: nothing selected); shown only when
+        it needs review."""
+        self.session = session
+        self.setVisible(needs_review(session))
+
+    def ask(self, session: Session) -> ReviewReadingsDialog:
+        """Open the dialog (not blocking); a choice sends the decision."""
+        if self.dialog is not None:
+            self.dialog.close()
+        dialog = ReviewReadingsDialog(session, self.window())
+        dialog.accepted.connect(lambda: self._on_chosen(session, dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def decide(self, session: Session, keep: bool) -> asyncio.Task[Any]:
+        """Send the decision to the engine; the outcome comes as ``message``."""
+        task = asyncio.ensure_future(self._decide(session, keep))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _decide(self, session: Session, keep: bool) -> None:
+        try:
+            await self.client.call(lambda e: e.billing.decide_readings(session.id, keep))
+        except TimeoutError:
+            self.message.emit(self.tr("⚠ The engine did not answer in time; try again."))
+            return
+        except Exception as error:  # the service's refusal, shown to the person who asked
+            text = self.tr("⚠ No decision stored for session %1: %2")
+            self.message.emit(text.replace("%1", str(session.id)).replace("%2", str(error)))
+            return
+        text = (
+            self.tr("Session %1: the implausible readings are kept.")
+            if keep
+            else self.tr("Session %1: the implausible readings are left out.")
+        )
+        self.message.emit(text.replace("%1", str(session.id)))
+        self.decided.emit(session.id)
+        self.setVisible(False)
+
+    def _on_chosen(self, session: Session, dialog: ReviewReadingsDialog) -> None:
+        if dialog.keep is not None:
+            self.decide(session, dialog.keep)
+
+    def _on_clicked(self) -> None:
+        if needs_review(self.session):
+            assert self.session is not None
+            self.ask(self.session)
+
+    def _on_selection_changed(self, *_args: Any) -> None:
+        assert self._table is not None and self._session_of is not None
+        rows = self._table.selectionModel().selectedRows()
+        self.set_session(self._session_of(rows[0]) if rows else None)
