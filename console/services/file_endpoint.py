@@ -390,8 +390,8 @@ async def _part_chunks(part: BodyPartReader) -> AsyncIterator[bytes]:
 
 def _open_temp(root: Path, folder: Path, temp: Path) -> BinaryIO:
     # Diagnostics may hold card ids and site details: the owner's eyes only (POSIX).
-    ensure_private_dir(root)
-    ensure_private_dir(folder)
+    ensure_private_dir(root, own=True)
+    ensure_private_dir(folder, own=True)
     return os.fdopen(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE), "wb")
 
 

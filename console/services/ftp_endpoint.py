@@ -236,8 +236,8 @@ class FtpEndpoint:
         folder = self.upload_root / charger_folder_name(charger_id)
         user = f"t{transfer_id}-{secrets.token_hex(4)}"
         home = folder / f".ftp-{secrets.token_hex(8)}"
-        ensure_private_dir(self.upload_root)  # the owner's eyes only (POSIX)
-        ensure_private_dir(folder)
+        ensure_private_dir(self.upload_root, own=True)  # the owner's eyes only (POSIX)
+        ensure_private_dir(folder, own=True)
         home.mkdir(mode=PRIVATE_DIR)
         grant = FtpGrant(
             user, secrets.token_urlsafe(24), charger_id, transfer_id, home.resolve(), folder

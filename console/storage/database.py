@@ -28,16 +28,18 @@ SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 log = logging.getLogger(__name__)
 
 
-def ensure_private_dir(path: Path) -> Path:
+def ensure_private_dir(path: Path, *, own: bool = False) -> Path:
     """Create ``path`` (and missing parents) readable by the owner only; return it.
 
-    Only folders created here are made 0700, and ``path`` itself when it is too open:
-    a parent that already exists (a shared folder) is left as it is. No-op on Windows.
+    Folders created here are made 0700. An existing ``path`` is tightened only when it
+    is ChargeDesk's ``own`` folder (its data or diagnostics folder): a folder someone
+    chose for the database (``/tmp``, a shared ``/srv/data``) is not ours to change.
+    No-op on Windows.
     """
     missing = [folder for folder in (path, *path.parents) if not folder.exists()]
     for folder in reversed(missing):
         folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-    if os.name == "posix":
+    if own and os.name == "posix":
         _tighten(path, PRIVATE_DIR)
     return path
 
@@ -74,7 +76,8 @@ def _tighten(path: Path, mode: int) -> None:
 
 def default_data_dir() -> Path:
     """The platform's per-user data folder for ChargeDesk (created when missing, 0700)."""
-    return ensure_private_dir(Path(platformdirs.user_data_dir("ChargeDesk", appauthor=False)))
+    folder = Path(platformdirs.user_data_dir("ChargeDesk", appauthor=False))
+    return ensure_private_dir(folder, own=True)
 
 
 def default_database_url() -> str:

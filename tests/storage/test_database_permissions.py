@@ -60,3 +60,14 @@ def test_the_user_data_folder_is_private(tmp_path: Path, monkeypatch: pytest.Mon
     target.chmod(0o755)
     default_data_dir()
     assert _mode(target) == 0o700
+
+
+def test_a_folder_chosen_for_the_database_keeps_its_permissions(tmp_path: Path) -> None:
+    # A database put in /tmp or a shared folder must not take that folder from others.
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    engine = open_database(f"sqlite:///{shared / 'site.db'}")
+    engine.dispose()
+    assert _mode(shared) == 0o1777
+    assert _mode(shared / "site.db") == 0o600

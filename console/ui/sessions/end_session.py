@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from console.core.model import Session
 from console.ui.engine_client import EngineClient
+from console.ui.sessions.words import fill_session
 
 SessionOf = Callable[[QModelIndex], Session | None]
 MAX_REASON_LENGTH = 500  # as the service accepts
@@ -42,14 +43,7 @@ class EndSessionDialog(QDialog):
             "power, was reset or hangs). The session ends at the last meter reading "
             "ChargeDesk has; if the charger reports the true end later, that replaces it."
         )
-        for key, value in (
-            ("%1", str(session.id)),
-            ("%2", session.charger_id),
-            ("%3", str(session.connector_id)),
-            ("%4", session.id_tag),
-        ):
-            text = text.replace(key, value)
-        self.explanation = QLabel(text)
+        self.explanation = QLabel(fill_session(text, session))
         self.explanation.setWordWrap(True)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(MAX_REASON_LENGTH)

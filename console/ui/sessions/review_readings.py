@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.core.enums import SessionFlag
 from console.core.model import Session
 from console.ui.engine_client import EngineClient
+from console.ui.sessions.words import fill_session
 
 SessionOf = Callable[[QModelIndex], Session | None]
 
@@ -52,14 +53,7 @@ class ReviewReadingsDialog(QDialog):
             "Leave them out: the bill uses only the plausible readings.\n"
             "Keep them: the bill uses every reading as the charger sent it."
         )
-        for key, value in (
-            ("%1", str(session.id)),
-            ("%2", session.charger_id),
-            ("%3", str(session.connector_id)),
-            ("%4", session.id_tag),
-        ):
-            text = text.replace(key, value)
-        self.explanation = QLabel(text)
+        self.explanation = QLabel(fill_session(text, session))
         self.explanation.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.leave_out_button = self.buttons.addButton(

@@ -199,3 +199,15 @@ def flags_text(flags: tuple[str, ...], labels: dict[str, str] | None = None) -> 
     """Every flag of a session in words, separated by semicolons."""
     known = labels if labels is not None else flag_labels()
     return "; ".join(known.get(flag, flag) for flag in flags)
+
+
+def fill_session(text: str, session: Session) -> str:
+    """A translated text with %1..%4 filled: session id, charger, connector and card."""
+    for key, value in (
+        ("%1", str(session.id)),
+        ("%2", session.charger_id),
+        ("%3", str(session.connector_id)),
+        ("%4", session.id_tag),
+    ):
+        text = text.replace(key, value)
+    return text
