@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
@@ -236,8 +237,10 @@ class CentralSystemServer:
             )
         if charger_id_problem(charger_id) is not None:
             reason = RefusalReason.INVALID_ID
+            # Shown percent-encoded: a Cyrillic look-alike must not read as the real "CP1".
+            shown = quote(charger_id, safe="")
             return await self._refuse(
-                ws, charger_id, reason, peer, path, REFUSED_HTTP_STATUS, offered, username
+                ws, shown, reason, peer, path, REFUSED_HTTP_STATUS, offered, username
             )
         if choose_subprotocol(offered, self.subprotocols) is None:
             reason = RefusalReason.NO_SUBPROTOCOL

@@ -178,6 +178,9 @@ async def test_ids_outside_the_rules_never_reach_the_admission(
     assert refused.value.response.status_code == 401
     (refusal,) = ports.admission.refusals
     assert refusal.reason is RefusalReason.INVALID_ID
+    # Recorded as it can be read without doubt: look-alike letters and spaces encoded.
+    shown = refusal.charger_id
+    assert shown is not None and shown.isascii() and shown.isprintable() and " " not in shown
     assert (refusal.username, refusal.subprotocols) == ("CP1", (SUBPROTOCOL,))
     assert ports.admission.handshakes == []
 
