@@ -230,7 +230,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console import cli_billing
 
         return cli_billing.run(args, _database_url(args))
-    if args.command == "sessions" and args.action == "end":
+    if args.command == "sessions" and args.action in ("end", "kept-aside"):
         from console import cli_sessions
 
         return cli_sessions.run(args, _database_url(args))

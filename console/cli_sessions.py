@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from console.core.model import Session
@@ -30,6 +33,14 @@ def add_parser(
         "--reason", required=True, help="why it is ended, kept with the session for staff"
     )
     add_db(end)
+    aside = session_commands.add_parser(
+        "kept-aside",
+        help="what chargers sent about transactions not their own, kept aside and never billed",
+    )
+    aside.add_argument("--charger", help="only what this charger sent")
+    aside.add_argument("--json", action="store_true", help="one JSON object per line")
+    aside.add_argument("--limit", type=int, default=200, help="meter samples shown (newest)")
+    add_db(aside)
 
 
 async def _end(url: str, session_id: int, reason: str) -> Session:
@@ -49,8 +60,47 @@ async def _end(url: str, session_id: int, reason: str) -> Session:
         db.dispose()
 
 
+def run_kept_aside(args: argparse.Namespace, url: str) -> int:
+    """Run ``sessions kept-aside``: stops and meter samples that counted nowhere."""
+    from console.services.queries import SiteQueries
+
+    queries = SiteQueries(url)
+    try:
+        samples, stops = queries.kept_aside(args.charger, max(1, args.limit))
+    finally:
+        queries.close()
+    if args.json:
+        for stop in stops:
+            print(json.dumps({"kind": "stop", **asdict(stop)}, default=str))
+        for sample in samples:
+            print(json.dumps({"kind": "sample", **asdict(sample)}, default=str))
+        return 0
+    print(f"StopTransactions kept aside: {len(stops)}")
+    for stop in stops:
+        why = stop.why_kept_aside or "unmatched"
+        print(
+            f"  {_utc(stop.received_at)}  {stop.charger_id:20} transaction"
+            f" {stop.transaction_id:>10}  meter stop {stop.meter_stop} Wh  ({why})"
+        )
+    print(f"Meter samples kept aside (newest {len(samples)}):")
+    for sample in samples:
+        value = sample.raw_value if sample.value is None else f"{sample.value:g}"
+        print(
+            f"  {_utc(sample.received_at)}  {sample.charger_id:20} transaction"
+            f" {sample.transaction_id:>10}  {sample.measurand} {value} {sample.unit}"
+            f"  ({sample.why_kept_aside})"
+        )
+    return 0
+
+
+def _utc(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
 def run(args: argparse.Namespace, url: str) -> int:
-    """Run ``sessions end``; the exit code."""
+    """Run ``sessions end`` or ``sessions kept-aside``; the exit code."""
+    if args.action == "kept-aside":
+        return run_kept_aside(args, url)
     from console.services.sessions import SessionError
 
     try:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from console.cli import build_parser, main
-from console.core.enums import Approval, SessionFlag
-from console.core.model import MeterValue, SampledValue, Session
+from console.core.enums import Approval, AsideReason, SessionFlag
+from console.core.model import MeterValue, OrphanStop, SampledValue, Session
 from console.storage import chargers as charger_repo
+from console.storage import samples as sample_repo
 from console.storage import sessions as session_repo
 from console.storage.database import open_database
 
@@ -98,3 +99,25 @@ def test_the_stale_session_time_is_an_option_of_serve_and_the_console() -> None:
     for wrong in ("0", "-3", "soon"):
         with pytest.raises(SystemExit):
             build_parser().parse_args(["serve", "--stale-session-minutes", wrong])
+
+
+def test_kept_aside_lists_stops_and_samples_that_counted_nowhere(
+    tmp_path: Path, capsys: Capture
+) -> None:
+    db_url = f"sqlite:///{tmp_path / 'site.db'}"
+    session_id = _with_running_session(db_url)
+    engine = open_database(db_url)
+    why = AsideReason.OTHER_CHARGER.value
+    with engine.begin() as conn:
+        stop = OrphanStop("CP-EVIL", session_id, 999_999, T0, None, None, T0, why)
+        session_repo.add_orphan_stop(conn, stop, ())
+        values = (MeterValue(T0, (SampledValue(1e6, session_repo.ENERGY_REGISTER),)),)
+        rows = sample_repo.aside_rows("CP-EVIL", 1, session_id, why, values, T0)
+        sample_repo.add_aside_samples(conn, rows)
+    engine.dispose()
+    assert main(["sessions", "kept-aside", "--db", db_url]) == 0
+    out = capsys.readouterr().out
+    assert "StopTransactions kept aside: 1" in out and "999999 Wh" in out
+    assert "CP-EVIL" in out and "1e+06" in out and why in out
+    assert main(["sessions", "kept-aside", "--db", db_url, "--charger", "CP1", "--json"]) == 0
+    assert capsys.readouterr().out == ""  # CP1 sent nothing that was kept aside

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Table
+from sqlalchemy import Connection, Insert, Table, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from console.core.clock import as_utc
@@ -28,3 +28,23 @@ def utc_or_none(value: datetime | None) -> datetime | None:
 def values(row: Any) -> dict[str, Any]:
     """A result row as a dict."""
     return dict(row._mapping)
+
+
+def keep_newest_of_charger(
+    connection: Connection, table: Table, charger_id: str, keep: int
+) -> None:
+    """Delete a charger's oldest rows of ``table`` beyond its newest ``keep`` (by id).
+
+    What a charger sends that is kept aside must not grow storage for ever.
+    """
+    oldest_kept = (
+        select(table.c.id)
+        .where(table.c.charger_id == charger_id)
+        .order_by(table.c.id.desc())
+        .offset(keep - 1)
+        .limit(1)
+        .scalar_subquery()
+    )
+    connection.execute(
+        delete(table).where(table.c.charger_id == charger_id, table.c.id < oldest_kept)
+    )

@@ -14,12 +14,16 @@ import math
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, func, select
 
 from console.core.model import AsideSample, MeterValue
 from console.core.readings import MAX_POWER_W
 from console.storage.logs import get_setting, set_setting
-from console.storage.rows import insert_ignoring_duplicates, utc_or_none
+from console.storage.rows import (
+    insert_ignoring_duplicates,
+    keep_newest_of_charger,
+    utc_or_none,
+)
 from console.storage.tables import AsideSampleRow, MeterSampleRow, SessionRow, table_of
 
 meter_samples = table_of(MeterSampleRow)
@@ -136,19 +140,7 @@ def add_aside_samples(
         return
     connection.execute(insert_ignoring_duplicates(connection, aside_samples), rows)
     for charger_id in {row["charger_id"] for row in rows}:
-        oldest_kept = (
-            select(aside_samples.c.id)
-            .where(aside_samples.c.charger_id == charger_id)
-            .order_by(aside_samples.c.id.desc())
-            .offset(keep - 1)
-            .limit(1)
-            .scalar_subquery()
-        )
-        connection.execute(
-            delete(aside_samples).where(
-                aside_samples.c.charger_id == charger_id, aside_samples.c.id < oldest_kept
-            )
-        )
+        keep_newest_of_charger(connection, aside_samples, charger_id, keep)
 
 
 def list_aside_samples(

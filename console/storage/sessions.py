@@ -19,7 +19,7 @@ from console.core.authorization import normalize_id_tag
 from console.core.clock import as_utc
 from console.core.enums import AuthorizationStatus
 from console.core.model import MeterValue, OrphanStop, Session
-from console.storage.rows import insert_ignoring_duplicates, utc_or_none
+from console.storage.rows import insert_ignoring_duplicates, keep_newest_of_charger, utc_or_none
 from console.storage.samples import add_samples as add_samples  # re-exported
 from console.storage.samples import meter_samples as meter_samples
 from console.storage.samples import sample_rows as sample_rows
@@ -30,6 +30,7 @@ sessions = table_of(SessionRow)
 orphan_stops = table_of(OrphanStopRow)
 
 MAX_TRANSACTION_ID = 2**31 - 1  # OCPP transactionId is a signed 32-bit integer
+ORPHAN_STOPS_KEPT = 1000  # per charger: stops naming others' transactions, newest kept
 ENERGY_REGISTER = "Energy.Active.Import.Register"
 _WH_PER_UNIT = {"Wh": 1.0, "kWh": 1000.0}
 _READINGS_LOOKED_AT = 20  # newest register readings tried before meterStart is used
@@ -306,6 +307,7 @@ def add_orphan_stop(
             transaction_data=json.dumps([asdict(value) for value in data], default=str),
         )
     )
+    keep_newest_of_charger(connection, orphan_stops, orphan.charger_id, ORPHAN_STOPS_KEPT)
 
 
 def list_orphan_stops(connection: Connection) -> list[OrphanStop]:

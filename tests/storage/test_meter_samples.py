@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import func, select, text
 
 from console.core.enums import AsideReason
-from console.core.model import MeterValue, SampledValue
+from console.core.model import MeterValue, OrphanStop, SampledValue
 from console.storage import samples as sample_repo
+from console.storage import sessions as session_repo
 from console.storage.database import alembic_config, create_db_engine, migrate
 
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
@@ -76,3 +78,29 @@ def test_samples_kept_aside_are_bounded_per_charger(tmp_path: Path) -> None:
         kept = sample_repo.list_aside_samples(connection)
     engine.dispose()
     assert [sample.value for sample in kept] == [11.0, 10.0, 9.0, 8.0, 7.0]
+
+
+def test_stops_kept_aside_are_bounded_per_charger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A charger stopping made-up transactions (each with up to 1 MiB of transactionData)
+    # must not grow the database for ever; another charger's stops are not touched.
+    monkeypatch.setattr(session_repo, "ORPHAN_STOPS_KEPT", 3)
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'stops.db'}")
+    migrate(engine)
+    why = AsideReason.UNKNOWN_TRANSACTION.value
+    with engine.begin() as connection:
+        session_repo.add_orphan_stop(
+            connection, OrphanStop("CP-A", 7, 100, T0, None, None, T0, why), ()
+        )
+        for n in range(10):
+            stop = OrphanStop("CP-B", 1000 + n, n, T0, None, None, T0, why)
+            session_repo.add_orphan_stop(connection, stop, ())
+        kept = session_repo.list_orphan_stops(connection)
+    engine.dispose()
+    assert [(s.charger_id, s.transaction_id) for s in kept] == [
+        ("CP-A", 7),
+        ("CP-B", 1007),
+        ("CP-B", 1008),
+        ("CP-B", 1009),
+    ]
