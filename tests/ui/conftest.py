@@ -127,3 +127,17 @@ def simulator(console: Console, charger_id: str, **options: Any) -> SimulatedCha
     }
     url = f"ws://127.0.0.1:{console.client.engine.port}/ocpp/"
     return SimulatedCharger(charger_id, url, **settings)
+
+
+@pytest.fixture
+def without_earlier_garbage() -> Iterator[None]:
+    """For tests that time the GUI loop: measure the code, not the collector.
+
+    In the whole suite the process holds what every earlier test left behind; a full
+    garbage collection over it stalls the loop for a good part of a second, which a real
+    console never meets. Freezing it keeps the collector to this test's own objects.
+    """
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()

@@ -67,6 +67,10 @@ def test_detail_shows_boot_details_and_a_running_dc_session(
                 and "kWh" in card.energy_label.text()
                 and "started" not in card.duration_label.text()
                 and detail.messages_model.rowCount() > 4
+                # The live figures come from events, the message rows from the log's next
+                # commit: wait for both rather than assume one order.
+                and {"StartTransaction", "MeterValues"}
+                <= {r.frame.action for r in detail.messages_model.rows}
                 and any(c.status.value == "Charging" for c in detail.history_model.rows)
             ),
             timeout=10,

@@ -10,10 +10,8 @@ engine's is (LoopLagMonitor on the qasync loop).
 from __future__ import annotations
 
 import asyncio
-import gc
 import random
 import time
-from collections.abc import Iterator
 
 import pytest
 import qasync
@@ -32,19 +30,6 @@ from console.ui.site_mirror import LIVE_SECONDS, PowerBuffer, SiteMirror
 CHARGERS = 200
 TICK = 0.25
 LAG_P99_LIMIT_MS = 30.0
-
-
-@pytest.fixture(autouse=True)
-def _without_earlier_tests_garbage() -> Iterator[None]:
-    """Measure the plots, not the collector walking objects earlier tests left behind.
-
-    In the whole suite the process holds every earlier test's leftovers; a full garbage
-    collection over them lands in this test's lag figures. A real console has none.
-    """
-    gc.collect()
-    gc.freeze()
-    yield
-    gc.unfreeze()
 
 
 def _site(rng: random.Random) -> dict[str, ChargerState]:
@@ -76,6 +61,7 @@ def _prefill(mirror: SiteMirror, chargers: dict[str, ChargerState], now: float) 
     mirror.chargers = dict(chargers)
 
 
+@pytest.mark.usefixtures("without_earlier_garbage")
 def test_gui_lag_stays_low_with_400_connectors(
     qtbot: QtBot, qloop: qasync.QEventLoop, console: Console
 ) -> None:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import qasync
 from conftest import run, wait_until
 from PySide6.QtCore import Qt, QTimer
@@ -214,6 +215,7 @@ def test_csv_export_of_a_filtered_sorted_view_matches_the_visible_rows(
     assert [record[Column.END] for record in running[1:]] == ["running", "running"]
 
 
+@pytest.mark.usefixtures("without_earlier_garbage")
 def test_a_large_export_shows_progress_and_the_window_keeps_working(
     console: Console, qloop: qasync.QEventLoop, tmp_path: Path
 ) -> None:
