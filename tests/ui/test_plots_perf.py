@@ -10,14 +10,9 @@ engine's is (LoopLagMonitor on the qasync loop).
 from __future__ import annotations
 
 import asyncio
-import os
 import random
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-import pytest
 import qasync
 from conftest import run
 from pytestqt.qtbot import QtBot
@@ -34,7 +29,6 @@ from console.ui.site_mirror import LIVE_SECONDS, PowerBuffer, SiteMirror
 CHARGERS = 200
 TICK = 0.25
 LAG_P99_LIMIT_MS = 30.0
-_ALONE = "CHARGEDESK_PERF_ALONE"  # set in the process that measures
 
 
 def _site(rng: random.Random) -> dict[str, ChargerState]:
@@ -66,43 +60,11 @@ def _prefill(mirror: SiteMirror, chargers: dict[str, ChargerState], now: float) 
     mirror.chargers = dict(chargers)
 
 
-def test_gui_lag_stays_low_with_400_connectors() -> None:
-    """The measurement runs in a process of its own.
-
-    In the whole suite the GUI process carries every earlier test's windows, models and
-    Qt state; what this test measures then depends on which tests ran before it. A fresh
-    process measures the plots alone, as a console has them.
-    """
-    if os.environ.get(_ALONE) == "1":
-        pytest.skip("the measurement itself runs as test_measure_gui_lag_alone")
-    here = Path(__file__)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            f"{here}::test_measure_gui_lag_alone",
-            "-q",
-            "-s",
-            "-p",
-            "no:cacheprovider",
-        ],
-        cwd=here.parents[2],
-        env={**os.environ, _ALONE: "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    report = result.stdout[-4000:] + result.stderr[-2000:]
-    assert result.returncode == 0, report
-    assert "1 passed" in result.stdout, report
-    print(next(line for line in result.stdout.splitlines() if "GUI loop lag" in line))
-
-
-@pytest.mark.skipif(os.environ.get(_ALONE) != "1", reason="runs in its own process")
-@pytest.mark.usefixtures("without_earlier_garbage")
-def test_measure_gui_lag_alone(qtbot: QtBot, qloop: qasync.QEventLoop, console: Console) -> None:
-    """The GUI loop's lag with the plots at 400 connectors (see the test above)."""
+def test_gui_lag_stays_low_with_400_connectors(
+    alone: bool, qtbot: QtBot, qloop: qasync.QEventLoop, console: Console
+) -> None:
+    if not alone:
+        return  # measured in a process of its own (the ``alone`` fixture)
     rng = random.Random(7)
     chargers = _site(rng)
     mirror = SiteMirror()
