@@ -7,26 +7,23 @@ SessionService.end_session does the work, as ``chargedesk sessions end`` does.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from console.core.model import Session
 from console.ui.engine_client import EngineClient
+from console.ui.sessions.session_button import SessionActionButton
 from console.ui.sessions.words import fill_session
 
-SessionOf = Callable[[QModelIndex], Session | None]
 MAX_REASON_LENGTH = 500  # as the service accepts
 
 
@@ -72,37 +69,24 @@ class EndSessionDialog(QDialog):
         self.ok_button.setEnabled(bool(self.reason()))
 
 
-class EndSessionButton(QPushButton):
+class EndSessionButton(SessionActionButton):
     """The button "End session…" for the selected running session; ``message`` says the
     outcome."""
 
-    message = Signal(str)
     ended = Signal(object)  # the Session as the engine ended it
 
     def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(client, parent)
         self.setText(self.tr("End session…"))
         self.setToolTip(
             self.tr("End the selected running session by hand, when its charger never will")
         )
-        self.client = client
-        self.session: Session | None = None
         self.dialog: EndSessionDialog | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._table: QTableView | None = None
-        self._session_of: SessionOf | None = None
-        self.clicked.connect(self._on_clicked)
         self.set_session(None)
 
-    def attach(self, table: QTableView, session_of: SessionOf) -> None:
-        """Follow ``table``'s selection."""
-        self._table, self._session_of = table, session_of
-        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-
-    def set_session(self, session: Session | None) -> None:
-        """The session the button would end (None: nothing selected)."""
-        self.session = session
-        self.setEnabled(session is not None and session.running)
+    def applies(self, session: Session | None) -> bool:
+        """Only a running session can be ended."""
+        return session is not None and session.running
 
     def ask(self, session: Session) -> EndSessionDialog:
         """Open the dialog (not blocking); OK ends the session."""
@@ -116,31 +100,16 @@ class EndSessionButton(QPushButton):
 
     def end(self, session: Session, reason: str) -> asyncio.Task[Any]:
         """End ``session`` in the engine; the outcome comes as ``message``."""
-        task = asyncio.ensure_future(self._end(session, reason))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        return self.run(self._end(session, reason))
 
     async def _end(self, session: Session, reason: str) -> None:
-        try:
-            ended = await self.client.call(lambda e: e.sessions.end_session(session.id, reason))
-        except TimeoutError:
-            self.message.emit(self.tr("⚠ The engine did not answer in time; try again."))
-            return
-        except Exception as error:  # the service's refusal, shown to the person who asked
-            text = self.tr("⚠ Session %1 was not ended: %2")
-            self.message.emit(text.replace("%1", str(session.id)).replace("%2", str(error)))
+        refused = self.tr("⚠ Session %2 was not ended: %1").replace("%2", str(session.id))
+        done, ended = await self.call_engine(
+            lambda e: e.sessions.end_session(session.id, reason), refused
+        )
+        if not done:
             return
         self.message.emit(self.tr("Session %1 ended by staff.").replace("%1", str(ended.id)))
         self.ended.emit(ended)
         if self.session is not None and self.session.id == ended.id:
             self.set_session(ended)
-
-    def _on_clicked(self) -> None:
-        if self.session is not None and self.session.running:
-            self.ask(self.session)
-
-    def _on_selection_changed(self, *_args: Any) -> None:
-        assert self._table is not None and self._session_of is not None
-        rows = self._table.selectionModel().selectedRows()
-        self.set_session(self._session_of(rows[0]) if rows else None)

@@ -9,16 +9,13 @@ them out. The engine's BillingService.decide_readings records the decision and b
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +23,8 @@ from PySide6.QtWidgets import (
 from console.core.enums import SessionFlag
 from console.core.model import Session
 from console.ui.engine_client import EngineClient
+from console.ui.sessions.session_button import SessionActionButton
 from console.ui.sessions.words import fill_session
-
-SessionOf = Callable[[QModelIndex], Session | None]
 
 
 def needs_review(session: Session | None) -> bool:
@@ -76,36 +72,28 @@ class ReviewReadingsDialog(QDialog):
         self.accept()
 
 
-class ReviewReadingsButton(QPushButton):
+class ReviewReadingsButton(SessionActionButton):
     """The button "Review readings…" for the selected flagged session; ``message`` says
-    the outcome and ``decided`` carries the session as the engine changed it."""
+    the outcome and ``decided`` carries the session id once the decision is stored."""
 
-    message = Signal(str)
     decided = Signal(object)  # the session id
 
     def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(client, parent)
         self.setText(self.tr("Review readings…"))
         self.setToolTip(self.tr("Decide whether the selected session's implausible readings count"))
-        self.client = client
-        self.session: Session | None = None
         self.dialog: ReviewReadingsDialog | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._table: QTableView | None = None
-        self._session_of: SessionOf | None = None
-        self.clicked.connect(self._on_clicked)
         self.set_session(None)
 
-    def attach(self, table: QTableView, session_of: SessionOf) -> None:
-        """Follow ``table``'s selection."""
-        self._table, self._session_of = table, session_of
-        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+    def applies(self, session: Session | None) -> bool:
+        """Only a session whose readings need review."""
+        return needs_review(session)
 
     def set_session(self, session: Session | None) -> None:
         """The session the button would review (None: nothing selected); shown only when
         it needs review."""
-        self.session = session
-        self.setVisible(needs_review(session))
+        super().set_session(session)
+        self.setVisible(self.applies(session))
 
     def ask(self, session: Session) -> ReviewReadingsDialog:
         """Open the dialog (not blocking); a choice sends the decision."""
@@ -119,20 +107,14 @@ class ReviewReadingsButton(QPushButton):
 
     def decide(self, session: Session, keep: bool) -> asyncio.Task[Any]:
         """Send the decision to the engine; the outcome comes as ``message``."""
-        task = asyncio.ensure_future(self._decide(session, keep))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        return self.run(self._decide(session, keep))
 
     async def _decide(self, session: Session, keep: bool) -> None:
-        try:
-            await self.client.call(lambda e: e.billing.decide_readings(session.id, keep))
-        except TimeoutError:
-            self.message.emit(self.tr("⚠ The engine did not answer in time; try again."))
-            return
-        except Exception as error:  # the service's refusal, shown to the person who asked
-            text = self.tr("⚠ No decision stored for session %1: %2")
-            self.message.emit(text.replace("%1", str(session.id)).replace("%2", str(error)))
+        refused = self.tr("⚠ No decision stored for session %2: %1").replace("%2", str(session.id))
+        done, _ = await self.call_engine(
+            lambda e: e.billing.decide_readings(session.id, keep), refused
+        )
+        if not done:
             return
         text = (
             self.tr("Session %1: the implausible readings are kept.")
@@ -146,13 +128,3 @@ class ReviewReadingsButton(QPushButton):
     def _on_chosen(self, session: Session, dialog: ReviewReadingsDialog) -> None:
         if dialog.keep is not None:
             self.decide(session, dialog.keep)
-
-    def _on_clicked(self) -> None:
-        if needs_review(self.session):
-            assert self.session is not None
-            self.ask(self.session)
-
-    def _on_selection_changed(self, *_args: Any) -> None:
-        assert self._table is not None and self._session_of is not None
-        rows = self._table.selectionModel().selectedRows()
-        self.set_session(self._session_of(rows[0]) if rows else None)
