@@ -25,6 +25,32 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="SQLAlchemy database URL (default: a SQLite file in the user data folder)",
     )
+    parser.add_argument(
+        "--utc",
+        action="store_true",
+        help="show and write times in UTC (default: the site's time zone)",
+    )
+
+
+def _show_times_of(args: argparse.Namespace, url: str) -> None:
+    """Every time this command prints or writes is the site's, or UTC with --utc."""
+    from datetime import UTC
+
+    from console.services.formatting import set_site_zone
+    from console.services.queries import SiteQueries
+
+    if getattr(args, "utc", False):
+        set_site_zone(UTC)
+        return
+    from sqlalchemy.exc import SQLAlchemyError
+
+    queries = SiteQueries(url)
+    try:
+        queries.follow_site_zone()
+    except SQLAlchemyError:
+        set_site_zone(None)  # a database not made yet names no zone: the command makes it
+    finally:
+        queries.close()
 
 
 def _add_file_port(parser: argparse.ArgumentParser) -> None:
@@ -173,10 +199,13 @@ def _run_sessions(args: argparse.Namespace) -> int:
         for session in sessions:
             print(json.dumps(admin.session_as_dict(session)))
         return 0
-    print(f"{'ID':>7} {'CHARGER':20} {'CONN':>4} {'CARD':20} {'STARTED (UTC)':19} {'kWh':>8} STOP")
+    from console.services.formatting import format_seconds, zone_label
+
+    started_title = f"STARTED ({zone_label()})"
+    print(f"{'ID':>7} {'CHARGER':20} {'CONN':>4} {'CARD':20} {started_title:19} {'kWh':>8} STOP")
     for s in sessions:
         energy = f"{s.energy_wh / 1000:.2f}" if s.energy_wh is not None else "running"
-        started = s.started_at.strftime("%Y-%m-%d %H:%M:%S")
+        started = format_seconds(s.started_at)
         print(
             f"{s.id:>7} {s.charger_id:20} {s.connector_id:>4} {s.id_tag:20} {started:19} "
             f"{energy:>8} {s.stop_reason or ''}"
@@ -209,6 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         check_database(url)
+        _show_times_of(args, url)
         return _dispatch(args)
     except Exception as error:
         line = explain_startup_error(error, url)

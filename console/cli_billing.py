@@ -267,14 +267,15 @@ def _receipt_pdf(args: argparse.Namespace, url: str) -> int:
 
 def _receipts(args: argparse.Namespace, url: str) -> int:
     from console.core.billing import ReceiptStatus
-    from console.services.formatting import format_local, format_money
+    from console.services.formatting import format_local, format_money, shown_zone
     from console.storage import receipts as receipt_repo
     from console.storage import tariffs as tariff_repo
 
     if args.action == "pdf":
         return _receipt_pdf(args, url)
     with database(url) as connection:
-        zone = tariff_repo.site_timezone(connection)
+        # Listed in the site's zone, or UTC with --utc (the PDF is always the site's).
+        zone = shown_zone() or tariff_repo.site_timezone(connection)
         status = ReceiptStatus.UNPAID if args.unpaid else None
         found = receipt_repo.list_receipts(
             connection, year=args.year, status=status, limit=1_000_000

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from console.core.cards import InvalidCardId
-from console.core.enums import CardStatus
+from console.core.enums import BlockReason, CardStatus
 from console.core.model import Card, Person
 
 if TYPE_CHECKING:  # the services load only when a cards command runs
@@ -61,6 +61,13 @@ def add_parser(
     for name, (_status, text) in STATUS_ACTIONS.items():
         sub = actions.add_parser(name, help=f"mark a card {text}")
         sub.add_argument("id_tag", metavar="ID")
+        if name == "block":
+            sub.add_argument(
+                "--reason",
+                choices=[reason.value for reason in BlockReason],
+                help="why the card is blocked (kept in its history)",
+            )
+            sub.add_argument("--detail", help="what happened (required with --reason other)")
         add_db(sub)
 
     importing = actions.add_parser("import", help="add and change cards from a CSV file")
@@ -185,7 +192,12 @@ def _set_status(args: argparse.Namespace, url: str) -> int:
     from console.services import admin
 
     status, text = STATUS_ACTIONS[args.action]
-    card = admin.set_card_status(url, args.id_tag, status)
+    reason_text = getattr(args, "reason", None)
+    reason = BlockReason(reason_text) if reason_text else None
+    detail = (getattr(args, "detail", None) or "").strip() or None
+    if reason is BlockReason.OTHER and detail is None:
+        raise _UserError("--reason other needs --detail saying what happened")
+    card = admin.set_card_status(url, args.id_tag, status, reason, detail)
     if card is None:
         raise _UserError(f"no card {args.id_tag.strip()}")
     print(f"card {card.id_tag} {text}")
@@ -275,6 +287,13 @@ def _local(moment: datetime | None) -> str:
     return format_local(moment) if moment is not None else "-"
 
 
+def _zone() -> str:
+    """The zone the times are printed in: the site's, or UTC with --utc."""
+    from console.services.formatting import zone_label
+
+    return zone_label()
+
+
 def _history(args: argparse.Namespace, url: str) -> int:
     from console.services import admin
     from console.services.card_history import write_history_csv
@@ -290,7 +309,7 @@ def _history(args: argparse.Namespace, url: str) -> int:
         print(f"card {card.id_tag}: {card.status.value}, group {card.group or '-'}, {owner}")
     print(
         f"{_plural(history.session_count, 'session')}, {history.energy_kwh:.3f} kWh, "
-        f"first {_local(history.first_use)}, last {_local(history.last_use)} (local time)"
+        f"first {_local(history.first_use)}, last {_local(history.last_use)} ({_zone()})"
     )
     rows = []
     for s in history.sessions:

@@ -117,11 +117,15 @@ def _list(records: list[ChargerRecord], as_json: bool) -> int:
                 )
             )
         return 0
-    print(f"{'ID':24} {'APPROVAL':9} {'PASSWORD':8} {'VENDOR / MODEL':28} LAST SEEN (UTC)")
+    from console.services.formatting import format_seconds, zone_label
+
+    print(
+        f"{'ID':24} {'APPROVAL':9} {'PASSWORD':8} {'VENDOR / MODEL':28} LAST SEEN ({zone_label()})"
+    )
     for record in records:
         boot = record.boot
         model = f"{boot.vendor} {boot.model}" if boot else "-"
-        seen = record.last_seen.strftime("%Y-%m-%d %H:%M:%S") if record.last_seen else "never"
+        seen = format_seconds(record.last_seen) if record.last_seen else "never"
         password = "yes" if record.has_password else "no"
         print(f"{record.id:24} {record.approval.value:9} {password:8} {model:28} {seen}")
     return 0

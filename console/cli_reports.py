@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,8 @@ from console.services.csv_text import CsvWriter
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+
+    from console.services.report_usage import HeatMapTotals
 
 
 def add_parsers(commands: SubParsers, add_db: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -86,6 +88,7 @@ def _emit(table: Sequence[Sequence[str]], target: str | None, write: Callable[[P
 def report(args: argparse.Namespace, url: str) -> int:
     """Run ``report energy|heatmap|utilisation``."""
     from console.services import report_usage, reports
+    from console.services.formatting import zone_label
     from console.storage.tariffs import site_timezone
 
     since, until = _day(args.since, "--from"), _day(args.until, "--to")
@@ -96,19 +99,41 @@ def report(args: argparse.Namespace, url: str) -> int:
         if args.kind == "energy":
             rows = reports.energy_report(connection, since, until, args.by, zone)
         elif args.kind == "heatmap":
-            matrix = report_usage.usage_heatmap(connection, since, until, zone)
+            matrix, totals = report_usage.usage_heatmap_totals(connection, since, until, zone)
         else:
             used = report_usage.utilisation(connection, since, until, zone)
+    named = zone_label(zone)  # periods and hours are the site's, even with --utc
     if args.kind == "energy":
-        table = reports.energy_report_table(rows, args.by)
-        _emit(table, args.csv, lambda p: reports.write_energy_report_csv(rows, args.by, p))
+        table = reports.energy_report_table(rows, args.by, named)
+        _emit(table, args.csv, lambda p: reports.write_energy_report_csv(rows, args.by, p, named))
     elif args.kind == "heatmap":
-        table = report_usage.heatmap_table(matrix)
-        _emit(table, args.csv, lambda p: report_usage.write_heatmap_csv(matrix, p))
+        table = report_usage.heatmap_table(matrix, named)
+        _emit(table, args.csv, lambda p: report_usage.write_heatmap_csv(matrix, p, named))
+        if args.csv is None:
+            print(_agreement(totals))
     else:
         table = report_usage.utilisation_table(used)
         _emit(table, args.csv, lambda p: report_usage.write_utilisation_csv(used, p))
     return 0
+
+
+def _agreement(totals: HeatMapTotals) -> str:
+    """How the heat map's total meets the energy report's, as the Reports tab says it."""
+    line = (
+        f"total {totals.heatmap_kwh:.3f} kWh; the energy report of the same period "
+        f"(finished sessions, by the day they started): {totals.report_kwh:.3f} kWh"
+    )
+    parts = [
+        f"{sign} {value:.3f} kWh {words}"
+        for value, sign, words in (
+            (totals.running_kwh, "+", "of sessions still running"),
+            (totals.before_kwh, "+", "of sessions that started before the period"),
+            (totals.after_kwh, "-", "charged after the period by sessions started in it"),
+            (totals.ignored_kwh, "-", "of readings that cannot be true"),
+        )
+        if value >= 0.0005
+    ]
+    return line + ("; " + "; ".join(parts) if parts else " (the same)")
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -160,6 +185,8 @@ def statements(args: argparse.Namespace, url: str) -> int:
         render_statement_pdf(statement, args.pdf, site if site.name else None, zone)
         print(f"statement written to {args.pdf}")
     if args.csv is not None or args.pdf is None:
-        table = statement_table(statement, zone)
-        _emit(table, args.csv, lambda p: write_statement_csv(statement, p, zone))
+        # The month is the site's; its times are listed in UTC when asked (--utc).
+        shown = UTC if getattr(args, "utc", False) else zone
+        table = statement_table(statement, shown)
+        _emit(table, args.csv, lambda p: write_statement_csv(statement, p, shown))
     return 0

@@ -94,7 +94,10 @@ def run_kept_aside(args: argparse.Namespace, url: str) -> int:
 
 
 def _utc(at: datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    """A time as the site reads it (or UTC with --utc), its zone named: "... 09:14:05 CET"."""
+    from console.services.formatting import format_with_zone
+
+    return format_with_zone(at)
 
 
 def run(args: argparse.Namespace, url: str) -> int:
@@ -109,9 +112,9 @@ def run(args: argparse.Namespace, url: str) -> int:
         print(f"chargedesk: {error}", file=sys.stderr)
         return 1
     energy = (session.energy_wh or 0) / 1000
-    stopped = session.stopped_at.strftime("%Y-%m-%d %H:%M:%S") if session.stopped_at else "-"
+    stopped = _utc(session.stopped_at) if session.stopped_at else "-"
     print(
         f"session {session.id} ended by staff: {energy:.3f} kWh, "
-        f"stop {stopped} UTC (the last meter reading; a late stop from the charger replaces it)"
+        f"stop {stopped} (the last meter reading; a late stop from the charger replaces it)"
     )
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
 import tempfile
 import threading
 from collections.abc import Callable
@@ -12,15 +11,7 @@ from pathlib import Path
 
 from console.core.enums import AdmissionMode
 from console.services.engine import EngineConfig
-
-
-def _port_is_free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("0.0.0.0", port))
-        except OSError:
-            return False
-    return True
+from console.services.network import port_is_free
 
 
 class SimulatorThread:
@@ -62,7 +53,7 @@ def demo_config(folder: Path, port: int) -> EngineConfig:
     seed_demo_database(url, [(c[0], c[2], c[3]) for c in DEMO_CHARGERS], DEMO_CARDS)
     return EngineConfig(
         database_url=url,
-        port=port if _port_is_free(port) else 0,
+        port=port if port_is_free(port) else 0,  # a second demo beside the first
         admission=AdmissionMode.APPROVE,
         heartbeat_interval=60,
     )

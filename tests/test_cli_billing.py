@@ -189,7 +189,7 @@ def test_reports(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     code, out, _err = run(capsys, "report", "energy", *span, "--by", "month", "--csv", "-")
     assert code == 0
     assert out.splitlines() == [
-        "month,sessions,unbilled sessions,energy kWh,revenue EUR",
+        "month (Europe/Berlin),sessions,unbilled sessions,energy kWh,revenue EUR",
         "2026-01,1,0,10.000,3.50",
         "Total,1,0,10.000,3.50",
     ]
@@ -200,6 +200,9 @@ def test_reports(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     code, out, _err = run(capsys, "report", "heatmap", *span)
     tuesday = next(line for line in out.splitlines() if line.startswith("Tue"))
     assert tuesday.split()[11] == "10.000"  # 10:00-11:00 Berlin time
+    # As in the Reports tab: how the heat map's total meets the energy report's.
+    assert out.splitlines()[-1].startswith("total 10.000 kWh; the energy report")
+    assert out.splitlines()[-1].endswith(": 10.000 kWh (the same)")
     code, out, _err = run(capsys, "report", "utilisation", *span)
     assert code == 0 and out.startswith("charger")
     code, _out, err = run(capsys, "report", "energy", "--from", "2026-13-01", "--to",
@@ -235,3 +238,30 @@ def test_statements(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path)
     code, _out, err = run(capsys, "statements", "person", "1", "--month", "2026-1x",
                           "--db", db)  # fmt: skip
     assert code == 1 and "is not a month" in err
+
+
+def test_times_are_the_sites_and_named_or_utc_when_asked(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The session started 09:00 UTC: 10:00 in Berlin (issue 11: CSV and listings in the
+    # site's zone, with the zone named, unless --utc).
+    code, out, err = run(capsys, "sessions", "list", "--db", db)
+    assert code == 0, err
+    assert "STARTED (Europe/Berlin)" in out and "2026-01-13 10:00:00" in out
+    code, out, err = run(capsys, "sessions", "list", "--utc", "--db", db)
+    assert code == 0, err
+    assert "STARTED (UTC)" in out and "2026-01-13 09:00:00" in out
+    _bill_and_issue(db)
+    site, utc = tmp_path / "site.csv", tmp_path / "utc.csv"
+    for target, extra in ((site, ()), (utc, ("--utc",))):
+        code, _out, err = run(
+            capsys, "statements", "person", "jürgen groß", "--month", "2026-01",
+            "--csv", str(target), "--db", db, *extra,
+        )  # fmt: skip
+        assert code == 0, err
+    site_rows = site.read_text(encoding="utf-8-sig").splitlines()
+    utc_rows = utc.read_text(encoding="utf-8-sig").splitlines()
+    assert "started (Europe/Berlin),stopped (Europe/Berlin)" in site_rows[0]
+    assert "2026-01-13T10:00+01:00" in site_rows[1]
+    assert "started (UTC),stopped (UTC)" in utc_rows[0]
+    assert "2026-01-13T09:00+00:00" in utc_rows[1]

@@ -64,7 +64,11 @@ class TechnicianNote:
 
 @dataclass(slots=True)
 class RebootCounter:
-    """Counts BootNotifications per charger in a sliding window."""
+    """Counts reboots per charger in a sliding window.
+
+    Fed only with real reboots (the first BootNotification of a connection): a Pending
+    charger's repeated boots and a boot asked for with TriggerMessage are no reboots.
+    """
 
     limit: int = 3
     window: timedelta = timedelta(minutes=30)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 
@@ -197,3 +198,72 @@ Command = (
     | ClearChargingProfile
     | GetCompositeSchedule
 )
+
+
+# The OCPP action each command is sent as: outcomes carry it, so the words shown for an
+# answer can be those of the command ("Unlocked" means success only for UnlockConnector).
+_ACTIONS: dict[type, str] = {
+    RemoteStart: "RemoteStartTransaction",
+    RemoteStop: "RemoteStopTransaction",
+    Reset: "Reset",
+    UnlockConnector: "UnlockConnector",
+    ChangeAvailability: "ChangeAvailability",
+    GetConfiguration: "GetConfiguration",
+    ChangeConfiguration: "ChangeConfiguration",
+    ClearCache: "ClearCache",
+    TriggerMessage: "TriggerMessage",
+    DataTransfer: "DataTransfer",
+    GetDiagnostics: "GetDiagnostics",
+    UpdateFirmware: "UpdateFirmware",
+    GetLocalListVersion: "GetLocalListVersion",
+    SendLocalList: "SendLocalList",
+    ReserveNow: "ReserveNow",
+    CancelReservation: "CancelReservation",
+    SetChargingProfile: "SetChargingProfile",
+    ClearChargingProfile: "ClearChargingProfile",
+    GetCompositeSchedule: "GetCompositeSchedule",
+}
+
+
+def action_name(command: Command) -> str:
+    """The OCPP 1.6 action name a command is sent as (e.g. "RemoteStartTransaction")."""
+    return _ACTIONS[type(command)]
+
+
+class OutcomeEffect(StrEnum):
+    """What a charger's answer means for the person who asked, whatever its wording."""
+
+    DONE = "done"  # the charger did it (or promised to, where the answer is a promise)
+    LATER = "later"  # accepted, but it takes effect later (Scheduled, RebootRequired)
+    REFUSED = "refused"  # the charger answered that it will not (Rejected, UnlockFailed…)
+    NOT_SUPPORTED = "not_supported"  # the charger cannot do this at all
+    NO_ANSWER = "no_answer"  # offline, or no answer in time: nothing is known
+    ERROR = "error"  # the charger answered with an error, or the request was invalid
+
+
+# Statuses chargers answer, by their meaning. A status not listed is a refusal: it is
+# safer to say "not done" for a word we do not know than to claim success.
+_DONE_STATUSES = frozenset({"Accepted", "Unlocked"})
+_LATER_STATUSES = frozenset({"Scheduled", "RebootRequired"})
+_UNSUPPORTED_STATUSES = frozenset({"NotSupported", "NotImplemented"})
+
+
+def status_effect(status: str | None) -> OutcomeEffect:
+    """The meaning of a status a charger answered (None: an answer without a status)."""
+    if status is None or status in _DONE_STATUSES:
+        return OutcomeEffect.DONE
+    if status in _LATER_STATUSES:
+        return OutcomeEffect.LATER
+    if status in _UNSUPPORTED_STATUSES:
+        return OutcomeEffect.NOT_SUPPORTED
+    return OutcomeEffect.REFUSED
+
+
+class FollowUpKind(StrEnum):
+    """What happened after a charger accepted a promise (a remote start or stop)."""
+
+    STARTED = "started"  # the StartTransaction came and the card was accepted
+    CARD_REFUSED = "card_refused"  # the card was refused (Authorize or StartTransaction)
+    NOT_STARTED = "not_started"  # no session started within the time waited
+    STOPPED = "stopped"  # the StopTransaction came
+    NOT_STOPPED = "not_stopped"  # no StopTransaction within the time waited

@@ -53,6 +53,15 @@ class CardStatus(StrEnum):
     RETIRED = "retired"
 
 
+class BlockReason(StrEnum):
+    """Why staff blocked a card; ``OTHER`` comes with a text."""
+
+    LOST = "lost"
+    STOLEN = "stolen"
+    LEFT = "left"  # the holder left the company, the school, the hospital
+    OTHER = "other"
+
+
 class Direction(StrEnum):
     """Direction of a frame in the message log, seen from the central system."""
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
+from console.core.commands import FollowUpKind, OutcomeEffect, status_effect
 from console.core.enums import (
     Approval,
     AuthorizationStatus,
+    BlockReason,
     CardStatus,
     CommandResult,
     ConnectorStatus,
@@ -158,11 +161,26 @@ class Card:
     max_concurrent: int = 1  # sessions the card may run at once; 0 means no limit
     person_id: int | None = None  # the owner (a Person), if known
     note: str | None = None
+    # Why and since when it is blocked; set only while the status is BLOCKED.
+    block_reason: BlockReason | None = None
+    block_detail: str | None = None  # the text given with the reason (required for OTHER)
+    blocked_at: datetime | None = None
 
     @property
     def group(self) -> str | None:
         """The card's group: its OCPP parent idTag."""
         return self.parent_id_tag
+
+
+@dataclass(frozen=True, slots=True)
+class CardStatusChange:
+    """One change of a card's status, kept for its history (blocked because lost…)."""
+
+    id_tag: str
+    at: datetime
+    status: CardStatus
+    reason: BlockReason | None = None
+    detail: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +197,24 @@ class Person:
     phone: str | None = None
     note: str | None = None
     retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who a card id stands for, as people think of them: its owner, or the visitor a
+    one-time token was made for. A read model: looked up by card id for display only."""
+
+    id_tag: str
+    name: str | None  # the owner's or the visitor's name; None when nobody is known
+    visitor: bool = False  # a one-time token of a visitor, not a registered card
+    detail: str | None = None  # a person's department, a visitor's number plate
+    retired: bool = False  # the owner was retired (left): shown, marked
+    loan_card: bool = False  # a card of the visitors' group lent at the desk, no owner
+
+    @property
+    def known(self) -> bool:
+        """True when there is a name or (for a visitor) a plate to show for the card."""
+        return bool(self.name or (self.visitor and self.detail))
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,21 +334,70 @@ class RefusedConnection:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What came of a charger's promise: the session it started or stopped, or why not.
+
+    ``person`` is who the session is for (the card's owner or the visitor), when known;
+    ``refusal`` the card's authorization status when it was refused; ``cost`` and
+    ``currency`` the bill of a stopped session, when it was billed.
+    """
+
+    kind: FollowUpKind
+    waited_s: float  # how long ChargeDesk waited (the whole limit when nothing came)
+    session: Session | None = None
+    person: str | None = None
+    refusal: str | None = None
+    cost: Decimal | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CommandOutcome:
-    """What became of a command sent to a charger: shown to the person who clicked."""
+    """What became of a command sent to a charger: shown to the person who clicked.
+
+    ``action`` is the OCPP action it was sent as (the words shown depend on it);
+    ``follow_up`` is what came of an accepted promise (remote start or stop), if followed.
+    """
 
     result: CommandResult
     status: str | None = None  # the status the charger answered (Accepted, Rejected…)
     details: dict[str, Any] = field(default_factory=dict)
     error: str | None = None  # the CALLERROR code or our own explanation
+    action: str | None = None
+    follow_up: FollowUp | None = None
+
+    @property
+    def effect(self) -> OutcomeEffect:
+        """What the answer means: done, later, refused, not supported, no answer, error."""
+        if self.result is CommandResult.ANSWERED:
+            return status_effect(self.status)
+        if self.result is CommandResult.NOT_SUPPORTED:
+            return OutcomeEffect.NOT_SUPPORTED
+        if self.result in (CommandResult.TIMEOUT, CommandResult.OFFLINE):
+            return OutcomeEffect.NO_ANSWER
+        return OutcomeEffect.ERROR
 
     @property
     def accepted(self) -> bool:
-        """True when the charger answered and said Accepted (or answered without a status)."""
-        return self.result is CommandResult.ANSWERED and self.status in (None, "Accepted")
+        """True when the charger answered that it did (or will do) what was asked:
+        Accepted, Unlocked, or an answer without a status."""
+        return self.effect is OutcomeEffect.DONE
+
+    @property
+    def succeeded(self) -> bool:
+        """True when the effect the person wanted happened: accepted and, where followed,
+        the session started or stopped."""
+        if not self.accepted:
+            return False
+        follow = self.follow_up
+        return follow is None or follow.kind in (FollowUpKind.STARTED, FollowUpKind.STOPPED)
 
     def describe(self) -> str:
-        """One line for a person: 'Accepted', 'Rejected', 'No answer in time'…"""
+        """One line for a person: 'Accepted', 'Rejected', 'No answer in time'…
+
+        The console shows sentences from console/ui/command_words.py; this is the plain,
+        untranslated form for logs and the command line.
+        """
         if self.result is CommandResult.ANSWERED:
             return self.status or "Done"
         texts = {

@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 
 from console.core.cards import expiry_at_end_of, validate_card
 from console.core.clock import utcnow
-from console.core.enums import Approval, CardStatus
+from console.core.enums import Approval, BlockReason, CardStatus
 from console.core.model import Card, ChargerRecord, Person, Session
 from console.services import lockouts
 from console.services.admission import check_new_charger
@@ -171,9 +171,17 @@ def edit_card(url: str, edit: CardEdit) -> tuple[Card, bool]:
     return _with_database(url, work)
 
 
-def set_card_status(url: str, id_tag: str, status: CardStatus) -> Card | None:
-    """Block, unblock (active) or retire a card; None when there is no such card."""
-    return _with_database(url, lambda c: card_repo.set_card_status(c, id_tag, status, utcnow()))
+def set_card_status(
+    url: str,
+    id_tag: str,
+    status: CardStatus,
+    reason: BlockReason | None = None,
+    detail: str | None = None,
+) -> Card | None:
+    """Block (with why), unblock (active) or retire a card; None when there is no such card."""
+    return _with_database(
+        url, lambda c: card_repo.set_card_status(c, id_tag, status, utcnow(), reason, detail)
+    )
 
 
 def list_cards(url: str, include_retired: bool = False) -> list[tuple[Card, Person | None]]:

@@ -9,6 +9,12 @@ store what changes.
 Fault and offline alarms are conditions: they are cleared when the connector leaves
 Faulted or the charger is back. Reboot and security alarms are moments: nothing ends
 them, so they count as cleared once a person acknowledged them.
+
+A reboot is the first BootNotification of a new connection (``BootInfo.reboot``) of a
+charger staff accepted: a Pending charger repeating its boot (on one connection or on
+new ones) and a boot ChargeDesk asked for with TriggerMessage are no reboots. Every
+alarm is stored with a sentence that names its charger and gives times in the site's
+zone (console/services/alarm_words.py).
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ from console.core.events import (
     Event,
     EventBus,
 )
+from console.services import alarm_words as words
+from console.services.site_zone import configured_zone
 from console.storage import alarms as alarm_repo
 from console.storage.writer import StorageWriter
 
@@ -47,29 +55,6 @@ DEFAULT_REBOOT_WINDOW = timedelta(minutes=30)
 MOMENTARY = (AlarmKind.REBOOTS, AlarmKind.SECURITY, AlarmKind.LOCKED_OUT)
 
 OpenKey = tuple[str, int | None, AlarmKind]
-
-
-def fault_message(
-    connector_id: int, error_code: str, vendor_error_code: str | None, info: str | None
-) -> str:
-    """How a fault alarm reads: "Connector 1 faulted: GroundFailure (E42) - RCD tripped"."""
-    where = "Charger" if connector_id == 0 else f"Connector {connector_id}"
-    text = f"{where} faulted: {error_code}"
-    if vendor_error_code:
-        text += f" ({vendor_error_code})"
-    if info:
-        text += f" - {info}"
-    return text
-
-
-def lockout_message(event: ChargerLockedOut) -> str:
-    """How a lock-out alarm reads: "Locked until 12:15 UTC after 5 wrong passwords from …"."""
-    what = f"Address {event.peer} locked" if event.by_address else "Locked"
-    source = f" from {event.peer}" if event.peer and not event.by_address else ""
-    return (
-        f"{what} until {event.locked_until:%H:%M} UTC after {event.failures} wrong "
-        f"passwords{source}"
-    )
 
 
 class AlarmService:
@@ -132,7 +117,12 @@ class AlarmService:
             if handle is not None:
                 handle.cancel()
             self._queue.put_nowait(event)
-        elif isinstance(event, ChargerStatusChanged | ChargerBooted | ChargerLockedOut) or (
+        elif isinstance(event, ChargerBooted):
+            # A retry on the same connection or a triggered boot is no reboot, and a charger
+            # staff have not accepted is only asking to be let in, however it reconnects.
+            if event.boot.reboot and event.accepted:
+                self._queue.put_nowait(event)
+        elif isinstance(event, ChargerStatusChanged | ChargerLockedOut) or (
             isinstance(event, ChargerNotice) and event.kind == "security"
         ):
             self._queue.put_nowait(event)
@@ -160,13 +150,7 @@ class AlarmService:
     async def _handle(self, item: Event | tuple[str, datetime]) -> None:
         if isinstance(item, tuple):
             charger_id, since = item
-            await self._raise(
-                charger_id,
-                None,
-                AlarmKind.OFFLINE,
-                f"Offline since {since:%Y-%m-%d %H:%M:%S} UTC",
-                {"since": since.isoformat()},
-            )
+            await self._raise(charger_id, None, AlarmKind.OFFLINE, {"since": since.isoformat()})
         elif isinstance(item, ChargerConnected):
             await self._clear(item.charger_id, None, AlarmKind.OFFLINE)
         elif isinstance(item, ChargerStatusChanged):
@@ -179,15 +163,13 @@ class AlarmService:
                     item.charger_id,
                     None,
                     AlarmKind.REBOOTS,
-                    f"{count} reboots within {minutes:g} minutes",
-                    {"boots": count, "window_minutes": minutes},
+                    {"boots": count, "window_minutes": minutes, "last_at": item.at.isoformat()},
                 )
         elif isinstance(item, ChargerLockedOut):
             await self._raise(
                 item.charger_id,
                 None,
                 AlarmKind.LOCKED_OUT,
-                lockout_message(item),
                 {
                     "peer": item.peer,
                     "failures": item.failures,
@@ -196,13 +178,8 @@ class AlarmService:
                 },
             )
         elif isinstance(item, ChargerNotice):
-            await self._raise(
-                item.charger_id,
-                None,
-                AlarmKind.SECURITY,
-                f"Security event: {item.text}",
-                {"text": item.text},
-            )
+            details = {"text": item.text, **words.security_details(item.text)}
+            await self._raise(item.charger_id, None, AlarmKind.SECURITY, details)
 
     async def _on_status(self, event: ChargerStatusChanged) -> None:
         if event.status is ConnectorStatus.FAULTED:
@@ -213,12 +190,7 @@ class AlarmService:
                 "vendor_error_code": event.vendor_error_code,
                 "info": event.info,
             }
-            message = fault_message(
-                event.connector_id, event.error_code, event.vendor_error_code, event.info
-            )
-            await self._raise(
-                event.charger_id, event.connector_id, AlarmKind.FAULTED, message, details
-            )
+            await self._raise(event.charger_id, event.connector_id, AlarmKind.FAULTED, details)
         else:
             await self._clear(event.charger_id, event.connector_id, AlarmKind.FAULTED)
 
@@ -227,18 +199,26 @@ class AlarmService:
         charger_id: str,
         connector_id: int | None,
         kind: AlarmKind,
-        message: str,
         details: dict[str, Any],
+        message: str | None = None,
     ) -> None:
+        """Store and publish an alarm; its sentence is written from ``details`` where
+        alarm_words knows the kind, else it is ``message`` (the disk space alarm's)."""
         key = (charger_id, connector_id, kind)
         if kind not in MOMENTARY and key in self._open:
             return
         now = utcnow()
-        alarm = await self._writer.submit(
-            lambda c: alarm_repo.raise_alarm(
-                c, charger_id, connector_id, kind, message, details, now
+
+        def store(connection: Connection) -> Alarm:
+            # The zone is read in the same transaction: times in the sentence are site time
+            # (this computer's zone where the site never set one, as the console shows).
+            zone = configured_zone(connection)
+            text = words.compose(kind, charger_id, connector_id, details, zone, message or "")
+            return alarm_repo.raise_alarm(
+                connection, charger_id, connector_id, kind, text, details, now
             )
-        )
+
+        alarm = await self._writer.submit(store)
         if kind not in MOMENTARY:
             self._open[key] = alarm
         self._bus.publish(AlarmRaised(alarm))
@@ -258,7 +238,7 @@ class AlarmService:
         self, charger_id: str, kind: AlarmKind, message: str, details: dict[str, Any]
     ) -> None:
         """Raise an alarm another service watches (disk space); nothing if it is open."""
-        await self._raise(charger_id, None, kind, message, details)
+        await self._raise(charger_id, None, kind, details, message)
 
     async def clear_condition(self, charger_id: str, kind: AlarmKind) -> None:
         """Clear an alarm raised with ``raise_condition`` once its condition ended."""

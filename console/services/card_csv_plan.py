@@ -90,6 +90,7 @@ class _Planner:
         self.unchanged = 0
         self.problems: list[CsvProblem] = []
         self.skipped = 0
+        self.card_on_line: dict[int, str] = {}  # the card id each row names, as written
 
     def row(self, record: CsvRecord) -> None:
         """Plan one row, or record its problems and leave it out."""
@@ -98,6 +99,7 @@ class _Planner:
             for name, index in self.columns.items()
         }
         errors: list[str] = []
+        self.card_on_line[record.line] = values["card"]
         if any(record.fields[self.width :]):
             errors.append(
                 f"the row has {len(record.fields)} fields but the header names {self.width} "
@@ -109,7 +111,9 @@ class _Planner:
         card = self._card_values(values, base, errors)
         owner, updates = self._owner(values, base, record.line, errors)
         if errors or id_tag is None:
-            self.problems.extend(CsvProblem(record.line, message) for message in errors)
+            self.problems.extend(
+                CsvProblem(record.line, message, values["card"]) for message in errors
+            )
             self.skipped += 1
             return
         for key, pending in updates.items():
@@ -263,15 +267,22 @@ class _Planner:
         person_changes = []
         for pending in self.pending.values():
             before = pending.before
+            card = self.card_on_line.get(pending.line, "")
             if before is None:
-                person_changes.append(PersonChange(pending.line, None, pending.after, ()))
+                person_changes.append(PersonChange(pending.line, None, pending.after, (), card))
             elif pending.after != before:
                 fields = tuple(
                     name
                     for name in PERSON_FIELDS
                     if getattr(before, name) != getattr(pending.after, name)
                 )
-                person_changes.append(PersonChange(pending.line, before, pending.after, fields))
+                # The row that set the first changed field is where a person looks for it.
+                line = min(pending.set_on.get(name, pending.line) for name in fields)
+                person_changes.append(
+                    PersonChange(
+                        line, before, pending.after, fields, self.card_on_line.get(line, card)
+                    )
+                )
         return ImportPlan(
             added=self.added,
             changed=self.changed,

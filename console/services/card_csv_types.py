@@ -24,10 +24,15 @@ DATE_HINT = "use YYYY-MM-DD"
 
 @dataclass(frozen=True, slots=True)
 class CsvProblem:
-    """Something wrong in the file; the row on ``line`` is not imported (the header is 1)."""
+    """Something wrong in the file; the row on ``line`` is not imported (the header is 1).
+
+    ``card`` is the card id the row names, as written ("" for the header or no card), so
+    a person can find the row in a long file by the card as well as by the line.
+    """
 
     line: int
     message: str
+    card: str = ""
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
@@ -56,12 +61,14 @@ class CardChange:
 
 @dataclass(frozen=True, slots=True)
 class PersonChange:
-    """A person the import creates (``before`` None) or updates, first named on ``line``."""
+    """A person the import creates (``before`` None) or updates, first named on ``line``
+    (the row of card ``card``)."""
 
     line: int
     before: Person | None
     after: Person
     fields: tuple[str, ...]
+    card: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Connection
 
 from console.core.billing import SessionBill
-from console.core.model import Card, Person, Session
+from console.core.model import Card, CardStatusChange, Person, Session
 from console.services.csv_text import write_rows
-from console.services.formatting import to_local
+from console.services.formatting import iso_local, with_zone
 from console.storage import bills as bill_repo
 from console.storage import cards as card_repo
 from console.storage import people as people_repo
@@ -33,6 +33,12 @@ HISTORY_COLUMNS = (
     "cost",
     "currency",
 )
+TIME_COLUMNS = frozenset({"start", "stop"})
+
+
+def history_header(tz: tzinfo | None = None) -> list[str]:
+    """The history CSV's column titles; the times name their zone: "start (Europe/Berlin)"."""
+    return [with_zone(name, tz) if name in TIME_COLUMNS else name for name in HISTORY_COLUMNS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,8 @@ class CardHistory:
     card: Card | None = None
     person: Person | None = None
     bills: Mapping[int, SessionBill] = field(default_factory=dict)  # by session id
+    # When and why the cards were blocked, unblocked or retired, newest first.
+    status_changes: tuple[CardStatusChange, ...] = ()
 
     @property
     def session_count(self) -> int:
@@ -93,7 +101,10 @@ def card_history(connection: Connection, id_tag: str) -> CardHistory:
         person = people_repo.get_person(connection, card.person_id)
     cards = (card,) if card is not None else ()
     bills = bill_repo.bills_of_sessions(connection, [session.id for session in sessions])
-    return CardHistory(cards, tuple(sessions), card=card, person=person, bills=bills)
+    changes = tuple(card_repo.status_history(connection, [id_tag]))
+    return CardHistory(
+        cards, tuple(sessions), card=card, person=person, bills=bills, status_changes=changes
+    )
 
 
 def person_history(connection: Connection, person_id: int) -> CardHistory | None:
@@ -112,15 +123,21 @@ def person_history(connection: Connection, person_id: int) -> CardHistory | None
         else []
     )
     bills = bill_repo.bills_of_sessions(connection, [session.id for session in sessions])
-    return CardHistory(tuple(cards), tuple(sessions), person=person, bills=bills)
+    changes = tuple(card_repo.status_history(connection, [card.id_tag for card in cards]))
+    return CardHistory(
+        tuple(cards), tuple(sessions), person=person, bills=bills, status_changes=changes
+    )
 
 
-def _local(moment: datetime | None) -> str:
-    return to_local(moment).isoformat(timespec="seconds") if moment is not None else ""
+def _local(moment: datetime | None, tz: tzinfo | None) -> str:
+    return iso_local(moment, tz)
 
 
-def history_row(session: Session, bill: SessionBill | None = None) -> list[str]:
-    """One session as the history CSV writes it (times in this computer's zone)."""
+def history_row(
+    session: Session, bill: SessionBill | None = None, tz: tzinfo | None = None
+) -> list[str]:
+    """One session as the history CSV writes it (times in ``tz``, else the site's zone,
+    ISO 8601 with their UTC offset)."""
     duration = ""
     if session.stopped_at is not None:
         minutes = (session.stopped_at - session.started_at).total_seconds() / 60
@@ -131,8 +148,8 @@ def history_row(session: Session, bill: SessionBill | None = None) -> list[str]:
         session.id_tag,
         session.charger_id,
         str(session.connector_id),
-        _local(session.started_at),
-        _local(session.stopped_at),
+        _local(session.started_at, tz),
+        _local(session.stopped_at, tz),
         duration,
         f"{energy / 1000:.3f}" if energy is not None else "",
         session.stop_reason or "",
@@ -142,7 +159,9 @@ def history_row(session: Session, bill: SessionBill | None = None) -> list[str]:
     ]
 
 
-def write_history_csv(history: CardHistory, path: Path) -> int:
-    """Write one row per session, newest first; returns how many."""
-    rows = (history_row(s, history.bills.get(s.id)) for s in history.sessions)
-    return write_rows(path, HISTORY_COLUMNS, rows)
+def write_history_csv(history: CardHistory, path: Path, tz: tzinfo | None = None) -> int:
+    """Write one row per session, newest first; returns how many.
+
+    Times in ``tz`` (UTC when a technician asks for it), else in the site's zone."""
+    rows = (history_row(s, history.bills.get(s.id), tz) for s in history.sessions)
+    return write_rows(path, history_header(tz), rows)

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from console.core.cards import InvalidCardId, validate_card
 from console.core.clock import utcnow
-from console.core.enums import AuthorizationStatus, CardStatus
+from console.core.enums import AuthorizationStatus, BlockReason, CardStatus
 from console.core.events import CardRefused, CardsChanged, Event, EventBus
 from console.core.model import Card, Person
 from console.services.card_csv import ImportPlan, ImportResult, apply_import
@@ -72,12 +72,39 @@ class CardService:
             self._bus.publish(CardsChanged(after, result.id_tags))
         return result
 
-    async def set_status(self, id_tag: str, status: CardStatus) -> Card:
-        """Block, unblock (active) or retire a card."""
-        card = await self._writer.submit(lambda c: card_repo.get_card(c, id_tag))
-        if card is None:
-            raise CardNotFound(id_tag)
-        return await self.save_card(replace(card, status=status))
+    async def set_status(
+        self,
+        id_tag: str,
+        status: CardStatus,
+        reason: BlockReason | None = None,
+        detail: str | None = None,
+    ) -> Card:
+        """Block (with the reason: lost, stolen, left, other + text), unblock or retire.
+
+        The change and its reason go into the card's status history; unblocking keeps
+        the history of why it was blocked. ValueError when ``OTHER`` comes without a text.
+        """
+        detail = (detail or "").strip() or None
+        if status is CardStatus.BLOCKED and reason is BlockReason.OTHER and detail is None:
+            raise ValueError("say why the card is blocked")
+        now = utcnow()
+
+        def store(connection: Connection) -> tuple[Card, int, int]:
+            card = card_repo.get_card(connection, id_tag)
+            if card is None:
+                raise CardNotFound(id_tag)
+            before = card_repo.local_list_version(connection)
+            if status is CardStatus.BLOCKED:
+                changed = replace(card, status=status, block_reason=reason, block_detail=detail)
+            else:
+                changed = replace(card, status=status)
+            saved = card_repo.save_card(connection, changed, now)
+            return saved, before, card_repo.local_list_version(connection)
+
+        saved, before, after = await self._writer.submit(store)
+        if after != before:
+            self._bus.publish(CardsChanged(after, (saved.id_tag,)))
+        return saved
 
     async def save_person(self, person: Person) -> Person:
         """Add (``id`` None) or change a person."""

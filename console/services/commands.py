@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from console.core import commands as cmd
@@ -31,8 +32,11 @@ class CommandService:
     async def send(
         self, charger_id: str, command: cmd.Command, timeout: float | None = None
     ) -> CommandOutcome:
-        """Send any command to a charger."""
-        return await self._channel.send(charger_id, command, timeout)
+        """Send any command to a charger; the outcome names the action it was sent as."""
+        outcome = await self._channel.send(charger_id, command, timeout)
+        if outcome.action is None:
+            outcome = replace(outcome, action=cmd.action_name(command))
+        return outcome
 
     async def start_session(
         self, charger_id: str, connector_id: int | None, id_tag: str
@@ -43,10 +47,13 @@ class CommandService:
     async def stop_session(self, transaction_id: int) -> CommandOutcome:
         """Ask the charger running this session to stop it."""
         session = await self._writer.submit(lambda c: session_repo.get_session(c, transaction_id))
+        action = "RemoteStopTransaction"
         if session is None:
-            return CommandOutcome(CommandResult.INVALID, error=f"no session {transaction_id}")
+            error = f"no session {transaction_id}"
+            return CommandOutcome(CommandResult.INVALID, error=error, action=action)
         if not session.running:
-            return CommandOutcome(CommandResult.INVALID, error="the session has already ended")
+            error = "the session has already ended"
+            return CommandOutcome(CommandResult.INVALID, error=error, action=action)
         return await self.send(session.charger_id, cmd.RemoteStop(transaction_id))
 
     async def reset(self, charger_id: str, hard: bool = False) -> CommandOutcome:

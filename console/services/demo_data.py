@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from console.core.cards import expiry_at_end_of
 from console.core.clock import utcnow
-from console.core.enums import Approval, AuthorizationStatus, CardStatus
+from console.core.enums import Approval, AuthorizationStatus, BlockReason, CardStatus
 from console.core.model import Card, MeterValue, Person, SampledValue
 from console.services.demo_billing import seed_billing_demo
 from console.storage import cards as card_repo
@@ -128,6 +128,8 @@ def _card(detail: DemoCard, owners: dict[str, int]) -> Card:
         max_concurrent=detail.at_once,
         person_id=owners.get(detail.owner) if detail.owner else None,
         note=detail.note,
+        # The demo's one blocked card was reported lost: its reason shows in the list.
+        block_reason=BlockReason.LOST if detail.status is CardStatus.BLOCKED else None,
     )
 
 

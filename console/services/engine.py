@@ -29,6 +29,7 @@ from console.services.charging import ChargingService
 from console.services.commands import CommandService
 from console.services.configuration import ConfigurationService
 from console.services.file_endpoint import FileEndpoint
+from console.services.follow_through import FollowThrough
 from console.services.local_lists import RECONCILE_INTERVAL, LocalListService
 from console.services.lockouts import GuessPolicy
 from console.services.loop_lag import LoopLagMonitor
@@ -163,6 +164,9 @@ class CentralSystem:
         self.billing = BillingService(self._writer, self.bus, self.db)
         self.receipts = ReceiptService(self._writer, self.bus)
         self.visitors = VisitorService(self._writer, self.bus, self.commands)
+        self.follow_through = FollowThrough(
+            self.commands, self.visitors, self.billing, self._writer, self.bus
+        )
         self.transfers = TransferService(
             self._server,
             self._writer,

@@ -1,6 +1,8 @@
 """Exporting the message log as JSON lines: exactly the frames a filter shows.
 
-Runs in a worker thread. The file is written beside its destination and renamed at the
+Times are the site's, with their UTC offset and the zone named on every line ("zone"),
+unless the technician asks for UTC (to lay beside a charger's own log, which is often
+in UTC). Runs in a worker thread. The file is written beside its destination and renamed at the
 end, so a cancelled or failed export never leaves half a file under the chosen name.
 """
 
@@ -10,11 +12,13 @@ import json
 import os
 import threading
 from collections.abc import Callable
+from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
 
+from console.services.formatting import to_local, zone_label
 from console.storage.message_search import (
     FrameFilter,
     StoredFrame,
@@ -38,12 +42,16 @@ class ExportProgress:
         self.cancel = threading.Event()
 
 
-def frame_json(stored: StoredFrame) -> dict[str, Any]:
-    """One line of the export: the frame's facts and its payload exactly as on the wire."""
+def frame_json(stored: StoredFrame, tz: tzinfo | None = None) -> dict[str, Any]:
+    """One line of the export: the frame's facts and its payload exactly as on the wire.
+
+    ``at`` is in ``tz`` (None: the site's zone) with its UTC offset; ``zone`` names it.
+    """
     frame = stored.frame
     return {
         "id": stored.id,
-        "at": frame.at.isoformat(timespec="milliseconds"),
+        "at": to_local(frame.at, tz).isoformat(timespec="milliseconds"),
+        "zone": zone_label(tz),
         "charger_id": frame.charger_id,
         "direction": frame.direction.value,
         "kind": frame.kind.value,
@@ -61,9 +69,14 @@ def export_frames(
     path: Path,
     progress: ExportProgress | None = None,
     on_batch: Callable[[int], None] | None = None,
+    utc: bool = False,
 ) -> int:
-    """Write every frame matching ``where`` up to ``upto_id``, oldest first; returns how many."""
+    """Write every frame matching ``where`` up to ``upto_id``, oldest first; returns how many.
+
+    Times are in the site's zone, or in UTC when ``utc``.
+    """
     progress = progress or ExportProgress()
+    tz = UTC if utc else None
     progress.total = count_frames(connection, where, upto_id=upto_id)
     temporary = path.with_name(path.name + ".part")
     written = 0
@@ -72,7 +85,9 @@ def export_frames(
             for batch in iter_frames(connection, where, upto_id):
                 if progress.cancel.is_set():
                     raise ExportCancelled
-                out.writelines(json.dumps(frame_json(s), ensure_ascii=False) + "\n" for s in batch)
+                out.writelines(
+                    json.dumps(frame_json(s, tz), ensure_ascii=False) + "\n" for s in batch
+                )
                 written += len(batch)
                 progress.done = written
                 if on_batch is not None:

@@ -14,32 +14,36 @@ no database read and its rows still join the writer's shared multi-row INSERT.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy import Connection
 
 from console.core.enums import AsideReason, SessionFlag
 from console.core.model import MeterReport, MeterValue, Session
-from console.core.readings import BILLED_LOCATIONS, ENERGY_REGISTER, plausible_next
-from console.core.tariffs import MeterReading
+from console.core.readings import BILLED_LOCATIONS, ENERGY_REGISTER, plausible_step
 from console.storage import samples as sample_repo
 from console.storage import sessions as session_repo
 from console.storage.writer import StorageWriter
 
-_WH_PER_UNIT = {"": Decimal(1), "Wh": Decimal(1), "kWh": Decimal(1000)}
 TRACKED_SESSIONS = 4096  # transactions whose owner is remembered (most recent first)
 
 
 @dataclass(slots=True)
 class _Track:
-    """What is known of one transaction: whose it is and its last plausible reading."""
+    """What is known of one transaction: whose it is and its last plausible reading.
+
+    The reading is kept as plain numbers (its time, Wh as float): every MeterValues is
+    checked against it, and Decimal arithmetic there cost more than the rest of the
+    intake together.
+    """
 
     charger_id: str
     connector_id: int
-    last: MeterReading
+    last_at: datetime
+    last_wh: float
     ceiling_w: float  # the site's power ceiling when the transaction was first seen
 
 
@@ -56,22 +60,30 @@ class Intake:
     flagged: Session | None = None
 
 
-def register_readings(values: tuple[MeterValue, ...]) -> list[MeterReading]:
-    """The energy register readings a bill would read from some meter values, in Wh."""
+_UNIT_WH = {"": 1.0, "Wh": 1.0, "kWh": 1000.0}
+
+
+def register_readings(values: tuple[MeterValue, ...]) -> list[tuple[datetime, float]]:
+    """The energy register readings a bill would read from some meter values: (time, Wh).
+
+    The same samples the bill reads (core/readings: the register at the outlet, no phase,
+    a number in Wh or kWh), as floats for the plausibility check.
+    """
     readings = []
     for value in values:
         for sample in value.samples:
-            unit = sample.unit or ""
             if (
                 sample.measurand == ENERGY_REGISTER
                 and not sample.phase
                 and (sample.location or "") in BILLED_LOCATIONS
                 and sample.raw_value is None
-                and unit in _WH_PER_UNIT
             ):
-                wh = Decimal(repr(float(sample.value)))
-                if wh.is_finite():
-                    readings.append(MeterReading(value.timestamp, wh * _WH_PER_UNIT[unit]))
+                scale = _UNIT_WH.get(sample.unit or "")
+                if scale is None:
+                    continue  # not an energy unit a bill reads
+                wh = float(sample.value) * scale
+                if math.isfinite(wh):
+                    readings.append((value.timestamp, wh))
     return readings
 
 
@@ -129,7 +141,8 @@ class MeterIntake:
         track = _Track(
             session.charger_id,
             session.connector_id,
-            MeterReading(session.started_at, Decimal(session.meter_start)),
+            session.started_at,
+            float(session.meter_start),
             ceiling_w,
         )
         self._tracks[transaction_id] = track
@@ -144,11 +157,11 @@ class MeterIntake:
         checked when the session is billed, against its neighbours in time.
         """
         plausible = True
-        for reading in sorted(register_readings(values), key=lambda r: r.at):
-            if reading.at <= track.last.at:
+        for at, wh in sorted(register_readings(values), key=lambda reading: reading[0]):
+            if at <= track.last_at:
                 continue
-            if plausible_next(track.last, reading, track.ceiling_w):
-                track.last = reading
+            if plausible_step(track.last_at, track.last_wh, at, wh, track.ceiling_w):
+                track.last_at, track.last_wh = at, wh
             else:
                 plausible = False
         return plausible

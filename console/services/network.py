@@ -1,8 +1,10 @@
-"""The addresses a technician types into a charger, one per network interface."""
+"""The addresses a technician types into a charger, one per network interface, and
+whether a port is free to listen on."""
 
 from __future__ import annotations
 
 import socket
+import sys
 
 import psutil
 
@@ -30,3 +32,21 @@ def charger_urls(host: str, port: int) -> list[str]:
     else:
         hosts = [host]
     return [f"ws://{address}:{port}/ocpp/<charger id>" for address in hosts]
+
+
+def port_is_free(port: int, host: str = "0.0.0.0") -> bool:
+    """True when the central system could listen on ``host``:``port`` now.
+
+    The probe sets SO_REUSEADDR as the server's listener does (asyncio sets it on POSIX):
+    without it a port whose last connections still linger in TIME_WAIT, as after a
+    restart within a minute, looks taken although the server would get it.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        if hasattr(socket, "SO_REUSEADDR") and not sys.platform.startswith("win"):
+            # On Windows SO_REUSEADDR lets a second program steal a port in use.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -29,6 +29,7 @@ from console.core.model import (
     AsideSample,
     Card,
     ChargerRecord,
+    Holder,
     LoggedFrame,
     OrphanStop,
     Person,
@@ -46,13 +47,21 @@ from console.services.connections import connection_history as read_connection_h
 from console.services.message_export import ExportProgress, FrameFilter, StoredFrame
 from console.services.message_export import export_frames as write_frames
 from console.services.pdf.service_report import render_service_report_pdf
-from console.services.report_usage import ConnectorUtilisation, HeatMap, usage_heatmap
+from console.services.price_quote import PriceQuote, visitor_quote
+from console.services.report_usage import (
+    ConnectorUtilisation,
+    HeatMap,
+    HeatMapTotals,
+    usage_heatmap,
+    usage_heatmap_totals,
+)
 from console.services.report_usage import utilisation as read_utilisation
 from console.services.reports import ReportBy, ReportRow
 from console.services.reports import energy_report as read_energy_report
 from console.services.service_report import ServiceReport
 from console.services.service_report import service_report as read_service_report
-from console.services.statements import Statement
+from console.services.site_zone import follow_site_zone
+from console.services.statements import Statement, billed_departments
 from console.services.statements import monthly_statement as read_monthly_statement
 from console.storage import alarms as alarm_repo
 from console.storage import bills as bill_repo
@@ -60,7 +69,7 @@ from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import file_transfers as transfer_repo
 from console.storage import logs as log_repo
-from console.storage import message_search
+from console.storage import message_search, people_lookup
 from console.storage import notes as note_repo
 from console.storage import people as people_repo
 from console.storage import receipts as receipt_repo
@@ -119,6 +128,15 @@ class SiteQueries:
         return self._read(
             lambda c: session_repo.list_sessions(c, charger_id=charger_id, limit=limit)
         )
+
+    def running_sessions(self) -> list[Session]:
+        """Every session still running, newest first (what the overview shows live)."""
+        return self._read(lambda c: session_repo.list_sessions(c, running_only=True))
+
+    def holders(self, id_tags: list[str]) -> dict[str, Holder]:
+        """Who these card ids belong to (owner or visitor), by normalized id; ids with
+        nobody behind them are left out. Read in batches: one call per screen refresh."""
+        return self._read(lambda c: people_lookup.holders_of(c, id_tags))
 
     def kept_aside(
         self, charger_id: str | None = None, limit: int = 1000
@@ -252,10 +270,16 @@ class SiteQueries:
         return self._read(lambda c: message_search.partner_frame(c, stored))
 
     def export_frames(
-        self, where: FrameFilter, upto_id: int, path: Path, progress: ExportProgress
+        self,
+        where: FrameFilter,
+        upto_id: int,
+        path: Path,
+        progress: ExportProgress,
+        utc: bool = False,
     ) -> int:
-        """Write the frames matching ``where`` up to ``upto_id`` as JSON lines."""
-        return self._read(lambda c: write_frames(c, where, upto_id, Path(path), progress))
+        """Write the frames matching ``where`` up to ``upto_id`` as JSON lines (times in
+        the site's zone, or UTC)."""
+        return self._read(lambda c: write_frames(c, where, upto_id, Path(path), progress, utc=utc))
 
     def connection_attempts(self, limit: int = 500) -> list[ConnectionAttempt]:
         """Accepted and refused handshakes, newest first."""
@@ -307,6 +331,10 @@ class SiteQueries:
     def visitor_tariff_id(self) -> int | None:
         """The visitors' tariff, or None when none is set."""
         return self._read(tariff_repo.visitor_tariff_id)
+
+    def visitor_quote(self) -> PriceQuote | None:
+        """What a visitor would pay now (tariff in force, an example); None: no tariff."""
+        return self._read(visitor_quote)
 
     def visitor_group(self) -> str:
         """The card group of visitors' tokens and loan cards."""
@@ -361,6 +389,24 @@ class SiteQueries:
     def usage_heatmap(self, since: date | datetime, until: date | datetime) -> HeatMap:
         """kWh in [since, until) by local weekday (0 = Monday) and hour of day."""
         return self._read(lambda c: usage_heatmap(c, since, until, tariff_repo.site_timezone(c)))
+
+    def usage_heatmap_totals(
+        self, since: date | datetime, until: date | datetime
+    ) -> tuple[HeatMap, HeatMapTotals]:
+        """The heat map of [since, until) and how its total meets the energy report's."""
+        return self._read(
+            lambda c: usage_heatmap_totals(c, since, until, tariff_repo.site_timezone(c))
+        )
+
+    def billed_departments(self, year: int, month: int) -> list[str]:
+        """Every department (cost centre) with billed sessions in the site's month."""
+        return self._read(
+            lambda c: billed_departments(c, year, month, tariff_repo.site_timezone(c))
+        )
+
+    def follow_site_zone(self) -> tzinfo | None:
+        """Show times in the site's zone from now on (None: it names none; this PC's)."""
+        return self._read(follow_site_zone)
 
     def utilisation(
         self, since: date | datetime, until: date | datetime

@@ -1,7 +1,7 @@
 """When the site is used: an hour-of-day by weekday heat map and connector utilisation.
 
 Ranges and zones follow ``console.services.reports``: ``[since, until)``, a date is a local
-day, ``tz=None`` is this computer's zone.
+day, ``tz=None`` is the zone times are shown in (the site's once followed).
 
 Heat map. Energy is placed where it flowed, from the meter readings: each session's
 readings are its meter start, the last Energy.Active.Import.Register reading of every
@@ -13,6 +13,12 @@ whole duration. Readings that go backwards, beyond the meter stop, or further th
 connector can deliver in the time (unless staff kept them), are ignored. Hours
 are UTC hours placed at the local weekday and hour of their start; for zones whose offset
 is not whole hours this shifts energy by the odd half hour.
+
+Heat map and energy report. The energy report counts each finished session whole, in the
+period it started (its revenue cannot be split); the heat map counts energy in the hours
+it flowed. For one period they differ by what only one of them counts, and
+``usage_heatmap_totals`` says by how much: ``heat map = report + running + before - after
+- ignored`` (see ``HeatMapTotals``). The console shows that sum under the heat map.
 
 Utilisation. From the connectors' status history (the charger's timestamp, else the time
 we received it): Charging counts as charging; Preparing, Charging, SuspendedEV,
@@ -37,6 +43,7 @@ from console.core.clock import as_utc, utcnow
 from console.core.enums import ConnectorStatus, SessionFlag
 from console.core.readings import BILLED_LOCATIONS, ENERGY_REGISTER, SLACK_WH
 from console.services.csv_text import write_rows
+from console.services.reports import finished_sessions as _finished_sessions
 from console.services.reports import utc_bound
 from console.storage.samples import power_ceiling_w
 from console.storage.tables import MeterSampleRow, SessionRow, StatusHistoryRow, table_of
@@ -59,6 +66,34 @@ OCCUPIED = frozenset(
 _EPOCH = datetime(1970, 1, 1)
 
 HeatMap = list[list[float]]  # [weekday 0 = Monday][hour 0..23] -> kWh
+AGREE_KWH = 0.0005  # below half a Wh two totals are the same figure
+
+
+@dataclass(frozen=True, slots=True)
+class HeatMapTotals:
+    """The heat map's total for a period, and how it meets the energy report's (kWh).
+
+    ``heatmap_kwh == report_kwh + running_kwh + before_kwh - after_kwh - ignored_kwh``:
+    - ``report_kwh``: finished sessions started in the period, whole (the energy report);
+    - ``running_kwh``: flowed in the period in sessions not finished yet (the report
+      counts them once they stop);
+    - ``before_kwh``: flowed in the period in finished sessions started before it;
+    - ``after_kwh``: flowed after the period's end in sessions started in it;
+    - ``ignored_kwh``: of the report's sessions, energy the heat map does not place
+      because its readings cannot be true (the report takes meter stop - meter start).
+    """
+
+    heatmap_kwh: float
+    report_kwh: float
+    running_kwh: float = 0.0
+    before_kwh: float = 0.0
+    after_kwh: float = 0.0
+    ignored_kwh: float = 0.0
+
+    @property
+    def agree(self) -> bool:
+        """True when both totals are the same figure."""
+        return abs(self.heatmap_kwh - self.report_kwh) < AGREE_KWH
 
 
 def _hour_bucket(connection: Connection, column: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -143,18 +178,31 @@ class _Cells:
 
     def spread(
         self, first: tuple[float, float], second: tuple[float, float], window: tuple[float, float]
-    ) -> None:
-        """Share the energy between two readings among the hours between them."""
+    ) -> float:
+        """Share the energy between two readings among the hours between them; the kWh
+        placed (the part inside ``window``)."""
         (t0, v0), (t1, v1) = first, second
         if t1 <= t0 or v1 <= v0:
-            return
+            return 0.0
         power = (v1 - v0) / (t1 - t0) / 1000  # kWh per second
         at, stop = max(t0, window[0]), min(t1, window[1])
+        placed = 0.0
         while at < stop:
             hour = int(at // 3600)
             upto = min((hour + 1) * 3600.0, stop)
-            self.add(hour, power * (upto - at))
+            kwh = power * (upto - at)
+            self.add(hour, kwh)
+            placed += kwh
             at = upto
+        return placed
+
+
+def _share_after(first: tuple[float, float], second: tuple[float, float], end: float) -> float:
+    """kWh between two readings that flowed at or after ``end`` (constant power between)."""
+    (t0, v0), (t1, v1) = first, second
+    if t1 <= t0 or v1 <= v0 or t1 <= end:
+        return 0.0
+    return (v1 - v0) / 1000 * (t1 - max(t0, end)) / (t1 - t0)
 
 
 def usage_heatmap(
@@ -164,7 +212,22 @@ def usage_heatmap(
     tz: tzinfo | None = None,
 ) -> HeatMap:
     """kWh delivered in ``[since, until)`` by local weekday (0 = Monday) and hour of day."""
+    return usage_heatmap_totals(connection, since, until, tz)[0]
+
+
+def usage_heatmap_totals(
+    connection: Connection,
+    since: date | datetime,
+    until: date | datetime,
+    tz: tzinfo | None = None,
+) -> tuple[HeatMap, HeatMapTotals]:
+    """The heat map of ``[since, until)`` and how its total meets the energy report's."""
     start, end = utc_bound(since, tz), utc_bound(until, tz)
+    first_instant, last_instant = start.timestamp(), end.timestamp()
+    report_wh = 0
+    for row in _finished_sessions(connection, start, end):
+        report_wh += max(0, int(row.meter_stop) - int(row.meter_start))
+    running = before = after = placed_of_report = 0.0
     cells = _Cells(tz)
     window = (start.timestamp(), end.timestamp())
     hourly = _session_readings(connection, start, end)
@@ -193,9 +256,26 @@ def usage_heatmap(
             forward = at >= points[-1][0] and value >= points[-1][1]
             if forward and (believe_all or _plausible_step(points[-1], (at, value), ceiling_w)):
                 points.append((at, value))
-        for first, second in pairwise(points):
-            cells.spread(first, second, window)
-    return cells.matrix
+        placed = sum(cells.spread(a, b, window) for a, b in pairwise(points))
+        started = _epoch(row.started_at)
+        if not stopped:
+            running += placed
+        elif started < first_instant:
+            before += placed
+        elif started < last_instant:  # a session of the energy report
+            placed_of_report += placed
+            after += sum(_share_after(a, b, last_instant) for a, b in pairwise(points))
+    report = report_wh / 1000
+    totals = HeatMapTotals(
+        heatmap_kwh=sum(map(sum, cells.matrix)),
+        report_kwh=report,
+        running_kwh=running,
+        before_kwh=before,
+        after_kwh=after,
+        # What the report counts of its sessions and the heat map places nowhere.
+        ignored_kwh=max(0.0, report - placed_of_report - after),
+    )
+    return cells.matrix, totals
 
 
 def _plausible_step(
@@ -206,18 +286,22 @@ def _plausible_step(
     return reading[1] - last[1] <= most
 
 
-def heatmap_table(matrix: HeatMap) -> list[list[str]]:
-    """The heat map as text cells: a header of hours, one line per weekday (kWh, 3 places)."""
-    header = ["weekday", *(f"{hour:02d}" for hour in range(24)), "total"]
+def heatmap_table(matrix: HeatMap, zone: str | None = None) -> list[list[str]]:
+    """The heat map as text cells: a header of hours, one line per weekday (kWh, 3 places).
+
+    ``zone`` names the zone of the weekdays and hours: "weekday (Europe/Berlin)".
+    """
+    first = f"weekday ({zone})" if zone else "weekday"
+    header = [first, *(f"{hour:02d}" for hour in range(24)), "total"]
     table = [header]
     for day, hours in zip(WEEKDAYS, matrix, strict=True):
         table.append([day, *(f"{kwh:.3f}" for kwh in hours), f"{sum(hours):.3f}"])
     return table
 
 
-def write_heatmap_csv(matrix: HeatMap, path: Path) -> int:
+def write_heatmap_csv(matrix: HeatMap, path: Path, zone: str | None = None) -> int:
     """Write the heat map as CSV for spreadsheets; returns the rows (7)."""
-    table = heatmap_table(matrix)
+    table = heatmap_table(matrix, zone)
     return write_rows(path, table[0], table[1:])
 
 

@@ -2,8 +2,9 @@
 
 Rules of every report here:
 - A range is ``[since, until)``. A ``date`` is a local day of the site (its first instant
-  in the site's zone), an aware ``datetime`` is an instant. ``tz=None`` is this computer's
-  zone (see ``console.services.formatting``).
+  in the site's zone), an aware ``datetime`` is an instant. ``tz=None`` is the zone times
+  are shown in: the site's once the program follows it, else this computer's (see
+  ``console.services.formatting``).
 - A finished session belongs wholly to the period (day, ISO week, month) in which it
   *started*, in local time: its revenue cannot be split, so neither is its energy. The
   usage heat map (``report_usage``) is where energy is spread over the hours it flowed.
@@ -128,7 +129,9 @@ def _period_keys(start: datetime, end: datetime, by: ReportBy, tz: tzinfo | None
     return list(keys)
 
 
-def _finished_sessions(connection: Connection, start: datetime, end: datetime) -> Iterator[Any]:
+def finished_sessions(connection: Connection, start: datetime, end: datetime) -> Iterator[Any]:
+    """The rows the energy report counts: sessions started in ``[start, end)`` with a stop
+    and a meter stop, with their bill's currency and gross and their group."""
     group = func.coalesce(bills.c.group_name, cards.c.parent_id_tag)
     query = (
         select(
@@ -173,7 +176,7 @@ def energy_report(
         raise ValueError("the end of a report must come after its start")
     sums: dict[str, _Sum] = {}
     periodic = by in (ReportBy.DAY, ReportBy.WEEK, ReportBy.MONTH)
-    for row in _finished_sessions(connection, start, end):
+    for row in finished_sessions(connection, start, end):
         if periodic:
             key = period_key(to_local(row.started_at, tz).date(), by)
         elif by is ReportBy.CHARGER:
@@ -205,10 +208,18 @@ def currencies_of(rows: Sequence[ReportRow]) -> list[str]:
     return sorted({currency for row in rows for currency in row.revenue})
 
 
-def energy_report_table(rows: Sequence[ReportRow], by: ReportBy | str) -> list[list[str]]:
-    """The report as text cells, header first, with a total line (for CSV and the CLI)."""
+def energy_report_table(
+    rows: Sequence[ReportRow], by: ReportBy | str, zone: str | None = None
+) -> list[list[str]]:
+    """The report as text cells, header first, with a total line (for CSV and the CLI).
+
+    ``zone`` names the zone of the days, weeks or months: "day (Europe/Berlin)".
+    """
     currencies = currencies_of(rows)
-    header = [ReportBy(by).value, "sessions", "unbilled sessions", "energy kWh"]
+    key = ReportBy(by).value
+    if zone and ReportBy(by) in (ReportBy.DAY, ReportBy.WEEK, ReportBy.MONTH):
+        key = f"{key} ({zone})"
+    header = [key, "sessions", "unbilled sessions", "energy kWh"]
     header += [f"revenue {currency}" for currency in currencies]
     table = [header]
     for row in [*rows, report_total(rows)]:
@@ -218,7 +229,11 @@ def energy_report_table(rows: Sequence[ReportRow], by: ReportBy | str) -> list[l
     return table
 
 
-def write_energy_report_csv(rows: Sequence[ReportRow], by: ReportBy | str, path: Path) -> int:
-    """Write the energy report (with its total line) as CSV for spreadsheets; the rows."""
-    table = energy_report_table(rows, by)
+def write_energy_report_csv(
+    rows: Sequence[ReportRow], by: ReportBy | str, path: Path, zone: str | None = None
+) -> int:
+    """Write the energy report (with its total line) as CSV for spreadsheets; the rows.
+
+    ``zone`` names the zone of the periods in the header."""
+    table = energy_report_table(rows, by, zone)
     return write_rows(path, table[0], table[1:])

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, and_, func, select
 from console.core.billing import ReceiptStatus, receipt_label
 from console.core.clock import as_utc, utcnow
 from console.services.csv_text import write_rows
-from console.services.formatting import format_kwh, local_start_of, to_local
+from console.services.formatting import format_kwh, local_start_of, to_local, with_zone
 from console.storage.rows import utc_or_none
 from console.storage.tables import (
     PersonRow,
@@ -100,6 +100,7 @@ class Statement:
     department: str | None  # the department (of a person: their current one)
     sections: tuple[StatementSection, ...]
     issued_at: datetime
+    tz: tzinfo | None = None  # the zone of the month's bounds: its times are shown in it
 
     @property
     def period(self) -> str:
@@ -211,6 +212,34 @@ def _bill_rows(connection: Connection, start: datetime, end: datetime, condition
     return list(connection.execute(query))
 
 
+def billed_departments(
+    connection: Connection, year: int, month: int, tz: tzinfo | None = None
+) -> list[str]:
+    """Every department (cost centre) with billed sessions in the local month, in name order.
+
+    Read from the bills, as the statements are: a cost centre nobody belongs to any more
+    (the person left or moved) still has its month. Spellings that differ only in case are
+    one department (statements compare them so); the most recent bill's spelling is shown.
+    """
+    start, end = month_bounds(year, month, tz)
+    query = (
+        select(bills.c.department)
+        .select_from(bills.join(sessions, sessions.c.id == bills.c.session_id))
+        .where(
+            sessions.c.stopped_at >= start,
+            sessions.c.stopped_at < end,
+            bills.c.department.is_not(None),
+        )
+        .order_by(sessions.c.stopped_at, bills.c.session_id)
+    )
+    names: dict[str, str] = {}
+    for (department,) in connection.execute(query):
+        name = str(department).strip()
+        if name:
+            names[name.casefold()] = name  # later bills win: the spelling in use now
+    return sorted(names.values(), key=str.casefold)
+
+
 def monthly_statement(
     connection: Connection,
     year: int,
@@ -235,7 +264,9 @@ def monthly_statement(
             raise StatementError(f"no person with id {person_id}")
         rows = _bill_rows(connection, start, end, bills.c.person_id == person_id)
         section = StatementSection(person_id, person.name, tuple(_line(r) for r in rows))
-        return Statement(year, month, "person", person.name, person.department, (section,), issued)
+        return Statement(
+            year, month, "person", person.name, person.department, (section,), issued, tz
+        )
     assert department is not None
     wanted = department.strip()
     rows = _bill_rows(connection, start, end, func.lower(bills.c.department) == wanted.casefold())
@@ -247,7 +278,7 @@ def monthly_statement(
         for key, group in grouped.items()
     ]
     sections.sort(key=lambda s: (s.person_id is None, s.name.casefold(), s.person_id or 0))
-    return Statement(year, month, "department", wanted, wanted, tuple(sections), issued)
+    return Statement(year, month, "department", wanted, wanted, tuple(sections), issued, tz)
 
 
 STATEMENT_COLUMNS = (
@@ -265,11 +296,20 @@ STATEMENT_COLUMNS = (
     "gross",
     "receipt",
 )
+TIME_COLUMNS = frozenset({"started", "stopped"})
 
 
 def statement_table(statement: Statement, tz: tzinfo | None = None) -> list[list[str]]:
-    """The statement's lines as text cells (times in the site's zone), header first."""
-    table = [list(STATEMENT_COLUMNS)]
+    """The statement's lines as text cells, header first.
+
+    Times are in ``tz``, else the statement's own zone (the site's), and the start and
+    stop columns name it: "started (Europe/Berlin)".
+    """
+    tz = tz if tz is not None else statement.tz
+    header = [
+        with_zone(column, tz) if column in TIME_COLUMNS else column for column in STATEMENT_COLUMNS
+    ]
+    table = [header]
     for section in statement.sections:
         for line in section.lines:
             table.append(
@@ -308,6 +348,8 @@ def statement_table(statement: Statement, tz: tzinfo | None = None) -> list[list
 
 
 def write_statement_csv(statement: Statement, path: Path, tz: tzinfo | None = None) -> int:
-    """Write a statement as CSV for spreadsheets (with total lines); returns the rows."""
+    """Write a statement as CSV for spreadsheets (with total lines); returns the rows.
+
+    Times in ``tz`` (UTC when a technician asks), else in the statement's zone."""
     table = statement_table(statement, tz)
     return write_rows(path, table[0], table[1:])

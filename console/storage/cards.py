@@ -13,13 +13,14 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from console.core.authorization import normalize_id_tag
-from console.core.enums import AuthorizationStatus, CardStatus
-from console.core.model import Card, RefusedCard
+from console.core.enums import AuthorizationStatus, BlockReason, CardStatus
+from console.core.model import Card, CardStatusChange, RefusedCard
 from console.storage.rows import utc_or_none
-from console.storage.tables import CardRow, RefusedCardRow, table_of
+from console.storage.tables import CardRow, CardStatusChangeRow, RefusedCardRow, table_of
 
 cards = table_of(CardRow)
 refused_cards = table_of(RefusedCardRow)
+status_changes = table_of(CardStatusChangeRow)
 
 
 def _card(row: Any) -> Card:
@@ -31,7 +32,72 @@ def _card(row: Any) -> Card:
         max_concurrent=row.max_concurrent,
         person_id=row.person_id,
         note=row.note,
+        block_reason=_reason(row.block_reason),
+        block_detail=row.block_detail,
+        blocked_at=utc_or_none(row.blocked_at),
     )
+
+
+def _reason(value: str | None) -> BlockReason | None:
+    try:
+        return None if value is None else BlockReason(value)
+    except ValueError:  # a reason written by a newer version: shown as "other"
+        return BlockReason.OTHER
+
+
+def _with_block_fields(card: Card, existing: Card | None, at: datetime) -> Card:
+    """The block reason follows the status: kept while blocked, cleared otherwise.
+
+    A change that says nothing about the reason (an import, an edit of the note) keeps
+    the reason already stored; a card newly blocked is blocked from ``at``.
+    """
+    if card.status is not CardStatus.BLOCKED:
+        return replace(card, block_reason=None, block_detail=None, blocked_at=None)
+    was_blocked = existing is not None and existing.status is CardStatus.BLOCKED
+    if card.block_reason is None and was_blocked and existing is not None:
+        card = replace(card, block_reason=existing.block_reason, block_detail=existing.block_detail)
+    since = existing.blocked_at if was_blocked and existing is not None else None
+    return replace(card, blocked_at=card.blocked_at or since or at)
+
+
+def _record_change(connection: Connection, key: str, card: Card, at: datetime) -> None:
+    connection.execute(
+        status_changes.insert().values(
+            id_key=key,
+            at=at,
+            status=card.status.value,
+            reason=None if card.block_reason is None else card.block_reason.value,
+            detail=card.block_detail,
+        )
+    )
+
+
+def status_history(connection: Connection, id_tags: list[str]) -> list[CardStatusChange]:
+    """The status changes of these cards (any spelling), newest first."""
+    keys = {normalize_id_tag(id_tag): id_tag for id_tag in id_tags}
+    if not keys:
+        return []
+    spelled = {
+        row.id_key: row.id_tag
+        for row in connection.execute(
+            select(cards.c.id_key, cards.c.id_tag).where(cards.c.id_key.in_(list(keys)))
+        )
+    }
+    query = (
+        select(status_changes)
+        .where(status_changes.c.id_key.in_(list(keys)))
+        .order_by(status_changes.c.at.desc(), status_changes.c.id.desc())
+    )
+    return [
+        CardStatusChange(
+            id_tag=spelled.get(row.id_key, keys[row.id_key]),
+            at=utc_or_none(row.at),  # type: ignore[arg-type]
+            status=CardStatus(row.status),
+            reason=_reason(row.reason),
+            detail=row.detail,
+        )
+        for row in connection.execute(query)
+    ]
 
 
 def get_card(connection: Connection, id_tag: str) -> Card | None:
@@ -54,7 +120,8 @@ def save_card(connection: Connection, card: Card, at: datetime) -> Card:
     sent the same entry again.
     """
     key = normalize_id_tag(card.id_tag)
-    card = replace(card, id_tag=card.id_tag.strip())
+    existing = get_card(connection, key)
+    card = _with_block_fields(replace(card, id_tag=card.id_tag.strip()), existing, at)
     fields = {
         "id_tag": card.id_tag,
         "status": card.status.value,
@@ -63,10 +130,18 @@ def save_card(connection: Connection, card: Card, at: datetime) -> Card:
         "max_concurrent": card.max_concurrent,
         "person_id": card.person_id,
         "note": card.note,
+        "block_reason": None if card.block_reason is None else card.block_reason.value,
+        "block_detail": card.block_detail,
+        "blocked_at": card.blocked_at,
     }
-    existing = get_card(connection, key)
     if existing == card:
         return existing
+    if (existing is None and card.status is not CardStatus.ACTIVE) or (
+        existing is not None
+        and (existing.status, existing.block_reason, existing.block_detail)
+        != (card.status, card.block_reason, card.block_detail)
+    ):
+        _record_change(connection, key, card, at)
     version = local_list_version(connection) + 1
     if existing is not None:
         connection.execute(
@@ -84,12 +159,19 @@ def save_card(connection: Connection, card: Card, at: datetime) -> Card:
 
 
 def set_card_status(
-    connection: Connection, id_tag: str, status: CardStatus, at: datetime
+    connection: Connection,
+    id_tag: str,
+    status: CardStatus,
+    at: datetime,
+    reason: BlockReason | None = None,
+    detail: str | None = None,
 ) -> Card | None:
-    """Block, unblock or retire a card; None when there is no such card."""
+    """Block (with its reason), unblock or retire a card; None when there is no such card."""
     card = get_card(connection, id_tag)
     if card is None:
         return None
+    if status is CardStatus.BLOCKED:
+        card = replace(card, block_reason=reason, block_detail=detail)
     return save_card(connection, replace(card, status=status), at)
 
 

@@ -146,8 +146,8 @@ class MeterSampleRow(Base):
         UniqueConstraint(
             "charger_id",
             "session_key",
-            "connector_id",
             "taken_at",
+            "connector_id",
             "measurand",
             "phase",
             "location",
@@ -156,8 +156,9 @@ class MeterSampleRow(Base):
             "reading",
             name="uq_meter_samples",
         ),
+        # The key's first three columns are what readers use: a session's samples in time
+        # order (so no separate index for them; one index fewer on every insert).
         Index("ix_meter_samples_time", "taken_at"),
-        Index("ix_meter_samples_session", "charger_id", "session_key", "taken_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -277,6 +278,27 @@ class CardRow(Base):
     list_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Why and since when the card is blocked (core BlockReason); NULL unless blocked.
+    block_reason: Mapped[str | None] = mapped_column(String(16))
+    block_detail: Mapped[str | None] = mapped_column(Text)
+    blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class CardStatusChangeRow(Base):
+    """A change of a card's status (blocked, active again, retired), with the reason.
+
+    Kept for the card's history: nothing is deleted, so unblocking keeps why it was blocked.
+    """
+
+    __tablename__ = "card_status_changes"
+    __table_args__ = (Index("ix_card_status_changes_card", "id_key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id_key: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(16))
+    detail: Mapped[str | None] = mapped_column(Text)
 
 
 class RefusedCardRow(Base):

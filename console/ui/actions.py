@@ -1,9 +1,12 @@
-"""Staff commands to chargers, issued from one place, each with a visible outcome.
+"""Staff commands to chargers, issued from one place, each with a visible, true outcome.
 
 Every view that lets staff act on a charger goes through ``StaffActions``: it asks for
-confirmation where a command interrupts someone's charging, asks for a card where one is
-needed, sends the command through the engine client and shows the outcome to the person
-who clicked, in an ``OutcomeBanner`` the view embeds and through the ``outcome`` signal.
+confirmation where a command interrupts someone's charging (and says whose), asks for a
+card where one is needed, sends the command through the engine client and shows the
+outcome to the person who clicked, in an ``OutcomeBanner`` the view embeds and through
+the ``outcome`` signal. The words come from console/ui/command_words.py. A remote start or
+stop is followed to its effect in the engine (services/follow_through.py): the message
+says "Session started for Anna Hoffmann" or why not, not only "Accepted".
 
 Dialogs are opened with ``open()`` and awaited, never ``exec()``: a nested Qt loop inside
 a qasync task would let other tasks run re-entrantly and break asyncio.
@@ -15,35 +18,44 @@ import asyncio
 import inspect
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from console.core.commands import FollowUpKind
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
 from console.services.engine import CentralSystem
+from console.services.follow_through import START_WAIT, STOP_WAIT
 from console.ui.billing.visitor_dialog import VisitorDialog, VisitorEntry
-from console.ui.engine_client import EngineClient
+from console.ui.card_picker import (
+    CardChoices,
+    CardDialog,
+    read_card_choices,
+    read_recent_cards,
+    refusal_words,
+    remember_card,
+)
+from console.ui.command_words import outcome_message
+from console.ui.engine_client import CALL_TIMEOUT, EngineClient
+from console.ui.interruptions import (
+    interrupted_phrase,
+    plain_session,
+    running_on,
+    session_phrase,
+)
+from console.ui.message_bar import OutcomeBanner, escape
 from console.ui.site_mirror import SiteMirror
+
+__all__ = ["CardDialog", "Factory", "OutcomeBanner", "StaffActions", "open_dialog"]
+
+if TYPE_CHECKING:  # receipt_files uses open_dialog from here: imported when first used
+    from console.ui.billing.receipt_files import ReceiptFiles
 
 log = logging.getLogger(__name__)
 
-RECENT_CARDS_KEY = "actions/recentCards"
-RECENT_CARDS_KEPT = 12
-ID_TAG_MAX_LENGTH = 20  # OCPP 1.6 idTag is a CiString20
-CALM_SECONDS = 8  # an accepted outcome fades; a failure stays until dismissed
+RECEIPT_LINK = "receipt:"  # href of the "Receipt…" link after a session ended
 
 
 async def open_dialog(dialog: QDialog) -> int:
@@ -60,112 +72,6 @@ async def open_dialog(dialog: QDialog) -> int:
     return await future
 
 
-class OutcomeBanner(QFrame):
-    """A transient message bar: calm for an accepted command, clearly marked otherwise."""
-
-    _STYLES = {
-        "pending": "background:#EEF3F8; border:1px solid #B8C7D6; color:#1F2D3A;",
-        "ok": "background:#E6F4EE; border:1px solid #9CCFB8; color:#0B3D2A;",
-        "failed": "background:#FBE3D6; border:2px solid #D55E00; color:#5A1E00;",
-    }
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("OutcomeBanner")
-        self.symbol = QLabel()
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.close_button = QToolButton()
-        self.close_button.setText("✕")
-        self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(self.tr("Dismiss"))
-        self.close_button.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 4, 4)
-        layout.addWidget(self.symbol)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.close_button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.hide)
-        self.kind = ""
-        self.hide()
-
-    def _show(self, kind: str, symbol: str, text: str) -> None:
-        self.kind = kind
-        self.setStyleSheet(f"QFrame#OutcomeBanner {{{self._STYLES[kind]} border-radius:4px;}}")
-        for label in (self.symbol, self.text):
-            label.setStyleSheet("border:none; background:transparent;")
-        self.symbol.setText(symbol)
-        self.text.setText(text)
-        self._timer.stop()
-        if kind == "ok":
-            self._timer.start(CALM_SECONDS * 1000)
-        self.show()
-
-    def show_pending(self, charger_id: str, title: str) -> None:
-        """Say that a command is on its way (a charger may take many seconds to answer)."""
-        text = self.tr("%1 — %2: waiting for the charger…").replace("%1", charger_id)
-        self._show("pending", "◷", text.replace("%2", title))
-
-    def show_outcome(self, charger_id: str, title: str, outcome: CommandOutcome) -> None:
-        """Show what became of a command, with the reason when it did not succeed."""
-        text = f"{charger_id} — {title}: {outcome.describe()}"
-        if outcome.accepted:
-            self._show("ok", "✓", text)
-        else:
-            self._show("failed", "⚠", f"<b>{_escape(text)}</b>")
-
-    def show_error(self, text: str) -> None:
-        """Show a failure that is not a charger's answer (a bug, a database error)."""
-        self._show("failed", "⚠", f"<b>{_escape(text)}</b>")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class CardDialog(QDialog):
-    """Asks for the card (idTag) a session is started for: free text or a recent card."""
-
-    def __init__(self, prompt: str, recent: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Start session"))
-        self.combo = QComboBox()
-        self.combo.setEditable(True)
-        self.combo.addItems(recent)
-        self.combo.setCurrentText("")
-        self.combo.setMinimumWidth(260)
-        line = self.combo.lineEdit()
-        assert line is not None  # an editable combo box always has one
-        line.setMaxLength(ID_TAG_MAX_LENGTH)
-        line.setPlaceholderText(self.tr("Card id, e.g. 04A2B3C4D5"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.combo.currentTextChanged.connect(self._on_text_changed)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(prompt))
-        layout.addWidget(self.combo)
-        hint = QLabel(self.tr("Type a card id or pick one used recently."))
-        hint.setStyleSheet("color:#555;")
-        layout.addWidget(hint)
-        layout.addWidget(self.buttons)
-        self._on_text_changed("")
-
-    def _on_text_changed(self, text: str) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(text.strip()))
-
-    def card(self) -> str:
-        """The card id entered, trimmed."""
-        return self.combo.currentText().strip()
-
-
 Factory = Callable[[CentralSystem], Coroutine[Any, Any, CommandOutcome]]
 
 
@@ -173,11 +79,11 @@ class StaffActions(QObject):
     """The one place staff commands are issued from.
 
     ``outcome(charger_id, title, CommandOutcome)`` is emitted for every command that was
-    sent (not for one the person cancelled); ``banner`` shows it and must be placed in
-    the view's layout. ``confirm`` and ``ask_card`` are the hooks for questions to the
-    person (tests replace them); they may return a value or an awaitable. With a
-    ``mirror`` the actions know whether a command would interrupt a running session;
-    without one they assume it would, and ask.
+    sent (not for one the person cancelled); ``banner`` shows it in the words of
+    command_words and must be placed in the view's layout. ``confirm`` and ``ask_card``
+    are the hooks for questions to the person (tests replace them); they may return a
+    value or an awaitable. With a ``mirror`` the actions know whether a command would
+    interrupt a running session; without one they assume it would, and ask.
     """
 
     outcome = Signal(str, str, object)
@@ -190,9 +96,15 @@ class StaffActions(QObject):
         self.parent_widget = parent
         self.mirror = mirror
         self.banner = OutcomeBanner(parent)
-        self.outcome.connect(self.banner.show_outcome)
+        self.banner.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.banner.text.linkActivated.connect(self._on_link)
+        self.outcome.connect(self._on_outcome)
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._context: dict[str, Any] = {}  # how to word the outcome being emitted
+        self._files: ReceiptFiles | None = None
         self.last_visitor: Any = None  # the Visitor of the latest start for a visitor
+        self.start_wait = START_WAIT  # how long a remote start is followed (tests shorten)
+        self.stop_wait = STOP_WAIT
 
     # ----------------------------------------------------------------- hooks
 
@@ -205,31 +117,18 @@ class StaffActions(QObject):
         await open_dialog(box)
         return box.clickedButton() is go
 
-    async def ask_card(self, charger_id: str, connector_id: int, recent: list[str]) -> str | None:
+    async def ask_card(
+        self, charger_id: str, connector_id: int, choices: CardChoices
+    ) -> str | None:
         """Ask which card a session is started for; None when the person cancels."""
         prompt = (
-            self.tr("Start a session on %1, connector %2, for the card:")
+            self.tr("Start a session on %1, connector %2, for:")
             .replace("%1", charger_id)
             .replace("%2", str(connector_id))
         )
-        dialog = CardDialog(prompt, recent, self.parent_widget)
+        dialog = CardDialog(prompt, choices, self.parent_widget)
         code = await open_dialog(dialog)
         return dialog.card() if code == QDialog.DialogCode.Accepted and dialog.card() else None
-
-    # ----------------------------------------------------------------- commands
-
-    async def start_session(self, charger_id: str, connector_id: int) -> CommandOutcome | None:
-        """RemoteStartTransaction for a card the person gives; None when cancelled."""
-        card = await _resolve(self.ask_card(charger_id, connector_id, await self.recent_cards()))
-        if not card:
-            return None
-        self._remember_card(card)
-        title = self.tr("Start session on connector %1 for %2").replace("%1", str(connector_id))
-        return await self._send(
-            charger_id,
-            title.replace("%2", card),
-            lambda e: e.commands.start_session(charger_id, connector_id, card),
-        )
 
     async def ask_visitor(self, charger_id: str, connector_id: int) -> VisitorEntry | None:
         """Ask who a visitor is (all optional); None when the person cancels."""
@@ -237,8 +136,42 @@ class StaffActions(QObject):
         code = await open_dialog(dialog)
         return dialog.entry() if code == QDialog.DialogCode.Accepted else None
 
+    # ----------------------------------------------------------------- commands
+
+    async def start_session(self, charger_id: str, connector_id: int) -> CommandOutcome | None:
+        """RemoteStartTransaction for a card the person gives, followed to the session;
+        None when cancelled (also when the person declines a card that may not charge)."""
+        choices = await self.card_choices()
+        card = await _resolve(self.ask_card(charger_id, connector_id, choices))
+        if not card:
+            return None
+        choice = choices.find(card)
+        title = self.tr("Start session on connector %1 for %2").replace("%1", str(connector_id))
+        title = title.replace("%2", choice.label if choice is not None else card)
+        if choice is None or not choice.may_charge:
+            text = (
+                self.tr(
+                    "Card %1 may not charge: %2. The charger will most likely refuse it. "
+                    "Start anyway?"
+                )
+                .replace("%1", choice.label if choice is not None else card)
+                .replace("%2", refusal_words(None if choice is None else choice.status))
+            )
+            if not await _resolve(self.confirm(title, text, self.tr("Start anyway"))):
+                return None
+        remember_card(card)
+        wait = self.start_wait
+        return await self._send(
+            charger_id,
+            title,
+            lambda e: e.follow_through.start_session(charger_id, connector_id, card, wait),
+            timeout=wait,
+            card=card,
+        )
+
     async def start_visitor(self, charger_id: str, connector_id: int) -> CommandOutcome | None:
-        """RemoteStartTransaction with a one-time card for a visitor; None when cancelled."""
+        """RemoteStartTransaction with a one-time card for a visitor, followed to the
+        session; None when cancelled."""
         entry = await _resolve(self.ask_visitor(charger_id, connector_id))
         if entry is None:
             return None
@@ -248,40 +181,48 @@ class StaffActions(QObject):
             .replace("%1", str(connector_id))
             .replace("%2", who)
         )
+        wait = self.start_wait
 
         async def start(engine: CentralSystem) -> CommandOutcome:
-            self.last_visitor, outcome = await engine.visitors.start(
-                charger_id, connector_id, entry.name, entry.plate, entry.phone, entry.email
+            self.last_visitor, outcome = await engine.follow_through.start_visitor(
+                charger_id,
+                connector_id,
+                entry.name,
+                entry.plate,
+                entry.phone,
+                entry.email,
+                wait=wait,
             )
             return outcome
 
-        return await self._send(charger_id, title, start)
+        return await self._send(charger_id, title, start, timeout=wait, card=who)
 
     async def stop_session(
         self, charger_id: str, connector_id: int, transaction_id: int
     ) -> CommandOutcome | None:
-        """RemoteStopTransaction, after confirmation."""
+        """RemoteStopTransaction, after a confirmation that says whose session it is;
+        followed to the end of the session (energy, cost, a way to the receipt)."""
         title = self.tr("Stop session")
-        text = (
-            self.tr("Stop the session on %1, connector %2? The car stops charging now.")
-            .replace("%1", charger_id)
-            .replace("%2", str(connector_id))
-        )
-        if not await _resolve(self.confirm(title, text, title)):
+        running = await running_on(self.client, self.mirror, charger_id, connector_id)
+        mine = [r for r in running if r.transaction_id == transaction_id]
+        what = session_phrase(mine[0]) if mine else plain_session(charger_id, connector_id)
+        text = self.tr("Stop %1? The car stops charging now.").replace("%1", what)
+        if not await _resolve(self.confirm(title, _capital(text), title)):
             return None
+        wait = self.stop_wait
         return await self._send(
-            charger_id, title, lambda e: e.commands.stop_session(transaction_id)
+            charger_id,
+            title,
+            lambda e: e.follow_through.stop_session(transaction_id, wait),
+            timeout=wait,
         )
 
     async def unlock(self, charger_id: str, connector_id: int) -> CommandOutcome | None:
-        """UnlockConnector; asks first when a session runs on the connector."""
+        """UnlockConnector; asks first when a session runs on the connector, naming it."""
         title = self.tr("Unlock connector %1").replace("%1", str(connector_id))
-        if self._interrupts(charger_id, connector_id):
-            text = (
-                self.tr("A session is running on %1, connector %2. Unlocking ends it. Unlock?")
-                .replace("%1", charger_id)
-                .replace("%2", str(connector_id))
-            )
+        running = await self._interrupted(charger_id, connector_id)
+        if running is not None:
+            text = self.tr("Unlocking ends %1. Unlock?").replace("%1", running)
             if not await _resolve(self.confirm(title, text, self.tr("Unlock"))):
                 return None
         return await self._send(
@@ -298,35 +239,50 @@ class StaffActions(QObject):
                 if available
                 else self.tr("Make charger unavailable")
             )
+            target = charger_id
         else:
             title = (
                 self.tr("Make connector %1 available")
                 if available
                 else self.tr("Make connector %1 unavailable")
             ).replace("%1", str(connector_id))
-        if not available and self._interrupts(charger_id, connector_id):
-            text = self.tr(
-                "A session is running on %1. The charger may end it or refuse until it ends. "
-                "Make it unavailable?"
-            ).replace("%1", charger_id)
+            target = self.tr("%1, connector %2").replace("%1", charger_id)
+            target = target.replace("%2", str(connector_id))
+        running = None if available else await self._interrupted(charger_id, connector_id)
+        if running is not None:
+            text = (
+                self.tr(
+                    "%1 is running. The charger either ends it now or waits until it ends "
+                    "(then it says Scheduled). Make %2 unavailable?"
+                )
+                .replace("%1", _capital(running))
+                .replace("%2", target)
+            )
             if not await _resolve(self.confirm(title, text, self.tr("Make unavailable"))):
                 return None
         return await self._send(
             charger_id,
             title,
             lambda e: e.commands.set_available(charger_id, connector_id, available),
+            target=target,
+            available=available,
         )
 
     async def reset(self, charger_id: str, hard: bool) -> CommandOutcome | None:
-        """Reset (reboot) a charger after confirmation: soft ends sessions, hard cuts power."""
+        """Reset (reboot) a charger after a confirmation that names the sessions it ends:
+        soft ends them first, hard cuts power."""
         title = self.tr("Hard reset") if hard else self.tr("Soft reset")
+        running = await self._interrupted(charger_id, 0)
         if hard:
-            text = self.tr(
-                "Hard reset %1? It restarts at once and cuts power to every car charging there."
-            )
+            text = self.tr("Hard reset %1? It restarts at once and cuts power.")
         else:
-            text = self.tr("Soft reset %1? Running sessions are ended, then it restarts.")
-        if not await _resolve(self.confirm(title, text.replace("%1", charger_id), title)):
+            text = self.tr("Soft reset %1? It ends its sessions, then restarts.")
+        text = text.replace("%1", charger_id)
+        if running is not None:
+            text += "\n\n" + _capital(self.tr("%1 ends now.").replace("%1", running))
+        elif self.mirror is not None and charger_id in self.mirror.chargers:
+            text += "\n\n" + self.tr("No session is running on it.")
+        if not await _resolve(self.confirm(title, text, title)):
             return None
         return await self._send(charger_id, title, lambda e: e.commands.reset(charger_id, hard))
 
@@ -344,6 +300,40 @@ class StaffActions(QObject):
             return CommandOutcome(CommandResult.INVALID, error="unknown charger")
 
         return await self._send(charger_id, title, approve)
+
+    async def open_receipt(self, session_id: int) -> None:
+        """The receipt of a finished session (issued now if it has none), in the PDF
+        viewer; when none opens, say why and offer Save as…"""
+        self.banner.show_working(
+            self.tr("Preparing the receipt of session %1…").replace("%1", str(session_id))
+        )
+        try:
+            receipt = await self.client.call(lambda e: e.receipts.issue(session_id))
+            files = self._receipt_files()
+            path = await files.render(receipt)
+        except Exception as error:  # not billed yet, held for review…: said, not hidden
+            self.banner.show_error(
+                self.tr("No receipt for session %1: %2")
+                .replace("%1", str(session_id))
+                .replace("%2", str(error))
+            )
+            return
+        problem = files.open_file(path)
+        if problem is None:
+            self.banner.show_done(self.tr("Receipt %1 opened").replace("%1", receipt.label))
+            return
+        self.banner.show_error(
+            self.tr("Receipt %1 could not be opened: %2")
+            .replace("%1", receipt.label)
+            .replace("%2", problem)
+        )
+        saved = await files.save_as(path, problem)
+        if saved is not None:
+            self.banner.show_done(
+                self.tr("Receipt %1 saved as %2")
+                .replace("%1", receipt.label)
+                .replace("%2", str(saved))
+            )
 
     # ----------------------------------------------------------------- plumbing
 
@@ -363,11 +353,65 @@ class StaffActions(QObject):
             log.error("staff action failed", exc_info=error)
             self.banner.show_error(self.tr("The action failed: %1").replace("%1", str(error)))
 
-    async def _send(self, charger_id: str, title: str, factory: Factory) -> CommandOutcome:
-        self.banner.show_pending(charger_id, title)
-        outcome = await self.client.command(factory)
-        self.outcome.emit(charger_id, title, outcome)
+    async def _send(
+        self,
+        charger_id: str,
+        title: str,
+        factory: Factory,
+        *,
+        timeout: float = 0.0,
+        **context: Any,
+    ) -> CommandOutcome:
+        """Send a command (``timeout``: seconds it is followed beyond the charger's
+        answer) and show its outcome worded with ``context`` (see outcome_message)."""
+        if timeout:
+            self.banner.show_working(
+                self.tr("%1 — %2: waiting for the charger, then for the session (up to %3 s)…")
+                .replace("%1", charger_id)
+                .replace("%2", title)
+                .replace("%3", f"{timeout:g}")
+            )
+            outcome = await self._call(factory, CALL_TIMEOUT + timeout)
+        else:
+            self.banner.show_pending(charger_id, title)
+            outcome = await self.client.command(factory)
+        self._context = context
+        try:
+            self.outcome.emit(charger_id, title, outcome)
+        finally:
+            self._context = {}
         return outcome
+
+    async def _call(self, factory: Factory, timeout: float) -> CommandOutcome:
+        try:
+            return await self.client.call(factory, timeout)
+        except TimeoutError:
+            return CommandOutcome(CommandResult.TIMEOUT)
+        except Exception as error:  # shown to the person, never swallowed silently
+            return CommandOutcome(CommandResult.INVALID, error=str(error))
+
+    def _on_outcome(self, charger_id: str, title: str, outcome: CommandOutcome) -> None:
+        kind, text = outcome_message(charger_id, title, outcome, **self._context)
+        follow = outcome.follow_up
+        if follow is None or follow.kind is not FollowUpKind.STOPPED or follow.session is None:
+            self.banner.show_message(kind, text)
+            return
+        # A session that ended: the way to its receipt is in the message itself. It
+        # stays (not a fading "done") so the clerk can still reach the receipt later.
+        link = self.tr("Receipt…")
+        rich = f'{escape(text)} · <a href="{RECEIPT_LINK}{follow.session.id}">{link}</a>'
+        self.banner.show_message("info" if kind == "ok" else kind, rich, rich=True)
+
+    def _on_link(self, href: str) -> None:
+        if href.startswith(RECEIPT_LINK):
+            self.launch(self.open_receipt(int(href.removeprefix(RECEIPT_LINK))))
+
+    def _receipt_files(self) -> ReceiptFiles:
+        from console.ui.billing.receipt_files import ReceiptFiles
+
+        if self._files is None:
+            self._files = ReceiptFiles(self.client.engine.config.database_url, self.parent_widget)
+        return self._files
 
     def _interrupts(self, charger_id: str, connector_id: int) -> bool:
         if self.mirror is None:
@@ -381,35 +425,24 @@ class StaffActions(QObject):
             if connector_id in (0, c.connector_id)
         )
 
+    async def _interrupted(self, charger_id: str, connector_id: int) -> str | None:
+        """Whose sessions a command on this connector (0: charger) would interrupt, as a
+        phrase; None when none runs. Unknown (no mirror) counts as running."""
+        if not self._interrupts(charger_id, connector_id):
+            return None
+        return await interrupted_phrase(self.client, self.mirror, charger_id, connector_id)
+
+    async def card_choices(self) -> CardChoices:
+        """The registered cards and their holders, and the cards used here recently."""
+        return await read_card_choices(self.client)
+
     async def recent_cards(self) -> list[str]:
         """Cards used here recently, then the cards of the latest sessions, without repeats."""
-        cards = [str(c) for c in _as_list(QSettings().value(RECENT_CARDS_KEY))]
-        try:
-            sessions = await self.client.read(lambda q: q.sessions(limit=50))
-        except Exception:  # the dialog still works with the remembered cards
-            log.exception("could not read recent sessions for the card list")
-            sessions = []
-        seen = {c.casefold() for c in cards}
-        for session in sessions:
-            if session.id_tag.casefold() not in seen:
-                seen.add(session.id_tag.casefold())
-                cards.append(session.id_tag)
-        return cards[:RECENT_CARDS_KEPT]
-
-    def _remember_card(self, card: str) -> None:
-        settings = QSettings()
-        cards = [str(c) for c in _as_list(settings.value(RECENT_CARDS_KEY))]
-        cards = [card, *(c for c in cards if c.casefold() != card.casefold())]
-        settings.setValue(RECENT_CARDS_KEY, cards[:RECENT_CARDS_KEPT])
+        return await read_recent_cards(self.client)
 
 
-def _as_list(value: object) -> list[object]:
-    # QSettings hands back a str for a one-item list and None for nothing, per backend.
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value else []
-    return list(value) if isinstance(value, list | tuple) else []
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 async def _resolve(value: Awaitable[Any] | Any) -> Any:

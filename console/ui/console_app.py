@@ -62,6 +62,8 @@ class Console:
         self.thread = EngineThread(config)
         self.thread.start()  # raises when the port is taken or the database cannot open
         self.queries = SiteQueries(config.database_url)
+        # Every time on screen and in files is the site's (DESIGN: stored UTC, shown local).
+        self.queries.follow_site_zone()
         self.client = EngineClient(self.thread, self.queries)
         self.mirror = SiteMirror()
         self.bridge = EngineBridge()

@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from console.services.network import charger_urls
 from console.services.queries import database_location
@@ -15,6 +15,7 @@ from console.ui.billing.view import BillingView
 from console.ui.cards.view import CardsView
 from console.ui.detail.view import ChargerDetailView
 from console.ui.engine_client import EngineClient
+from console.ui.keyboard import tab_leaves_everywhere
 from console.ui.overview.view import OverviewView
 from console.ui.reports.view import ReportsView
 from console.ui.sessions.view import SessionsView
@@ -51,18 +52,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.billing, self.tr("&Billing"))
         self.tabs.addTab(self.reports, self.tr("&Reports"))
         self.tabs.addTab(self.technician, self.tr("&Technician"))
-        # The alarm banner sits above the tabs, seen whatever view is open.
+        # The alarm banner sits in the tab row, seen whatever view is open; an alarm
+        # coming or going moves nothing below it.
         self.alarm_banner = AlarmBanner(client, mirror)
         self.alarm_banner.showRequested.connect(
             lambda: show_alarms_page(self.tabs, self.technician)
         )
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        central_layout.addWidget(self.alarm_banner)
-        central_layout.addWidget(self.tabs)
-        self.setCentralWidget(central)
+        self.tabs.setCornerWidget(self.alarm_banner, Qt.Corner.TopRightCorner)
+        self.setCentralWidget(self.tabs)
+        tab_leaves_everywhere(self)  # views built lazily call tab_leaves themselves
         self.overview.chargerActivated.connect(self._on_charger_activated)
         self.sessions.chargerActivated.connect(self._on_charger_activated)
 
@@ -86,6 +84,9 @@ class MainWindow(QMainWindow):
         self.connected_label = QLabel()
         self.database_label = QLabel(self.tr("Data: ") + database_location(config.database_url))
         self.freshness_label = QLabel()
+        # Its own width, so the figures beside it stay put when the warning comes and goes.
+        sample = self.tr("⚠ no update for %1 s").replace("%1", "9999")
+        self.freshness_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(sample) + 8)
         bar = self.statusBar()
         bar.addWidget(self.address_label, 1)
         bar.addPermanentWidget(self.connected_label)

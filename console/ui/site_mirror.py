@@ -8,8 +8,10 @@ from collections import deque
 from PySide6.QtCore import QObject, Signal
 
 from console.core.enums import Approval
+from console.core.events import CardsChanged
 from console.core.site import ChargerState
 from console.ui.bridge import SiteUpdate
+from console.ui.people_names import HolderDirectory
 
 # Live buffers hold the last 15 minutes at the bridge's rate; longer ranges are read
 # from the stored samples.
@@ -55,6 +57,8 @@ class SiteMirror(QObject):
         self.last_update = 0.0  # unix time of the newest update, to show freshness
         # Seconds each update spent crossing from the engine to the GUI thread.
         self.delivery_lag_s: deque[float] = deque(maxlen=10_000)
+        # Who stands behind each card id, shared by every view (see people_names).
+        self.holders = HolderDirectory(self)
 
     def apply(self, update: SiteUpdate) -> None:
         """Take an update from the bridge and tell the views."""
@@ -81,6 +85,9 @@ class SiteMirror(QObject):
         if update.chargers or update.full:
             self.chargersChanged.emit(list(update.chargers), update.full)
         if update.events:
+            for event in update.events:
+                if isinstance(event, CardsChanged):
+                    self.holders.forget(event.id_tags)
             self.eventsArrived.emit(update.events)
         self.powerChanged.emit()
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from ocpp.v16 import call
 
 from console.core.alarms import Alarm, AlarmKind
 from console.core.enums import ConnectorStatus
 from console.core.events import AlarmChanged, AlarmRaised, Event
+from console.services import alarm_words
 from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage import alarms as alarm_repo
@@ -164,10 +167,13 @@ async def test_three_reboots_raise_a_reboots_alarm(
     alarms = AlarmEvents(engine)
     charger = make_charger(engine, "LOOP-1")
     await _started(charger, engine)
-    boot = call.BootNotification(charge_point_vendor="ChargeDesk", charge_point_model="Loop")
-    await charger.call(boot)
+    # A reboot is the first boot of a new connection (repeats on one connection are not:
+    # tests/services/test_reboot_alarm.py).
+    await charger.go_offline()
+    await charger.come_back()
     assert alarms.raised(AlarmKind.REBOOTS) == []
-    await charger.call(boot)
+    await charger.go_offline()
+    await charger.come_back()
     await alarms.wait(lambda: alarms.raised(AlarmKind.REBOOTS))
     [alarm] = alarms.raised(AlarmKind.REBOOTS)
     assert alarm.details["boots"] == 3
@@ -217,3 +223,40 @@ async def test_open_alarms_survive_a_restart(
     assert again.changed()[0].id == first.id and again.changed()[0].cleared_at is not None
     assert again.raised() == []
     assert len(await _stored(second, "KEEP-1")) == 1
+
+
+def test_stored_sentences_name_the_charger_and_give_site_time() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    until = datetime(2026, 1, 5, 11, 15, tzinfo=UTC)
+    locked = {"peer": "10.0.0.7", "failures": 5, "locked_until": until.isoformat()}
+    assert alarm_words.compose(AlarmKind.LOCKED_OUT, "CP-9", None, locked, berlin) == (
+        "CP-9 is locked until 2026-01-05 12:15 CET after 5 wrong passwords from 10.0.0.7."
+    )
+    by_address = {**locked, "by_address": True}
+    assert alarm_words.compose(AlarmKind.LOCKED_OUT, "CP-9", None, by_address, berlin) == (
+        "Address 10.0.0.7 is locked until 2026-01-05 12:15 CET after 5 wrong passwords "
+        "(last as CP-9)."
+    )
+    whole = {"error_code": "OtherError", "vendor_error_code": None, "info": None}
+    assert alarm_words.compose(AlarmKind.FAULTED, "CP-9", 0, whole, berlin) == (
+        "CP-9 is faulted: OtherError."
+    )
+    # A kind the words do not know, or details too thin: the given text, as a sentence.
+    assert alarm_words.compose(AlarmKind.DISK_LOW, "database", None, {}, berlin, "Disk low") == (
+        "Disk low."
+    )
+    # An alarm stored before: written again from its details, in the zone asked for.
+    old = Alarm(
+        1,
+        "CP-9",
+        None,
+        AlarmKind.OFFLINE,
+        "Offline since 2026-01-05 11:15:00 UTC",
+        {"since": until.isoformat()},
+        until,
+    )
+    assert alarm_words.sentence(old, berlin) == "CP-9 has been offline since 2026-01-05 12:15 CET."
+    back = replace(old, cleared_at=until + timedelta(minutes=5))
+    assert alarm_words.sentence(back, berlin) == (
+        "CP-9 was offline from 2026-01-05 12:15 CET until 2026-01-05 12:20 CET."
+    )

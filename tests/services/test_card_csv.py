@@ -256,6 +256,18 @@ def test_an_existing_person_is_updated_and_the_plan_says_so(connection: Connecti
     )
 
 
+def test_a_person_change_and_a_problem_name_the_card_of_their_row(connection: Connection) -> None:
+    ann = _ann(connection)
+    card_repo.save_card(connection, Card("C1", person_id=ann.id), T0)
+    text = "card,owner,department\nC9,,\nC1,Ann Lee,Cardiology\nC 2,Ann Lee,\n"
+    plan = _plan(connection, text)
+    [change] = plan.changed_people
+    assert (change.line, change.card, change.fields) == (3, "C1", ("department",))
+    assert plan.new_people == []
+    [problem] = plan.problems
+    assert (problem.line, problem.card) == (4, "C 2")
+
+
 def test_contradicting_owner_details_are_a_problem_of_the_later_line(
     connection: Connection,
 ) -> None:
@@ -340,7 +352,7 @@ async def test_the_card_service_applies_a_plan_and_announces_it(
     queries = SiteQueries(engine.config.database_url)
     try:
         plan = queries.plan_card_import(path)
-        assert plan.problems == [CsvProblem(4, plan.problems[0].message)]
+        assert plan.problems == [CsvProblem(4, plan.problems[0].message, "bad card")]
         result = await engine.cards.import_cards(plan)
         assert (result.added, result.people_added, result.skipped_rows) == (2, 1, 1)
         again = await engine.cards.import_cards(queries.plan_card_import(path))

@@ -21,6 +21,7 @@ from console.services.card_history import (
     person_history,
     write_history_csv,
 )
+from console.services.formatting import with_zone
 from console.services.queries import SiteQueries
 from console.storage import bills as bill_repo
 from console.storage import cards as card_repo
@@ -138,7 +139,10 @@ def test_the_history_csv_has_one_row_per_session(connection: Connection, tmp_pat
     path = tmp_path / "history.csv"
     assert write_history_csv(card_history(connection, "C1"), path) == 2
     rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
-    assert tuple(rows[0]) == HISTORY_COLUMNS
+    # The time columns name the zone of their times (issue 11).
+    assert rows[0] == [
+        with_zone(name) if name in ("start", "stop") else name for name in HISTORY_COLUMNS
+    ]
     running, done = rows[1], rows[2]
     assert running[5:8] == ["", "", ""]
     assert done[1:4] == ["C1", "CP1", "2"]

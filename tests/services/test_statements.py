@@ -8,12 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from report_fixture import BERLIN, build_site, utc
+from report_fixture import BERLIN, _bill, _session, build_site, utc
 from sqlalchemy import Connection
 
 from console.services.statements import (
     CurrencyTotal,
     StatementError,
+    billed_departments,
     monthly_statement,
     write_statement_csv,
 )
@@ -81,9 +82,29 @@ def test_statement_csv(connection: Connection, tmp_path: Path) -> None:
     data = path.read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("person,session,started,stopped,card,charger")
+    # The time columns name their zone (issue 11).
+    assert lines[0].startswith(
+        "person,session,started (Europe/Berlin),stopped (Europe/Berlin),card,charger"
+    )
     assert lines[1] == (
         "Anna Weiß,8,2026-02-10T11:00+01:00,2026-02-10T12:00+01:00,STAFF2,CP-B,2,"
         "3.000,EUR,1.00,0.19,1.19,2026-00003"
     )
     assert lines[-1] == "Total,,,,,,,9.000,EUR,2.76,0.53,3.29,"
+
+
+def test_departments_come_from_the_bills_of_the_month_not_from_todays_people(
+    connection: Connection,
+) -> None:
+    # Jürgen Groß worked for Pharmacy CC-2300 when session 9 was billed; he is in
+    # Radiology now and nobody belongs to the pharmacy's cost centre any more.
+    _session(connection, 9, "CP-B", 2, "STAFF1", "2026-02-20 08:00", "2026-02-20 09:00", (0, 1000))
+    pharmacy = {"group": "STAFF", "person": 1, "department": "Pharmacy CC-2300"}
+    _bill(connection, 9, (84, 16, 100), "EUR", "2026-02-20 09:00", 1000, "STAFF1", **pharmacy)
+    # Session 3 stopped 23:30 UTC on 31 January: 1 February in Berlin, so February's.
+    # "Radiology" and "radiology" are one department; the later bill's spelling is shown.
+    assert billed_departments(connection, 2026, 2, BERLIN) == ["Pharmacy CC-2300", "radiology"]
+    assert billed_departments(connection, 2026, 1, BERLIN) == ["Radiology"]
+    assert billed_departments(connection, 2026, 3, BERLIN) == []  # a visitor: no department
+    statement = monthly_statement(connection, 2026, 2, department="Pharmacy CC-2300", tz=BERLIN)
+    assert [line.session_id for line in statement.lines] == [9]

@@ -7,12 +7,14 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Connection, Engine, insert
 
 from console.core.enums import Direction, FrameKind
 from console.core.model import LoggedFrame
+from console.services.formatting import set_site_zone
 from console.services.message_export import ExportCancelled, ExportProgress, export_frames
 from console.storage import logs as log_repo
 from console.storage.database import open_database
@@ -210,3 +212,19 @@ def test_a_cancelled_export_leaves_no_file(conn: Connection, tmp_path: Path) -> 
     with pytest.raises(ExportCancelled):
         export_frames(conn, FrameFilter(), COUNT, path, progress)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_times_are_the_sites_or_utc_when_asked(conn: Connection, tmp_path: Path) -> None:
+    where = FrameFilter(actions=("Authorize",), direction=Direction.OUT)
+    set_site_zone(ZoneInfo("Europe/Berlin"))
+    path = tmp_path / "site.jsonl"
+    export_frames(conn, where, 200, path)
+    first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    # 1 November is winter time in Berlin: UTC+1, and the zone is named.
+    assert first["at"].endswith("+01:00") and first["zone"] == "Europe/Berlin"
+    at = datetime.fromisoformat(first["at"])
+    path_utc = tmp_path / "utc.jsonl"
+    export_frames(conn, where, 200, path_utc, utc=True)
+    same = json.loads(path_utc.read_text(encoding="utf-8").splitlines()[0])
+    assert same["at"].endswith("+00:00") and same["zone"] == "UTC"
+    assert datetime.fromisoformat(same["at"]) == at and same["id"] == first["id"]

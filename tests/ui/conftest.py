@@ -5,9 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
@@ -24,8 +21,6 @@ from console.simulator.charger import SimulatedCharger
 from console.storage.database import open_database
 from console.storage.samples import set_power_ceiling_w
 from console.ui.console_app import Console, cancel_pending_tasks, create_application
-
-_ALONE = "CHARGEDESK_TEST_ALONE"  # the node id of a test running in a process of its own
 
 T = TypeVar("T")
 
@@ -132,31 +127,3 @@ def simulator(console: Console, charger_id: str, **options: Any) -> SimulatedCha
     }
     url = f"ws://127.0.0.1:{console.client.engine.port}/ocpp/"
     return SimulatedCharger(charger_id, url, **settings)
-
-
-@pytest.fixture
-def alone(request: pytest.FixtureRequest) -> bool:
-    """For tests that time the GUI loop: True in a process of the test's own.
-
-    In the suite's process the test is run again in a fresh process, must pass there,
-    and the fixture gives False (the test then returns at once). The suite's process
-    carries every earlier test's windows, models and garbage; the loop stalls they caused
-    (0.6 s in an export, a plot lag p99 over 30 ms) are nothing a console meets, and what
-    such a test measured depended on which tests ran before it.
-    """
-    node = request.node.nodeid
-    if os.environ.get(_ALONE) == node:
-        return True
-    command = [sys.executable, "-m", "pytest", node, "-q", "-s", "-p", "no:cacheprovider"]
-    result = subprocess.run(
-        command,
-        cwd=request.config.rootpath,
-        env={**os.environ, _ALONE: node},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    report = result.stdout[-4000:] + result.stderr[-2000:]
-    assert result.returncode == 0 and "1 passed" in result.stdout, report
-    print("\n".join(line for line in result.stdout.splitlines() if "lag" in line))
-    return False

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from console.core.billing import SiteDetails
 from console.core.model import Person
-from console.services.report_usage import ConnectorUtilisation
+from console.services.report_usage import ConnectorUtilisation, HeatMapTotals
 from console.services.reports import ReportBy, ReportRow, period_key
 from console.services.statements import Statement, StatementLine, StatementSection
 
@@ -123,6 +123,13 @@ class FakeQueries:
         self._wait()
         return heat_matrix()
 
+    def usage_heatmap_totals(
+        self, since: date, until: date
+    ) -> tuple[list[list[float]], HeatMapTotals]:
+        matrix = self.usage_heatmap(since, until)
+        total = sum(map(sum, matrix))
+        return matrix, HeatMapTotals(total, total - 12.5, running_kwh=12.5)
+
     def utilisation(self, since: date, until: date) -> list[ConnectorUtilisation]:
         self.calls.append(("utilisation", since, until))
         self._wait()
@@ -138,6 +145,10 @@ class FakeQueries:
     def people(self, include_retired: bool = True) -> list[Person]:
         self.calls.append(("people",))
         return list(PEOPLE)
+
+    def billed_departments(self, year: int, month: int) -> list[str]:
+        self.calls.append(("billed_departments", year, month))
+        return ["Facilities CC-4100", "Pharmacy CC-2300"]
 
     def site_details(self) -> SiteDetails:
         self.calls.append(("site_details",))

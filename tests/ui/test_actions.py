@@ -176,6 +176,12 @@ def test_the_real_dialogs_ask_without_blocking_the_loop(
         assert isinstance(card_dialog, CardDialog)
         card_dialog.combo.setEditText("  VISITOR-9 ")
         card_dialog.accept()
+        # Nobody registered VISITOR-9: the console asks before using it.
+        await wait_until(lambda: dialog(QMessageBox, "VISITOR-9") is not None)
+        warning = dialog(QMessageBox, "VISITOR-9")
+        assert isinstance(warning, QMessageBox) and "not registered" in warning.text()
+        [anyway] = [b for b in warning.buttons() if b.text() == "Start anyway"]
+        anyway.click()
         outcome = await start
         assert outcome is not None and outcome.result is CommandResult.OFFLINE
 

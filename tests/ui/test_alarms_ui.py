@@ -101,7 +101,8 @@ def test_a_fault_shows_the_banner_and_acknowledging_hides_it(
             )
             await charger.fault(2, "HighTemperature", "Cable hot")
             await wait_until(lambda: banner.isVisible())
-            assert "CP-ALARM / 2" in banner.text.text()
+            # A sentence naming the charger and the connector (was "CP-ALARM / 2: …").
+            assert "Connector 2 of CP-ALARM is faulted" in banner.text.text()
             assert "HighTemperature" in banner.text.text()
             assert "1 unacknowledged alarm" in banner.count.text()
             await wait_until(lambda: banner.notifier.notified)  # the bridge's event
@@ -119,6 +120,8 @@ def test_a_fault_shows_the_banner_and_acknowledging_hides_it(
             assert stored[0].open  # still faulted
             await charger.clear_fault(2)
             await wait_until(lambda: not page.model.alarms[0].open)
+            message = page.model.index(0, page.model.MESSAGE).data()
+            assert message.startswith("Connector 2 of CP-ALARM was faulted: HighTemperature")
             page.open_only.setChecked(True)
             assert page.proxy.rowCount() == 0
         finally:

@@ -5,19 +5,32 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import qasync
 from billing_ui_fixtures import billed_sessions, billing_site, demo_receipts
 from conftest import run, wait_until
+from pdf_readback import JPEG_NOISE, printed_page_difference
 from PySide6.QtCore import QUrl
 from PySide6.QtPrintSupport import QPrinter
 
-from console.core.billing import PaymentMethod, ReceiptStatus
+from console.core.billing import PaymentMethod, Receipt, ReceiptStatus
 from console.ui.billing.receipt_dialogs import PaymentDialog, VoidDialog
+from console.ui.billing.receipt_files import PRINT_DPI
 from console.ui.billing.receipts_model import ReceiptColumn
 from console.ui.billing.view import BillingView
 from console.ui.console_app import Console
 
 D = Decimal
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page of a PDF, on one line."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        text = " ".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    return " ".join(text.split())
 
 
 def billing_view(console: Console) -> BillingView:
@@ -114,8 +127,11 @@ def test_open_pdf_and_print_a_receipt(
 
     view.billing.files.choose_printer = printer  # type: ignore[method-assign]
 
+    shown: list[Receipt] = []
+
     async def scenario() -> None:
         receipts = await demo_receipts(console)
+        shown.append(receipts[1])
         await view.reload()
         assert view.select_receipt(receipts[1].id)
         task = view._act("pdf")
@@ -134,8 +150,18 @@ def test_open_pdf_and_print_a_receipt(
 
     run(qloop, scenario(), timeout=60)
     assert Path(opened[0].toLocalFile()).read_bytes().startswith(b"%PDF")
-    assert printed.read_bytes().startswith(b"%PDF")
-    assert printed.stat().st_size > 10_000  # the page was painted, not an empty document
+    # The opened PDF is the receipt: its number and totals read back as text.
+    receipt = shown[0]
+    text = pdf_text(Path(opened[0].toLocalFile()))
+    assert f"Receipt {receipt.label}" in text
+    assert f"Total EUR {receipt.total:.2f}" in text
+    net = receipt.content.breakdown.net_total
+    assert f"Net EUR {net:.2f}" in text
+    assert "Energy 10.000 kWh" in text and "Total EUR 4.00" in text  # 10 kWh at EUR 0.40
+    # The printout holds that receipt's pages as pictures: each printed page is the PDF's
+    # page as rendered for printing (a blank page or another receipt differs by glyphs).
+    source = Path(opened[0].toLocalFile())
+    assert printed_page_difference(printed, source, PRINT_DPI) < JPEG_NOISE
 
 
 def test_issue_a_receipt_from_the_sessions_tab_and_see_its_cost(

@@ -8,7 +8,7 @@ import qasync
 from conftest import run, wait_until
 
 from console.core.enums import CardStatus
-from console.core.model import Card
+from console.core.model import Card, Person
 from console.ui.cards.import_dialog import ImportDialog
 from console.ui.cards.import_preview import PreviewKind
 from console.ui.cards.view import CardsView
@@ -49,6 +49,8 @@ def test_preview_before_import_then_import(
         rows = dialog.model.rows()
         problems = [row for row in rows if row.kind is PreviewKind.PROBLEM]
         assert {row.line for row in problems} == {4, 5}  # header is line 1
+        # A problem row names its card, so a person finds it in the file.
+        assert {(row.line, row.card) for row in problems} == {(4, "04 BAD"), (5, "04NEW0002")}
         assert [row.card for row in rows if row.kind is PreviewKind.ADDED] == ["04NEW0001"]
         changed = next(row for row in rows if row.kind is PreviewKind.CHANGED)
         assert changed.card == "04OLD0001" and "status: active → blocked" in changed.details
@@ -73,6 +75,41 @@ def test_preview_before_import_then_import(
         assert old is not None and old.status is CardStatus.BLOCKED
         new = await console.client.read(lambda q: q.card("04NEW0001"))
         assert new is not None and new.person_id is not None
+
+    run(qloop, scenario())
+
+
+def test_a_known_person_whose_department_changes_is_a_change_not_a_new_person(
+    console: Console, qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    view = cards_view(console)
+    source = tmp_path / "moves.csv"
+    source.write_text(
+        "card,owner,department\n04ANN01,Ann Lee,Cardiology\n04BAD 1,Ann Lee,\n",
+        encoding="utf-8",
+    )
+
+    async def scenario() -> None:
+        ann = await console.client.call(
+            lambda e: e.cards.save_person(Person(None, "Ann Lee", department="Radiology"))
+        )
+        await console.client.call(lambda e: e.cards.save_card(Card("04ANN01", person_id=ann.id)))
+        await wait_until(lambda: view.model.row_of("04ANN01") is not None)
+        view.import_button.click()
+        await wait_until(lambda: isinstance(view.card_actions.dialog, ImportDialog))
+        dialog = view.card_actions.dialog
+        assert isinstance(dialog, ImportDialog)
+        await dialog.load(str(source))
+
+        rows = dialog.model.rows()
+        assert [row for row in rows if row.kind is PreviewKind.PERSON] == []
+        [changed] = [row for row in rows if row.kind is PreviewKind.CHANGED]
+        assert (changed.line, changed.card) == (2, "04ANN01")
+        assert changed.details == "Ann Lee: department: Radiology → Cardiology"
+        assert dialog.model.index(rows.index(changed), 1).data() == "✎ Changed"
+        [problem] = [row for row in rows if row.kind is PreviewKind.PROBLEM]
+        assert (problem.line, problem.card) == (3, "04BAD 1")
+        dialog.reject()
 
     run(qloop, scenario())
 

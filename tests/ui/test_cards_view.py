@@ -9,7 +9,7 @@ import qasync
 from conftest import run, simulator, wait_until
 from PySide6.QtWidgets import QDialog
 
-from console.core.enums import CardStatus
+from console.core.enums import BlockReason, CardStatus
 from console.core.model import Card, Person
 from console.ui.cards.editor import CardEditorDialog
 from console.ui.cards.history import HistoryDialog
@@ -51,6 +51,11 @@ def test_register_edit_block_and_retire_through_the_view(
 
     view.card_actions.confirm = confirm  # type: ignore[method-assign]
 
+    async def lost(card: Card) -> tuple[BlockReason, str | None]:
+        return BlockReason.LOST, None  # blocking asks why (issue 11)
+
+    view.card_actions.ask_block_reason = lost  # type: ignore[method-assign]
+
     async def scenario() -> None:
         register = view.card_actions.launch(view.card_actions.register())
         dialog = await open_editor(view)
@@ -82,13 +87,15 @@ def test_register_edit_block_and_retire_through_the_view(
         await wait_until(lambda: view.block_button.text() == "Unblock")
         card = await stored(console, "04AB12CD")
         assert card is not None and card.status is CardStatus.BLOCKED
+        assert card.block_reason is BlockReason.LOST
         assert "blocked" in view.card_actions.banner.text.text()
         view.block_button.click()
         await wait_until(lambda: view.block_button.text() == "Block")
+        assert "Lost" in asked[-1]  # unblocking says why it was blocked
 
         view.retire_button.click()
         await wait_until(lambda: "04AB12CD" not in shown_ids(view))  # hidden by default
-        assert asked and "history stay" in asked[0]
+        assert asked and "history stay" in asked[-1]
         card = await stored(console, "04AB12CD")
         assert card is not None and card.status is CardStatus.RETIRED
         view.status_combo.setCurrentIndex(view.status_combo.count() - 1)  # All

@@ -6,6 +6,7 @@ from typing import Any
 
 import qasync
 from conftest import run, simulator, wait_until
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.core.configuration import (
@@ -36,6 +37,10 @@ def _page(console: Console) -> ConfigurationPage:
     page = next(p for p in found if isinstance(p, ConfigurationPage))
     titles = [pages.tabText(i) for i in range(pages.count())]
     assert "Configuration" in titles and "Commands" in titles
+    # On screen: the page reads a chosen charger's keys when it is looked at.
+    console.window.show()
+    console.window.tabs.setCurrentWidget(console.window.technician)
+    pages.setCurrentWidget(page)
     return page
 
 
@@ -99,6 +104,11 @@ def test_read_edit_apply_with_reboot_prompt(console: Console, qloop: qasync.QEve
         assert _outcome_text(page, "ConnectionTimeOut") == "✓ Accepted"
         assert _outcome_text(page, "WebSocketPingInterval") == "↻ RebootRequired"
         assert _outcome_text(page, "MeterValuesSampledData") == "✕ Rejected"
+        # Each outcome says what it means, in the console's shared words.
+        reboot = model.index(model.row_of("WebSocketPingInterval"), ConfigKeysModel.OUTCOME)
+        assert model.data(reboot, Qt.ItemDataRole.ToolTipRole) == (
+            "Setting saved: it takes effect when the charger restarts"
+        )
         # Accepted values become the value; the rejected edit stays to be corrected.
         assert model.changed() == {"MeterValuesSampledData": "NotAMeasurand"}
         assert asked == [("CFG-UI", ["WebSocketPingInterval"])]
@@ -256,3 +266,59 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, qtbot: QtBot) -> None:
         ]
     )
     qtmodeltester.check(results, force_py=True)
+
+
+def test_long_and_read_only_values_are_shown_whole(
+    console: Console, qloop: qasync.QEventLoop
+) -> None:
+    page = _page(console)
+    charger = simulator(console, "CFG-LONG")
+    long_value = ",".join(
+        [
+            "Energy.Active.Import.Register",
+            "Power.Active.Import",
+            "Current.Import",
+            "Voltage",
+            "SoC",
+            "Temperature",
+            "Frequency",
+        ]
+    )
+    charger.config.set("MeterValuesSampledData", long_value)
+    console.window.resize(1366, 768)
+
+    async def scenario() -> None:
+        await charger.start()
+        await charger.wait_booted()
+        await wait_until(lambda: "CFG-LONG" in console.mirror.chargers)
+        page.show_charger("CFG-LONG")
+        await wait_until(lambda: page.model.rowCount() > 20)
+
+    try:
+        run(qloop, scenario())
+    finally:
+        _stop(qloop, charger)
+    model = page.model
+    row = model.row_of("MeterValuesSampledData")
+    cell = model.index(row, ConfigKeysModel.VALUE)
+    assert model.data(cell) == long_value
+    # The cell is narrower than the value: the whole value is in its tooltip ...
+    view_row = page.proxy.mapFromSource(cell)
+    width = page.table.columnWidth(ConfigKeysModel.VALUE)
+    assert page.table.fontMetrics().horizontalAdvance(long_value) > width
+    assert long_value in str(model.data(cell, Qt.ItemDataRole.ToolTipRole))
+    # ... and below the table, wrapped and selectable, when the key is chosen.
+    page.table.setCurrentIndex(view_row)
+    assert page.value_view.value_text.toPlainText() == long_value
+    assert page.value_view.heading.text() == "MeterValuesSampledData"
+    readonly = page.proxy.mapFromSource(model.index(model.row_of("NumberOfConnectors"), 0))
+    page.table.setCurrentIndex(readonly)
+    assert "(read-only)" in page.value_view.heading.text()
+    assert (
+        page.value_view.value_text.toPlainText()
+        == model.entries[model.row_of("NumberOfConnectors")].value
+    )
+    assert page.value_view.value_text.isReadOnly()
+    height = page.value_view.height()
+    page.table.setCurrentIndex(view_row)
+    assert page.value_view.height() == height  # the box never moves what is around it

@@ -128,7 +128,7 @@ def test_set_password_from_a_refused_row_then_the_charger_gets_in(
                     for r in range(page.history_model.rowCount())
                 )
             )
-            assert page.picker.currentText() == "CP-PW"
+            assert page.picker.charger_id == "CP-PW"
             await wait_until(lambda: "Clock" in page.drift_label.text())
             missing = await page.set_password("NO-SUCH", "whatever-password")
             assert not missing.accepted

@@ -16,13 +16,13 @@ from console.ui.console_app import Console
 from console.ui.detail.view import ChargerDetailView
 
 
-def _dc_charger(console: Console, charger_id: str) -> SimulatedCharger:
+def _dc_charger(console: Console, charger_id: str, meter_interval: float = 0.3) -> SimulatedCharger:
     return SimulatedCharger(
         charger_id,
         f"ws://127.0.0.1:{console.client.engine.port}/ocpp/",
         connectors=2,
         kind="DC",
-        meter_interval=0.3,
+        meter_interval=meter_interval,
         speed=60.0,  # energy and SoC move quickly; timestamps stay real
         soc_start=40.0,
         vendor="Kempower",
@@ -46,7 +46,8 @@ def test_detail_shows_boot_details_and_a_running_dc_session(
     console: Console, qloop: qasync.QEventLoop, detail: ChargerDetailView
 ) -> None:
     add_card(console.config.database_url, Card("DC-CARD"))
-    charger = _dc_charger(console, "CP-DC")
+    # A reading a second: between two, the meter holds still long enough to be shown.
+    charger = _dc_charger(console, "CP-DC", meter_interval=1.0)
     assert detail.empty_label.isVisible() and not detail.body.isVisible()
     # Chosen before it ever connected (as a restored setting does): it fills in later.
     detail.show_charger("CP-DC")
@@ -75,6 +76,21 @@ def test_detail_shows_boot_details_and_a_running_dc_session(
             ),
             timeout=10,
         )
+        # The energy shown is what the charger's own meter counted since the session
+        # began (its register as last sent, less meterStart), to the 0.01 kWh shown.
+        session = charger.session(1)
+        assert session is not None
+        meter, meter_start = charger.connector(1).meter, session.meter_start
+
+        def shows_the_meter() -> bool:
+            counted = (int(meter.energy_wh) - meter_start) / 1000  # as sent: whole Wh
+            shown = card.energy_label.text().removesuffix(" kWh").replace(",", ".")
+            try:
+                return counted > 0 and abs(float(shown) - counted) <= 0.0051
+            except ValueError:  # "— kWh": no reading yet
+                return False
+
+        await wait_until(shows_the_meter, timeout=10)
 
     try:
         run(qloop, scenario())

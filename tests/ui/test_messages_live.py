@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -130,7 +131,7 @@ def test_show_charger_filters_and_pause_stops_then_resume_catches_up(
         frozen = page.model.newest_id
         await wait_until(lambda: page.new_while_paused >= 3)
         assert page.model.newest_id == frozen
-        assert "new while paused" in page.new_label.text()
+        assert "new frames — Show" in page.new_label.text()
         stored_newer = page.new_while_paused
         page.pause_button.click()
         assert not page.paused and page.new_label.text() == ""
@@ -233,3 +234,85 @@ def test_go_to_partner_widens_a_filter_that_hides_it(
     assert page.model.filter.kinds == ()
     assert page.model.filter.charger_id == "CP-PAIR"
     assert page.filter_bar.charger_combo.currentText() == "CP-PAIR"
+
+
+def test_the_log_follows_frames_stored_after_it_opened_and_after_clear_filter(
+    console: Console, qloop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    """Regression: rows read before the page was first shown froze it (and Clear filter)."""
+    add_card(console.config.database_url, Card("FOLLOW-CARD"))
+    charger = simulator(console, "CP-FOLLOW")
+    window = console.window
+    page = window.technician.findChild(MessageLogPage)
+    assert page is not None
+
+    async def newer_than(newest: int) -> None:
+        await wait_until(lambda: page.model.newest_id > newest and not page.model.loading)
+
+    async def scenario() -> None:
+        await charger.start()
+        await charger.wait_booted()
+        # Chosen at start-up (a restored charger): the page reads rows while hidden.
+        window.technician.show_charger("CP-FOLLOW")
+        await wait_until(lambda: page.model.rowCount() > 0 and not page.model.loading)
+        assert not page.isVisible()
+        assert await charger.start_session(1, "FOLLOW-CARD") is not None
+        window.resize(1366, 768)
+        window.show()
+        window.tabs.setCurrentWidget(window.technician)
+        window.technician.pages.setCurrentWidget(page)
+        seen = page.model.newest_id
+        await newer_than(seen)  # frames stored after the page opened come in
+        await wait_until(lambda: rows_of(page, "MeterValues", FrameKind.CALL))
+        assert page.table.verticalScrollBar().value() == 0  # the newest stay in view
+        page.clear_button.click()
+        assert page.model.filter.charger_id is None
+        await wait_until(lambda: page.model.rowCount() > 0 and not page.model.loading)
+        after_clear = page.model.newest_id
+        await newer_than(after_clear)
+        await newer_than(page.model.newest_id)  # and keep coming, tick after tick
+
+    try:
+        run(qloop, scenario())
+    finally:
+        run(qloop, charger.stop())
+    ids = [r.id for r in page.model.rows]
+    assert ids == sorted(ids, reverse=True) and len(set(ids)) == len(ids)
+
+
+def test_scrolling_down_holds_the_rows_and_counts_what_arrived(
+    console: Console, qloop: qasync.QEventLoop, page: MessageLogPage
+) -> None:
+    add_card(console.config.database_url, Card("SCROLL-CARD"))
+    charger = simulator(console, "CP-SCROLL")
+    scroll = page.table.verticalScrollBar()
+
+    async def scenario() -> None:
+        await charger.start()
+        await charger.wait_booted()
+        assert await charger.start_session(1, "SCROLL-CARD") is not None
+        await wait_until(lambda: scroll.maximum() > 5, timeout=20)
+        scroll.setValue(scroll.maximum())  # reading older frames
+        assert page.paused and not page.held
+        await wait_until(lambda: not page.model.loading)
+        frozen = page.model.newest_id
+        await wait_until(lambda: page.new_while_paused >= 3)
+        assert page.model.newest_id == frozen  # nothing moved under the reader's eyes
+        assert "new frames — Show" in page.new_label.text()
+        await charger.stop()  # no more frames: the count must settle on the stored one
+        # Each read yields to the loop, so the page's live timer runs meanwhile.
+        deadline = time.monotonic() + 15
+        where = page.model.filter
+        while True:
+            stored = await console.client.read(lambda q: q.count_frames(where, frozen, None))
+            if page.new_while_paused == stored:
+                break
+            assert time.monotonic() < deadline, (page.new_while_paused, stored)
+        assert page.new_while_paused == stored > 0
+        assert page.new_label.text() == f"{stored:,} new frames — Show"
+        page.new_label.click()  # Show: the new frames go in, back at the top
+        assert not page.paused and scroll.value() == 0
+        await wait_until(lambda: sum(1 for r in page.model.rows if r.id > frozen) == stored)
+        assert page.new_label.text() == ""
+
+    run(qloop, scenario(), timeout=60)

@@ -49,8 +49,8 @@ def record_changes(model: ChargerTableModel) -> list[tuple[int, int]]:
     recorded: list[tuple[int, int]] = []
 
     def on_changed(top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
-        if top.column() != Column.CONNECTION or bottom.column() != Column.CONNECTION:
-            recorded.append((top.row(), bottom.row()))  # the clock tick is not an update
+        if top.column() == 0 and bottom.column() == len(Column) - 1:
+            recorded.append((top.row(), bottom.row()))  # a clock tick is one column
 
     model.dataChanged.connect(on_changed)
     return recorded

@@ -184,8 +184,8 @@ def test_the_week_by_day_shows_the_known_totals(
     cells = _cells(view)
     assert "2026-01-05" in cells[0][0]
     assert cells[0][1:] == ["2", "14.0", "3.50", "1"]
-    assert cells[1][1:] == ["0", "0.0", "0.00", ""]
-    assert cells[2][1:] == ["1", "6.0", "2.10", ""]
+    assert cells[1][1:] == ["0", "0.0", "0.00", "0"]  # "Without bill": 0 is written
+    assert cells[2][1:] == ["1", "6.0", "2.10", "0"]
     assert cells[-1] == ["Total", "3", "20.0", "5.60", "1"]
     assert view.energy.chart.values() == [14.0, 0.0, 6.0, 0.0, 0.0, 0.0, 0.0]
     summary = view.energy.summary_label.text()
@@ -199,7 +199,7 @@ def test_by_charger_and_revenue(qloop: qasync.QEventLoop, view: ReportsView) -> 
     run(qloop, wait_until(lambda: view.energy.proxy.rowCount() == 3))
     assert _cells(view) == [
         ["CP-A", "2", "14.0", "3.50", "1"],
-        ["CP-B", "1", "6.0", "2.10", ""],
+        ["CP-B", "1", "6.0", "2.10", "0"],
         ["Total", "3", "20.0", "5.60", "1"],
     ]
     assert view.energy.chart.values() == [3.5, 2.1]
@@ -218,6 +218,9 @@ def test_heat_map_and_utilisation_of_the_week(
     assert heat.kwh(0, 14) == pytest.approx(4.0)
     assert heat.kwh(2, 8) == pytest.approx(3.0)  # Wednesday
     assert heat.total() == pytest.approx(20.0)  # the running session has no readings
+    # The energy report of the week counts the same 20 kWh, and the page says so.
+    note = usage.agreement_label.text()
+    assert "Energy report for the same period: 20.0 kWh" in note and "the same total" in note
     proxy = usage.utilisation_proxy
     assert [proxy.index(row, 2).data() for row in range(2)] == ["14.3 %", "0.0 %"]
     assert [proxy.index(row, 1).data() for row in range(2)] == ["1", "2"]
@@ -240,3 +243,40 @@ def test_a_statement_of_the_month_saved_as_csv(
         rows = list(csv.reader(stream))
     assert [row[1] for row in rows[1:3]] == ["1", "3"]
     assert rows[-1][-2] == "5.60"
+
+
+def test_a_cost_centre_nobody_is_in_any_more_is_offered_for_its_month(
+    qloop: qasync.QEventLoop, view: ReportsView, tmp_path: Path
+) -> None:
+    # Aylin Demir charged for Pharmacy CC-2300 in January, then moved to Radiology:
+    # nobody belongs to the pharmacy's cost centre now, but January has its sessions.
+    engine = open_database(f"sqlite:///{tmp_path / 'site.db'}")
+    with engine.begin() as connection:
+        _session(connection, 6, "CP-B", 2, "2026-01-09 08:00", "2026-01-09 09:00", (0, 2000))
+        _bill(connection, 6, 120, "2026-01-09 09:00", 2000)
+        connection.execute(
+            table_of(SessionBillRow)
+            .update()
+            .where(table_of(SessionBillRow).c.session_id == 6)
+            .values(department="Pharmacy CC-2300")
+        )
+    engine.dispose()
+    view.pages.setCurrentWidget(view.statements)
+    page = view.statements
+    run(qloop, wait_until(lambda: page.person_combo.count() == 1))
+    page.month_edit.setDate(QDate(2026, 1, 1))
+    page.department_radio.setChecked(True)
+
+    def offered() -> list[str]:
+        return [page.department_combo.itemText(i) for i in range(page.department_combo.count())]
+
+    run(qloop, wait_until(lambda: offered() == ["Pharmacy CC-2300", "Radiology"]))
+    page.department_combo.setCurrentIndex(0)
+    run(
+        qloop,
+        wait_until(lambda: page.statement is not None and page.statement.subject.startswith("Ph")),
+    )
+    assert [line.session_id for line in page.statement.lines] == [6]
+    # February has no bills: nothing is offered from today's people either.
+    page.month_edit.setDate(QDate(2026, 2, 1))
+    run(qloop, wait_until(lambda: offered() == []))

@@ -60,14 +60,18 @@ def test_energy_model_has_a_column_per_currency_and_a_total_row() -> None:
         "Energy (kWh)",
         "Revenue (CHF)",
         "Revenue (EUR)",
-        "Unbilled",
+        "Without bill",
     ]
     assert _column(model, 0) == ["CP-1", "CP-2", "CP-3", "Total"]
     assert _column(model, 1) == ["3", "5", "1", "9"]
     assert _column(model, 2) == ["30.0", "90.5", "4.3", "124.8"]
     assert _column(model, 3) == ["0.00", "21.00", "0.00", "21.00"]
     assert _column(model, 4) == ["6.00", "0.00", "0.00", "6.00"]
-    assert _column(model, 5) == ["", "2", "1", "3"]
+    # Zero is written: an empty cell read as "not known" (issue 11).
+    assert _column(model, 5) == ["0", "2", "1", "3"]
+    tip = model.headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "no bill" in tip and "no tariff" in tip
+    assert model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole) == tip
     assert _column(model, 0, TOTAL_ROLE) == [False, False, False, True]
 
 

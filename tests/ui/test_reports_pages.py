@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 import qasync
 from conftest import run, wait_until
+from pdf_readback import pdf_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from reports_fakes import FakeClient, FakeQueries
 
+from console.services.formatting import zone_label
 from console.ui.reports.period import PeriodChoice
 from console.ui.reports.utilisation_model import CHARGING, OCCUPIED
 from console.ui.reports.view import ReportsView
@@ -74,6 +76,11 @@ def test_the_usage_page_is_read_only_when_shown(
     assert view.usage.heatmap_model.index(0, 9).data() == "40.0"
     assert view.usage.legend._top == pytest.approx(40.0)
     assert "kWh in the period" in view.usage.heatmap_total_label.text()
+    # Under the figure: why the energy report's total differs (the fake: 12.5 kWh running).
+    note = view.usage.agreement_label.text()
+    assert "Energy report for the same period" in note
+    assert "+ 12.5 kWh of sessions still running" in note
+    assert "running session counts once it stops" in view.energy.rule_label.text()
 
 
 def test_utilisation_sorts_by_charging_share_first(
@@ -100,6 +107,7 @@ def test_heatmap_and_utilisation_exports(
     assert run(qloop, view.usage.export_heatmap_csv()) == 7
     header, *days = _csv(heat_file)
     assert header[1] == "00" and header[-1] == "total"
+    assert header[0] == f"weekday ({zone_label()})"  # the hours are the site's
     model = view.usage.heatmap_model
     for day, row in enumerate(days):
         assert [float(v) for v in row[1:25]] == pytest.approx(
@@ -131,9 +139,10 @@ def test_statements_offer_people_and_departments(
     assert "2 billed session(s)" in page.summary_label.text()
     assert "EUR 8.34" in page.summary_label.text()
     page.department_radio.setChecked(True)
+    # The departments billed in the month (the fake's bills), not those of today's people.
     assert [page.department_combo.itemText(i) for i in range(2)] == [
         "Facilities CC-4100",
-        "Radiology",
+        "Pharmacy CC-2300",
     ]
     run(qloop, wait_until(lambda: queries.calls[-1][0] == "monthly_statement"))
     run(qloop, wait_until(lambda: page.statement is not None))
@@ -167,7 +176,11 @@ def test_statements_save_as_pdf_and_csv(
     pdf = tmp_path / "statement.pdf"
     view.files.choose_path = lambda *_args: str(pdf)  # type: ignore[method-assign]
     assert run(qloop, page.save_pdf()) == 2
-    assert pdf.read_bytes().startswith(b"%PDF")
+    # The file reads back as the statement: whose, both sessions and the sums of the two.
+    text = pdf_text(pdf)
+    year = page.month()[0]
+    for expected in ("Jonas Weber", f"{year}-00001", f"{year}-00002", "25.000", "8.34"):
+        assert expected in text, (expected, text)
     sheet = tmp_path / "statement.csv"
     view.files.choose_path = lambda *_args: str(sheet)  # type: ignore[method-assign]
     assert run(qloop, page.save_csv()) == 3  # two lines and the EUR total

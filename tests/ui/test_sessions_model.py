@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 
 from console.core.model import Session
 from console.core.site import ChargerState, ConnectorState
+from console.services.formatting import with_zone, zone_label
 from console.ui.sessions.export import (
     CsvWords,
     ExportCancelled,
@@ -273,7 +274,10 @@ def test_a_cancelled_write_leaves_no_file_and_an_old_export_untouched(tmp_path: 
     assert write_csv(target, rows, words, ExportProgress(len(rows))) == len(rows)
     with target.open(encoding="utf-8-sig", newline="") as stream:
         parsed = list(csv.reader(stream))
-    assert parsed[0] == column_titles(True)
+    # The time columns name the zone of their times (issue 11).
+    titles = column_titles(True)
+    assert parsed[0] == [*titles[:4], with_zone(titles[4]), with_zone(titles[5]), *titles[6:]]
+    assert parsed[0][4].endswith(f"({zone_label()})")
     assert len(parsed) == len(rows) + 1
 
 

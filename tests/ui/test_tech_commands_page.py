@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import qasync
@@ -13,6 +14,13 @@ from console.services.admin import add_card
 from console.ui.console_app import Console
 from console.ui.technician.commands import TRIGGER_MESSAGES, CommandsPage
 from console.ui.technician.commands_log import CommandLogModel
+
+
+class _NoCharger:
+    connectors: dict[int, object] = {}
+
+
+_NO = _NoCharger()
 
 
 def _page(console: Console) -> CommandsPage:
@@ -219,3 +227,46 @@ def test_the_local_list_box_shows_the_charger_list_and_sends_it_whole(
     run(qloop, scenario(), timeout=60)
     assert "Full list sent" in box.state_label.text() or "Version" in box.state_label.text()
     assert box.sync_button.isEnabled()
+
+
+def test_a_trigger_shows_the_message_the_charger_sent(
+    console: Console, qloop: qasync.QEventLoop
+) -> None:
+    page = _page(console)
+    charger = simulator(console, "TRIG-1")
+
+    async def scenario() -> None:
+        await charger.start()
+        await charger.wait_booted()
+        await wait_until(
+            lambda: {1, 2} <= set(console.mirror.chargers.get("TRIG-1", _NO).connectors)
+        )
+        page.show_charger("TRIG-1")
+        page.trigger_combo.setCurrentText("StatusNotification")
+        page.trigger_connector.setCurrentIndex(page.trigger_connector.findData(2))
+        outcome = await page.trigger()
+        assert outcome is not None and outcome.accepted
+        follow = page.trigger_follow
+        assert follow is not None
+        text = await asyncio.wait_for(follow, 30)
+        # What the charger sent, as it sent it: the connector asked about and its status.
+        assert text.startswith("StatusNotification received ")
+        assert '"connectorId":2' in text and '"status":' in text
+        assert text in page.trigger_result.text()
+        row = page.log_model.rows[0]
+        assert row.outcome is outcome and text in row.reply
+        shown = page.log_model.index(0, 4).data()
+        assert "StatusNotification received" in shown
+
+        page.trigger_combo.setCurrentText("BootNotification")
+        page.trigger_connector.setCurrentIndex(0)
+        assert (await page.trigger()) is not None
+        assert page.trigger_follow is not None and page.trigger_follow is not follow
+        boot = await asyncio.wait_for(page.trigger_follow, 30)
+        assert boot.startswith("BootNotification received ") and "chargePointVendor" in boot
+        assert page.log_model.rows[1].reply.startswith("StatusNotification")  # kept
+
+    try:
+        run(qloop, scenario(), timeout=60)
+    finally:
+        run(qloop, charger.stop())

@@ -112,6 +112,13 @@ def test_diagnostics_and_firmware_from_the_page(qloop: qasync.QEventLoop, tmp_pa
         charger = simulator(console, "CP-1")
         opened: list[QUrl] = []
         page.open_url = opened.append
+        asked: list[str] = []
+
+        async def confirm(title: str, text: str, proceed: str) -> bool:
+            asked.append(text)
+            return True
+
+        page.confirm = confirm  # type: ignore[method-assign]
         image = tmp_path / "fw-3.1.bin"
         image.write_bytes(b"\x7fFW" * 5000)
 
@@ -138,6 +145,7 @@ def test_diagnostics_and_firmware_from_the_page(qloop: qasync.QEventLoop, tmp_pa
 
             [update] = await page.update_firmware_from(image)
             assert update.accepted
+            assert len(asked) == 1 and "CP-1" in asked[0]  # a firmware update asks first
             await wait_until(lambda: _status(page, "CP-1", "Firmware") == "✔ Installed")
             assert charger.firmware_image == image.read_bytes()
             await charger.stop()

@@ -11,20 +11,19 @@ from reportlab.platypus import SimpleDocTemplate, Spacer
 
 from console.core.billing import Receipt, ReceiptStatus
 from console.core.money import ZERO, CostKind, CostLine
-from console.services.formatting import format_kwh, format_local, format_money, format_rate
+from console.services.formatting import format_local, format_money, format_rate
 from console.services.pdf.layout import (
     MARGIN,
     PAGE,
     WIDTH,
     Flowables,
     footer,
-    format_price,
-    format_quantity,
     grid,
     styles,
     text,
     void_watermark,
 )
+from console.services.quantities import format_energy, format_line_quantity, format_unit_price
 
 COMPONENTS = {
     CostKind.ENERGY: "Energy",
@@ -79,7 +78,7 @@ def _story(receipt: Receipt, tz: tzinfo | None) -> Flowables:
         ["Session", str(content.session_id)],
         ["Start", format_local(content.started_at, tz)],
         ["End", format_local(content.stopped_at, tz)],
-        ["Energy", f"{format_kwh(content.energy_kwh)} kWh"],
+        ["Energy", format_energy(content.energy_kwh)],
         ["Tariff", breakdown.tariff],
     ]
     story += [
@@ -87,20 +86,19 @@ def _story(receipt: Receipt, tz: tzinfo | None) -> Flowables:
         grid(session_rows, [45 * mm, WIDTH - 45 * mm], right_from=9, header=False),
     ]
     basis = "incl." if breakdown.prices_include_tax else "excl."
-    lines: list[list[Any]] = [
-        ["Component", "Quantity", "Unit", "Unit price", f"Amount ({basis} tax)"]
-    ]
+    # Quantities as people read them (44 min, 23.246 kWh); the exact billed figures stay
+    # in the receipt's data and in the exports.
+    lines: list[list[Any]] = [["Component", "Quantity", "Unit price", f"Amount ({basis} tax)"]]
     for line in breakdown.lines:
         lines.append(
             [
                 text(component_label(line), look.body),
-                format_quantity(line.quantity),
-                line.unit,
-                format_price(line.unit_price, currency),
+                format_line_quantity(line),
+                format_unit_price(line.unit_price, currency, line.unit),
                 format_money(line.amount, currency),
             ]
         )
-    widths = [WIDTH - 125 * mm, 28 * mm, 14 * mm, 38 * mm, 45 * mm]
+    widths = [WIDTH - 125 * mm, 32 * mm, 48 * mm, 45 * mm]
     story += [Spacer(1, 5 * mm), grid(lines, widths, right_from=1)]
     totals = [
         ["Net", format_money(breakdown.net_total, currency)],

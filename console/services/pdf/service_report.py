@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from console.core.alarms import Alarm
+from console.services.alarm_words import sentence as alarm_sentence
 from console.services.formatting import format_local
 from console.services.pdf.layout import MARGIN, PAGE, WIDTH, Flowables, footer, grid, styles, text
 from console.services.service_report import ServiceReport
@@ -117,7 +118,7 @@ def _sections(report: ServiceReport, tz: tzinfo | None, look: Any) -> Flowables:
                 [
                     format_local(alarm.raised_at, tz),
                     _ALARM_WORDS.get(alarm.kind.value, alarm.kind.value),
-                    _cell(alarm.message, look),
+                    _cell(alarm_sentence(alarm, tz), look),  # site time, even if stored in UTC
                     _cell(_alarm_state(alarm, tz), look),
                 ]
             )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QTabWidget, QToolButton, QWidget
 
 from console.core.alarms import Alarm
 from console.ui.alarms.feed import AlarmFeed
 from console.ui.alarms.notifier import AlarmNotifier
 from console.ui.alarms.words import alarm_headline, staff_name
 from console.ui.engine_client import EngineClient
+from console.ui.message_bar import ElidedLabel
 from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
 
@@ -17,8 +18,13 @@ from console.ui.site_mirror import SiteMirror
 class AlarmBanner(QFrame):
     """'✖ Fault · CP-1 / 2: … (3 alarms) [Show] [Acknowledge]'; hidden when all are seen.
 
+    It lives in the free space of the tab row (the window makes it the tabs' corner
+    widget), so an alarm coming or going moves nothing on any page. The text ends in "…"
+    when the row is short of room; the tooltip has the whole alarm.
     ``showRequested`` asks the window to show the alarm list.
     """
+
+    ROW_MARGIN = 24  # kept free between the last tab and the banner
 
     showRequested = Signal()
 
@@ -33,21 +39,25 @@ class AlarmBanner(QFrame):
         self.pending: dict[int, Alarm] = {}  # unacknowledged alarms by id
         self.tasks = TaskKeeper()
         self.notifier = AlarmNotifier(self)
-        self.text = QLabel()
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = ElidedLabel()
         font = self.text.font()
         font.setBold(True)
         self.text.setFont(font)
-        self.count = QLabel()
-        self.show_button = QPushButton(self.tr("Show"))
+        self.count = ElidedLabel()  # gives way to the alarm's text when the row is short
+        # Tool buttons: they fit the height of the tab row.
+        self.show_button = QToolButton()
+        self.show_button.setText(self.tr("Show"))
+        self.show_button.setToolTip(self.tr("Open the alarm list"))
         self.show_button.clicked.connect(self.showRequested)
-        self.acknowledge_button = QPushButton(self.tr("Acknowledge"))
+        self.acknowledge_button = QToolButton()
+        self.acknowledge_button.setText(self.tr("Acknowledge"))
         self.acknowledge_button.setToolTip(self.tr("Mark this alarm as seen"))
         self.acknowledge_button.clicked.connect(self._on_acknowledge)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.count)
+        layout.setContentsMargins(8, 0, 2, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.text, 4)
+        layout.addWidget(self.count, 1)
         layout.addWidget(self.show_button)
         layout.addWidget(self.acknowledge_button)
         self.feed = AlarmFeed(client, mirror, self._on_load, self._on_alarm, self)
@@ -78,9 +88,20 @@ class AlarmBanner(QFrame):
         if alarm is None:
             return
         self.text.setText(alarm_headline(alarm))
-        self.text.setToolTip(alarm.message)
+        self.text.setToolTip(alarm_headline(alarm))  # the whole sentence where "…" cuts it
         more = len(self.pending)
         self.count.setText(self.tr("%n unacknowledged alarm(s)", "", more))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # Qt override
+        """The whole alarm's width, but no more than the tab row has free."""
+        hint = super().sizeHint()
+        wanted = hint.width() + self.text.natural_width() + self.count.natural_width()
+        tabs = self.parentWidget()
+        if isinstance(tabs, QTabWidget):
+            free = tabs.width() - tabs.tabBar().sizeHint().width() - self.ROW_MARGIN
+            wanted = min(wanted, max(free, self.minimumSizeHint().width()))
+        return QSize(wanted, hint.height())
 
     def _on_acknowledge(self) -> None:
         alarm = self.newest()

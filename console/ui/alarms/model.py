@@ -13,16 +13,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from console.core.alarms import Alarm
-from console.services.formatting import format_local
-from console.ui.alarms.words import kind_colour, kind_label, state_word
+from console.core.alarms import Alarm, AlarmKind
+from console.services.formatting import format_local, with_zone
+from console.ui.alarms.words import alarm_sentence, kind_colour, kind_label, state_word
 
 Index = QModelIndex | QPersistentModelIndex
 _UNACKNOWLEDGED_BACKGROUND = QColor("#FBE3D6")
 
 
 class AlarmTableModel(QAbstractTableModel):
-    """Alarms, newest first: time, charger, connector, kind, message, state, acknowledged."""
+    """Alarms, newest first: time, charger, connector, kind, message, state, acknowledged.
+
+    Times are site time (the Raised title names the zone); the message is a sentence
+    naming the charger, written from the alarm's details (words.alarm_sentence).
+    """
 
     TIME, CHARGER, CONNECTOR, KIND, MESSAGE, STATE, ACKNOWLEDGED = range(7)
     AlarmRole = Qt.ItemDataRole.UserRole + 1
@@ -57,6 +61,8 @@ class AlarmTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self._headers)
         ):
+            if section == self.TIME:
+                return with_zone(self._headers[section])
             return self._headers[section]
         return None
 
@@ -69,7 +75,7 @@ class AlarmTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(alarm, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.MESSAGE:
-            return alarm.message
+            return alarm_sentence(alarm)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND:
             return QBrush(kind_colour(alarm.kind))
         if role == Qt.ItemDataRole.BackgroundRole and not alarm.acknowledged:
@@ -88,13 +94,15 @@ class AlarmTableModel(QAbstractTableModel):
         if column == self.TIME:
             return format_local(alarm.raised_at)
         if column == self.CHARGER:
+            if alarm.kind is AlarmKind.DISK_LOW:  # about the database, not a charger
+                return self.tr("(database)")
             return alarm.charger_id
         if column == self.CONNECTOR:
             return "" if alarm.connector_id is None else str(alarm.connector_id)
         if column == self.KIND:
             return kind_label(alarm.kind)
         if column == self.MESSAGE:
-            return alarm.message
+            return alarm_sentence(alarm)
         if column == self.STATE:
             if alarm.open:
                 return state_word(alarm)

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.alarms import Alarm
+from console.core.alarms import Alarm, AlarmKind
 from console.ui.actions import open_dialog
 from console.ui.alarms.feed import AlarmFeed
 from console.ui.alarms.model import AlarmFilterProxy, AlarmTableModel
 from console.ui.alarms.notifier import set_sound_enabled, sound_enabled
 from console.ui.alarms.service_report import ServiceReportDialog
-from console.ui.alarms.words import NAME_KEY, staff_name
+from console.ui.alarms.words import NAME_KEY, kind_label, staff_name
 from console.ui.engine_client import EngineClient
 from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
@@ -48,9 +48,14 @@ class AlarmsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line per alarm; the tooltip has the whole sentence
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AlarmTableModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        # Symbols may come from a fallback font that content sizing under-measures.
+        header.setSectionResizeMode(AlarmTableModel.KIND, QHeaderView.ResizeMode.Fixed)
+        widest = max(self.fontMetrics().horizontalAdvance(kind_label(k)) for k in AlarmKind)
+        self.table.setColumnWidth(AlarmTableModel.KIND, widest + 24)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.open_only = QCheckBox(self.tr("Open only"))
@@ -87,7 +92,7 @@ class AlarmsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.outcome)
-        self.feed = AlarmFeed(client, mirror, self.model.set_alarms, self._on_alarm, self)
+        self.feed = AlarmFeed(client, mirror, self._on_load, self._on_alarm, self)
         self._update_buttons()
 
     # ------------------------------------------------------------------ state
@@ -100,6 +105,11 @@ class AlarmsPage(QWidget):
         """The alarms of the selected rows."""
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
         return [a for a in (self.model.alarm_at(r) for r in sorted(rows)) if a is not None]
+
+    def _on_load(self, alarms: list[Alarm]) -> None:
+        # The buttons follow the first read too, not only the alarms that come after it.
+        self.model.set_alarms(alarms)
+        self._update_buttons()
 
     def _on_alarm(self, alarm: Alarm, _new: bool) -> None:
         self.model.upsert(alarm)

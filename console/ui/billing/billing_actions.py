@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from console.core.billing import Receipt, SiteDetails
 from console.services.engine import CentralSystem
-from console.ui.actions import OutcomeBanner, open_dialog
+from console.ui.actions import open_dialog
 from console.ui.billing.receipt_dialogs import PaymentDialog, PaymentEntry, VoidDialog
 from console.ui.billing.receipt_files import ReceiptFiles
 from console.ui.billing.site_dialog import SiteDetailsDialog
@@ -26,6 +27,7 @@ from console.ui.billing.tariff_fields import TariffDraft
 from console.ui.billing.tariffs_model import TariffRow
 from console.ui.billing.words import money_text, tr
 from console.ui.engine_client import EngineClient
+from console.ui.message_bar import OutcomeBanner
 
 log = logging.getLogger(__name__)
 
@@ -144,17 +146,40 @@ class BillingActions(QObject):
         self.changed.emit()
         return replacement
 
-    async def open_pdf(self, receipt: Receipt) -> None:
-        """Render the receipt's PDF in a worker thread and open it in the system viewer."""
+    async def open_pdf(self, receipt: Receipt) -> Path | None:
+        """Render the receipt's PDF in a worker thread and open it in the system viewer.
+
+        When no viewer opens it, say why and offer Save as…; the path of the PDF shown
+        or saved, None when there is none.
+        """
         self.banner.show_working(tr("Preparing receipt %1…").replace("%1", receipt.label))
         try:
-            path = await self.files.open_pdf(receipt)
+            path = await self.files.render(receipt)
         except Exception as error:
-            self._refused(tr("Receipt %1 could not be opened").replace("%1", receipt.label), error)
-            return
-        self.banner.show_done(
-            tr("Receipt %1 opened: %2").replace("%1", receipt.label).replace("%2", str(path))
+            self._refused(tr("Receipt %1 could not be made").replace("%1", receipt.label), error)
+            return None
+        problem = self.files.open_file(path)
+        if problem is None:
+            self.banner.show_done(
+                tr("Receipt %1 opened: %2").replace("%1", receipt.label).replace("%2", str(path))
+            )
+            return path
+        self.banner.show_error(
+            tr("Receipt %1 could not be opened: %2")
+            .replace("%1", receipt.label)
+            .replace("%2", problem)
         )
+        try:
+            saved = await self.files.save_as(path, problem)
+        except OSError as error:
+            self._refused(tr("Receipt %1 not saved").replace("%1", receipt.label), error)
+            return None
+        if saved is None:
+            return None
+        self.banner.show_done(
+            tr("Receipt %1 saved as %2").replace("%1", receipt.label).replace("%2", str(saved))
+        )
+        return saved
 
     async def print_receipt(self, receipt: Receipt) -> bool:
         """The print dialog, then the receipt's pages to the chosen printer."""
@@ -265,8 +290,11 @@ class BillingActions(QObject):
     def _refused(self, what: str, error: BaseException) -> None:
         if isinstance(error, TimeoutError):
             reason = tr("the engine did not answer in time")
-        elif isinstance(error, ValueError):
-            reason = str(error)
+        elif isinstance(error, ValueError | OSError):
+            # Expected troubles (a full disk, a folder without rights) are said in words;
+            # a traceback in the terminal helps nobody at the desk.
+            log.warning("%s: %s", what, error)
+            reason = str(error) or type(error).__name__
         else:
             log.error("billing action failed", exc_info=error)
             reason = str(error) or type(error).__name__

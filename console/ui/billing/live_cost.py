@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from console.core.money import CostBreakdown, CostKind
 from console.services.engine import CentralSystem
-from console.ui.billing.words import money_text, tr
+from console.ui.billing.words import money_text, quantity_text, tr
 from console.ui.engine_client import EngineClient
 
 POLL_MS = 3000
@@ -48,7 +48,7 @@ def cost_tooltip(cost: CostBreakdown | None) -> str:
     lines = [tr("Tariff %1").replace("%1", cost.tariff)]
     for line in cost.lines:
         what = words[line.kind] + (f" ({line.window})" if line.window else "")
-        quantity = f"{line.quantity:.3f} {line.unit}  " if line.unit else ""
+        quantity = f"{quantity_text(line)}  " if line.unit else ""
         lines.append(f"{what}: {quantity}{money_text(line.amount, cost.currency)}")
     lines.append(tr("Tax %1").replace("%1", money_text(cost.tax, cost.currency)))
     return "\n".join(lines)
@@ -107,7 +107,8 @@ class CostPoller(QObject):
 
 
 class DetailCosts(QObject):
-    """Puts the cost so far into the charger detail's connector cards."""
+    """Puts the cost so far and the driver's name into the charger detail's connector
+    cards (names from the mirror's shared directory: no read per card or repaint)."""
 
     def __init__(self, view: Any, interval_ms: int = POLL_MS) -> None:
         super().__init__(view)
@@ -116,6 +117,9 @@ class DetailCosts(QObject):
         self.poller.costsChanged.connect(self._on_costs)
         # A session that just started, or a view just shown, gets its cost at once.
         view.mirror.chargersChanged.connect(self._on_chargers_changed)
+        self.holders = view.mirror.holders
+        self.holders.use(view.client.read)
+        self.holders.holdersChanged.connect(self._on_holders_changed)
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
@@ -131,6 +135,14 @@ class DetailCosts(QObject):
                 card.set_cost("")  # never show a finished session's cost on a new one
         if self._running_ids() - set(costs):
             self.poller.poll()
+        # After the view has put the new state into its cards (it hears the change later).
+        QTimer.singleShot(0, self, lambda: self._on_holders_changed([]))
+
+    def _on_holders_changed(self, _keys: list[str]) -> None:
+        for card in self.view.cards.values():
+            id_tag = card.state.id_tag
+            if card.state.transaction_id is not None and id_tag:
+                card.set_holder(id_tag, self.holders.text(id_tag), self.holders.tooltip(id_tag))
 
     def _running_ids(self) -> set[int]:
         widget: QWidget = self.view

@@ -78,6 +78,9 @@ class PaymentDialog(QDialog):
         self.reference_label = QLabel()
         self.reference_edit = QLineEdit()
         self.reference_edit.setMaxLength(120)
+        # A QLabel handed to QFormLayout.addRow gets no buddy: without one its "&" shows
+        # as a literal ampersand and Alt+R does nothing.
+        self.reference_label.setBuddy(self.reference_edit)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(tr("optional"))
         self.problem_label = QLabel()
@@ -183,7 +186,9 @@ class VoidDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(receipt))
         layout.addWidget(explanation)
-        layout.addWidget(QLabel(tr("&Reason:")))
+        reason_label = QLabel(tr("&Reason:"))
+        reason_label.setBuddy(self.reason_edit)
+        layout.addWidget(reason_label)
         layout.addWidget(self.reason_edit)
         layout.addWidget(self.reissue_check)
         layout.addWidget(self.buttons)

@@ -22,7 +22,16 @@ from console.core.billing import Receipt, ReceiptStatus
 from console.services.pdf.receipt import render_receipt_pdf
 from console.services.queries import database_location
 from console.ui.actions import open_dialog
-from console.ui.billing.words import kwh_text, local_text, money_text, status_word, tr
+from console.ui.billing.words import (
+    component_word,
+    energy_text,
+    local_text,
+    money_text,
+    quantity_text,
+    status_word,
+    tr,
+)
+from console.ui.desktop_files import ask_save_copy, open_with_desktop, save_copy
 
 PRINT_DPI = 200
 
@@ -84,9 +93,10 @@ def receipt_html(receipt: Receipt) -> str:
     content = receipt.content
     currency = content.breakdown.currency
     site = content.site
+    # Quantities as people read them (44 min, 23.246 kWh), as on the PDF.
     rows = "".join(
-        f"<tr><td>{line.kind.value.replace('_', ' ')}{' · ' + line.window if line.window else ''}"
-        f"</td><td align=right>{line.quantity} {line.unit}</td>"
+        f"<tr><td>{_escape(component_word(line))}</td>"
+        f"<td align=right>{quantity_text(line)}</td>"
         f"<td align=right>{money_text(line.amount, currency)}</td></tr>"
         for line in content.breakdown.lines
     )
@@ -99,7 +109,7 @@ def receipt_html(receipt: Receipt) -> str:
         f"{tr('Customer')}: {_escape(content.customer)}<br>"
         f"{tr('Charger')}: {_escape(content.charger_id)} / {content.connector_id}<br>"
         f"{tr('Session')}: {local_text(content.started_at)} to {local_text(content.stopped_at)}"
-        f"<br>{tr('Energy')}: {kwh_text(content.energy_kwh)} kWh</p>"
+        f"<br>{tr('Energy')}: {energy_text(content.energy_kwh)}</p>"
         f"<table width=100% cellpadding=3>{rows}</table>"
         f"<p>{tr('Net')}: {money_text(breakdown.net_total, currency)}<br>"
         f"{tr('Tax')}: {money_text(breakdown.tax, currency)}<br>"
@@ -146,12 +156,20 @@ class ReceiptFiles(QObject):
         """Open a file in the system viewer (tests replace this)."""
         return QDesktopServices.openUrl(url)
 
-    async def open_pdf(self, receipt: Receipt) -> Path:
-        """Render the receipt and open it; OSError when no viewer would open it."""
-        path = await self.render(receipt)
-        if not self.open_url(QUrl.fromLocalFile(str(path))):
-            raise OSError(tr("No program opened %1").replace("%1", str(path)))
-        return path
+    def open_file(self, path: Path) -> str | None:
+        """Open a rendered PDF in the system viewer; None when it opened, else why not."""
+        return open_with_desktop(self.open_url, path)
+
+    async def ask_save_path(self, path: Path, problem: str) -> Path | None:
+        """Say why the PDF did not open and offer Save as… (tests replace this)."""
+        return await ask_save_copy(self.parent_widget, path, problem)
+
+    async def save_as(self, path: Path, problem: str) -> Path | None:
+        """Offer to save a copy of ``path``; the copy, or None when the person declined."""
+        target = await self.ask_save_path(path, problem)
+        if target is None:
+            return None
+        return await save_copy(path, target)
 
     async def choose_printer(self) -> QPrinter | None:
         """The system print dialog; None when the person cancels (tests replace this)."""

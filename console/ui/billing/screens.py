@@ -57,11 +57,13 @@ def billing_screens(loop: qasync.QEventLoop, window: Any, target: Path) -> list[
         dialog.reject()
     loop.run_until_complete(editing)
 
-    visitor = VisitorDialog("P1-AC-01", 2, window)
+    visitor = VisitorDialog("P1-AC-01", 2, window, client=view.billing.client)
     visitor.name_edit.setText("Jana Novak")
     visitor.plate_edit.setText("B-JN 2041")
     visitor.phone_edit.setText("+49 30 1234 5678")
     visitor.show()
+    if visitor.quote_read is not None:
+        loop.run_until_complete(visitor.quote_read)  # the price, as a visitor is quoted it
     _settle(loop, 0.3)
     saved.append(_save(visitor, target / "visitor-start.png"))
     visitor.close()

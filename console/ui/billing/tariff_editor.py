@@ -49,6 +49,7 @@ from console.ui.billing.tariff_fields import (
 )
 from console.ui.billing.windows_model import TariffWindowsModel, WindowColumn, WindowDraft
 from console.ui.billing.words import tr
+from console.ui.message_bar import hold_place
 
 SaveHook = Callable[[TariffDraft], Awaitable[None]]
 _PROBLEM_STYLE = "border:1px solid #D55E00; background:#FFF4EE;"
@@ -146,6 +147,7 @@ class TariffEditorDialog(QDialog):
 
         self.windows_model = TariffWindowsModel(self)
         self.windows_table = QTableView()
+        self.windows_table.setTabKeyNavigation(False)  # Tab moves on; arrows move in it
         self.windows_table.setModel(self.windows_model)
         self.windows_table.verticalHeader().hide()
         self.windows_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -178,6 +180,7 @@ class TariffEditorDialog(QDialog):
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet("color:#A8410B;")
+        hold_place(self.problems_label)  # nothing below moves when problems come and go
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

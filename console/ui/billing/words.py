@@ -13,7 +13,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from console.core.billing import PaymentMethod, ReceiptStatus
+from console.core.money import CostKind, CostLine
 from console.services.formatting import format_local, format_money
+from console.services.quantities import (
+    DurationWords,
+    format_duration,
+    format_energy,
+    format_line_quantity,
+)
 
 _CONTEXT = "BillingView"
 
@@ -124,3 +131,37 @@ def local_text(moment: datetime | None) -> str:
 def kwh_text(kwh: Decimal | float | None) -> str:
     """Energy in kWh to three decimals."""
     return "" if kwh is None else f"{float(kwh):,.3f}"
+
+
+def duration_words() -> DurationWords:
+    """How durations are written, translated: "38 s", "44 min", "1 h 02 min"."""
+    return DurationWords(tr("%1 s"), tr("%1 min"), tr("%1 h %2 min"))
+
+
+def duration_text(hours: Decimal | float) -> str:
+    """A duration given in hours as people read it: "44 min", "1 h 02 min"."""
+    return format_duration(hours, duration_words())
+
+
+def energy_text(kwh: Decimal | float | None) -> str:
+    """Energy with its unit, three decimals: "23.246 kWh"; empty for None."""
+    return "" if kwh is None else format_energy(kwh, tr("kWh"))
+
+
+def component_word(line: CostLine) -> str:
+    """What a bill line charges for, with its tariff window: "Energy (Peak)"."""
+    words = {
+        CostKind.ENERGY: tr("Energy"),
+        CostKind.CHARGING_TIME: tr("Charging time"),
+        CostKind.IDLE: tr("Idle time"),
+        CostKind.SESSION_FEE: tr("Session fee"),
+        CostKind.MINIMUM_ADJUSTMENT: tr("Minimum charge"),
+        CostKind.MAXIMUM_ADJUSTMENT: tr("Maximum charge"),
+    }
+    name = words.get(line.kind, str(line.kind))
+    return f"{name} ({line.window})" if line.window else name
+
+
+def quantity_text(line: CostLine) -> str:
+    """A bill line's quantity as people read it: "23.246 kWh", "44 min", "1"."""
+    return format_line_quantity(line, duration_words())

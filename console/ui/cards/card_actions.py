@@ -15,15 +15,17 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from console.core.enums import CardStatus
+from console.core.enums import BlockReason, CardStatus
 from console.core.model import Card, Person
 from console.services.card_history import CardHistory
 from console.services.queries import SiteQueries
 from console.ui.actions import open_dialog
 from console.ui.cards.banner import CardsBanner
+from console.ui.cards.block_dialog import BlockReasonDialog
 from console.ui.cards.editor import CardEditorDialog
 from console.ui.cards.history import HistoryDialog
 from console.ui.cards.person_dialog import PersonDialog
+from console.ui.cards.words import block_reason_text, blocked_text
 from console.ui.engine_client import EngineClient
 from console.ui.site_mirror import SiteMirror
 
@@ -105,24 +107,57 @@ class CardActions(QObject):
         self.changed.emit()
         return saved
 
+    async def ask_block_reason(self, card: Card) -> tuple[BlockReason, str | None] | None:
+        """Ask why a card is blocked; None when the person cancels (tests replace this)."""
+        owner = self._owner_name(card)
+        dialog = BlockReasonDialog(card, owner, self.parent_widget)
+        self.dialog = dialog
+        code = await open_dialog(dialog)
+        if self.dialog is dialog:
+            self.dialog = None
+        reason = dialog.reason()
+        if code != QDialog.DialogCode.Accepted or reason is None:
+            return None
+        return reason, dialog.detail()
+
     async def set_status(self, card: Card, status: CardStatus) -> Card | None:
-        """Block, unblock or retire a card (retiring asks first); the stored card."""
+        """Block (asks why), unblock (says why it was blocked) or retire (asks first)."""
+        reason: BlockReason | None = None
+        detail: str | None = None
+        who = self._owner_name(card)
+        label = f"{card.id_tag} ({who})" if who else card.id_tag
         if status is CardStatus.RETIRED:
             title = self.tr("Retire card")
             text = self.tr(
                 "Retire card %1? It will no longer be accepted at any charger and is hidden "
                 "from the list. Its sessions and history stay."
-            ).replace("%1", card.id_tag)
+            ).replace("%1", label)
             if not await self.confirm(title, text, self.tr("Retire")):
+                return None
+        elif status is CardStatus.BLOCKED:
+            answer = await self.ask_block_reason(card)
+            if answer is None:
+                return None
+            reason, detail = answer
+        elif card.status is CardStatus.BLOCKED:
+            title = self.tr("Unblock card")
+            text = (
+                self.tr("%1\n\nUnblock card %2? Chargers accept it again.")
+                .replace("%1", blocked_text(card))
+                .replace("%2", label)
+            )
+            if not await self.confirm(title, text, self.tr("Unblock")):
                 return None
         words = {
             CardStatus.ACTIVE: self.tr("Card %1 is active again."),
-            CardStatus.BLOCKED: self.tr("Card %1 is blocked: chargers refuse it."),
+            CardStatus.BLOCKED: self.tr("Card %1 is blocked (%2): chargers refuse it."),
             CardStatus.RETIRED: self.tr("Card %1 is retired; its history stays."),
         }
         self.banner.show_working(self.tr("Saving card %1…").replace("%1", card.id_tag))
         try:
-            saved = await self.client.call(lambda e: e.cards.set_status(card.id_tag, status))
+            saved = await self.client.call(
+                lambda e: e.cards.set_status(card.id_tag, status, reason, detail)
+            )
         except Exception as error:  # shown, never swallowed
             self.banner.show_error(
                 self.tr("Card %1 could not be changed: %2")
@@ -130,9 +165,19 @@ class CardActions(QObject):
                 .replace("%2", str(error))
             )
             return None
-        self.banner.show_done(words[status].replace("%1", saved.id_tag))
+        done = words[status].replace("%1", saved.id_tag)
+        done = done.replace("%2", block_reason_text(saved.block_reason, saved.block_detail))
+        if status is CardStatus.ACTIVE and card.status is CardStatus.BLOCKED:
+            was = block_reason_text(card.block_reason, card.block_detail)
+            done += " " + self.tr("It had been blocked: %1.").replace("%1", was)
+        self.banner.show_done(done)
         self.changed.emit()
         return saved
+
+    def _owner_name(self, card: Card) -> str | None:
+        if card.person_id is None:
+            return None
+        return next((p.name for p in self.people if p.id == card.person_id), None)
 
     # ----------------------------------------------------------------- people
 

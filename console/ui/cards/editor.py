@@ -38,14 +38,15 @@ from console.core.cards import (
     validate_card,
     validate_id_tag,
 )
-from console.core.enums import CardStatus
+from console.core.enums import BlockReason, CardStatus
 from console.core.events import CardRefused
 from console.core.model import Card, Person
 from console.ui.actions import open_dialog
 from console.ui.cards.person_dialog import PersonDialog
 from console.ui.cards.tap import TapWaiter
-from console.ui.cards.words import CardState, state_text
+from console.ui.cards.words import CardState, block_reason_word, blocked_text, state_text
 from console.ui.engine_client import EngineClient
+from console.ui.message_bar import hold_place
 
 NEW_PERSON = -1  # the owner combo's "New person…" entry
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -132,6 +133,23 @@ class CardEditorDialog(QDialog):
             (CardStatus.RETIRED, CardState.RETIRED),
         ):
             self.status_combo.addItem(state_text(state), status.value)
+        self.status_combo.currentIndexChanged.connect(self._on_status_changed)
+        # Why the card is blocked: asked when Blocked is chosen, shown while it is.
+        self.reason_combo = QComboBox()
+        self.reason_combo.addItem(self.tr("— choose why —"), None)
+        for reason in BlockReason:
+            self.reason_combo.addItem(block_reason_word(reason), reason.value)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setMaxLength(200)
+        self.reason_edit.setPlaceholderText(self.tr("details (required for Other reason)"))
+        self.reason_row = QWidget()
+        reason_layout = QHBoxLayout(self.reason_row)
+        reason_layout.setContentsMargins(0, 0, 0, 0)
+        reason_layout.addWidget(self.reason_combo)
+        reason_layout.addWidget(self.reason_edit, 1)
+        self.blocked_since_label = QLabel()
+        self.blocked_since_label.setWordWrap(True)
+        self.blocked_since_label.setStyleSheet("color:#5A3A00;")
         self.group_combo = QComboBox()
         self.group_combo.setEditable(True)
         self.group_combo.addItems(sorted(set(groups), key=str.casefold))
@@ -167,17 +185,26 @@ class CardEditorDialog(QDialog):
         self.form.addRow("", self.tap)
         self.form.addRow("", self.exists_row)
         self.form.addRow(self.tr("&Status:"), self.status_combo)
+        self.form.addRow(self.tr("Block &reason:"), self.reason_row)
+        self.form.addRow("", self.blocked_since_label)
+        # The row's label gets the combo as buddy: Alt+R lands on the reason itself.
+        reason_label = self.form.labelForField(self.reason_row)
+        if isinstance(reason_label, QLabel):
+            reason_label.setBuddy(self.reason_combo)
         self.form.addRow(self.tr("&Group:"), self.group_combo)
         self.form.addRow(self.tr("&Owner:"), self.owner_combo)
         self.form.addRow(self.tr("Valid:"), valid_row)
         self.form.addRow(self.tr("Sessions &at once:"), self.at_once_spin)
         self.form.addRow(self.tr("&Note:"), self.note_edit)
         self.form.setRowVisible(self.status_combo, False)
+        self.form.setRowVisible(self.reason_row, False)
+        self.form.setRowVisible(self.blocked_since_label, False)
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color:#A33F00; font-weight:bold;")
         self.error_label.hide()
+        hold_place(self.error_label, lines=2)  # the buttons stay where they are
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -222,6 +249,11 @@ class CardEditorDialog(QDialog):
         self.form.setRowVisible(self.exists_row, False)
         self.form.setRowVisible(self.status_combo, True)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(card.status.value), 0))
+        reason = card.block_reason.value if card.block_reason is not None else None
+        self.reason_combo.setCurrentIndex(max(self.reason_combo.findData(reason), 0))
+        self.reason_edit.setText(card.block_detail or "")
+        self.blocked_since_label.setText(blocked_text(card))
+        self._on_status_changed()
         self.group_combo.setCurrentText(card.parent_id_tag or "")
         self._fill_owners(card.person_id)
         self.valid_check.setChecked(card.expires_at is not None)
@@ -244,18 +276,44 @@ class CardEditorDialog(QDialog):
             day = self.valid_edit.date().toPython()
             assert isinstance(day, date)
             expires = expiry_at_end_of(day)
+        status = (
+            CardStatus(self.status_combo.currentData()) if not self.registering else base.status
+        )
+        reason_value = self.reason_combo.currentData()
+        blocked = status is CardStatus.BLOCKED
         return replace(
             base,
             id_tag=self.id_edit.text().strip() if self.registering else base.id_tag,
-            status=CardStatus(self.status_combo.currentData())
-            if not self.registering
-            else base.status,
+            status=status,
+            block_reason=BlockReason(reason_value) if blocked and reason_value else None,
+            block_detail=(self.reason_edit.text().strip() or None) if blocked else None,
             parent_id_tag=self.group_combo.currentText().strip() or None,
             person_id=owner if isinstance(owner, int) and owner != NEW_PERSON else None,
             expires_at=expires,
             max_concurrent=self.at_once_spin.value(),
             note=self.note_edit.text().strip() or None,
         )
+
+    def _on_status_changed(self, *_args: object) -> None:
+        blocked = CardStatus(self.status_combo.currentData()) is CardStatus.BLOCKED
+        editing = not self.registering
+        self.form.setRowVisible(self.reason_row, editing and blocked)
+        was_blocked = self.card is not None and self.card.status is CardStatus.BLOCKED
+        self.form.setRowVisible(self.blocked_since_label, editing and blocked and was_blocked)
+
+    def block_problem(self, card: Card) -> str:
+        """Why the card cannot be saved as blocked; empty when it can.
+
+        A card newly blocked needs a reason; "Other reason" needs its text.
+        """
+        if card.status is not CardStatus.BLOCKED:
+            return ""
+        newly = self.card is None or self.card.status is not CardStatus.BLOCKED
+        if card.block_reason is None and (newly or card.block_detail):
+            return self.tr("Choose why the card is blocked")
+        if card.block_reason is BlockReason.OTHER and not card.block_detail:
+            return self.tr("Say what the other reason for blocking is")
+        return ""
 
     # --- the id -------------------------------------------------------------------------
 
@@ -339,6 +397,11 @@ class CardEditorDialog(QDialog):
             card = validate_card(self.card_entered())
         except InvalidCardId as error:
             self.show_error(str(error))
+            return
+        problem = self.block_problem(card)
+        if problem:
+            self.show_error(problem)
+            self.reason_combo.setFocus()
             return
         self.save_button.setEnabled(False)
         try:

@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.authorization import normalize_id_tag
 from console.core.billing import SessionBill
+from console.core.enums import CardStatus
 from console.core.model import Session
 from console.services.card_history import CardHistory, write_history_csv
 from console.ui.cards.table import build_table
-from console.ui.cards.words import local_time_text
+from console.ui.cards.words import block_reason_text, local_time_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -190,6 +192,38 @@ def column_titles() -> list[str]:
     ]
 
 
+_STATUS_CHANGES_SHOWN = 6
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryDialog", text)
+
+
+def status_changes_text(history: CardHistory) -> str:
+    """When and why the cards were blocked, unblocked or retired, newest first."""
+    changes = history.status_changes
+    if not changes:
+        return ""
+    several = len({normalize_id_tag(change.id_tag) for change in changes}) > 1
+    lines = []
+    for change in changes[:_STATUS_CHANGES_SHOWN]:
+        word = {
+            CardStatus.ACTIVE: _tr("active again"),
+            CardStatus.BLOCKED: _tr("blocked"),
+            CardStatus.RETIRED: _tr("retired"),
+        }[change.status]
+        line = f"{local_time_text(change.at)}  {word}"
+        if several:
+            line = f"{local_time_text(change.at)}  {change.id_tag} {word}"
+        if change.status is CardStatus.BLOCKED:
+            line += " — " + block_reason_text(change.reason, change.detail)
+        lines.append(line)
+    hidden = len(changes) - _STATUS_CHANGES_SHOWN
+    if hidden > 0:
+        lines.append(_tr("… and %1 earlier changes").replace("%1", str(hidden)))
+    return _tr("Status changes:") + "\n" + "\n".join(lines)
+
+
 class HistoryDialog(QDialog):
     """Totals and sessions of a card or a person; Export CSV… writes in a worker thread.
 
@@ -235,6 +269,10 @@ class HistoryDialog(QDialog):
             totals.addWidget(name, 0, column)
             totals.addWidget(figure, 1, column)
             self.total_labels[caption] = figure
+        self.status_label = QLabel(status_changes_text(history))
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setVisible(bool(history.status_changes))
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export CSV…"))
@@ -246,6 +284,7 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(totals)
+        layout.addWidget(self.status_label)
         if not history.session_count:
             layout.addWidget(QLabel(self.tr("No sessions were charged with this card yet.")))
         layout.addWidget(self.table, 1)

@@ -38,6 +38,7 @@ from console.ui.cards.import_preview import (
 )
 from console.ui.cards.table import build_table
 from console.ui.engine_client import EngineClient
+from console.ui.message_bar import hold_place
 
 
 def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
@@ -50,9 +51,11 @@ def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
             PreviewRow(PreviewKind.CHANGED, change.line, change.id_tag, _changes_text(change))
         )
     for person in plan.person_changes:
-        rows.append(PreviewRow(PreviewKind.PERSON, person.line, "", _person_text(person)))
+        # A person already known whose details change is a change, not a new person.
+        kind = PreviewKind.PERSON if person.before is None else PreviewKind.CHANGED
+        rows.append(PreviewRow(kind, person.line, person.card, _person_text(person)))
     for problem in plan.problems:
-        rows.append(PreviewRow(PreviewKind.PROBLEM, problem.line, "", problem.message))
+        rows.append(PreviewRow(PreviewKind.PROBLEM, problem.line, problem.card, problem.message))
     return rows
 
 
@@ -145,6 +148,7 @@ class ImportDialog(QDialog):
         self.skip_label.setWordWrap(True)
         self.skip_label.setStyleSheet("color:#A33F00; font-weight:bold;")
         self.skip_label.hide()
+        hold_place(self.skip_label, lines=2)  # the buttons stay where they are
         self.model = ImportPreviewModel(self)
         samples = ["Line 0", "⚠ Problem: skipped", "04A2B3C4D5E6F7A8"]
         self.table = build_table(self.model, samples)

@@ -14,12 +14,13 @@ from console.core.model import Card, Person
 from console.ui.cards.words import (
     CardColumn,
     CardState,
+    blocked_text,
     card_column_titles,
     card_column_tooltips,
     card_state,
+    card_state_text,
     sessions_at_once_text,
     state_colour,
-    state_text,
     valid_until_text,
 )
 
@@ -85,6 +86,8 @@ class CardsTableModel(QAbstractTableModel):
             return _RIGHT if column == CardColumn.AT_ONCE else _LEFT
         if role == Qt.ItemDataRole.ToolTipRole and column == CardColumn.NOTE and card.note:
             return card.note
+        if role == Qt.ItemDataRole.ToolTipRole and column == CardColumn.STATUS:
+            return blocked_text(card) or None
         return None
 
     # --- content ------------------------------------------------------------------------
@@ -147,7 +150,7 @@ class CardsTableModel(QAbstractTableModel):
             case CardColumn.CARD:
                 return card.id_tag
             case CardColumn.STATUS:
-                return state_text(card_state(card, self._now()))
+                return card_state_text(card, self._now())
             case CardColumn.GROUP:
                 return card.parent_id_tag or ""
             case CardColumn.OWNER:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from console.core.model import Person
 from console.ui.engine_client import EngineClient
+from console.ui.message_bar import hold_place
 
 
 class PersonDialog(QDialog):
@@ -57,6 +58,7 @@ class PersonDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color:#A33F00; font-weight:bold;")
         self.error_label.hide()
+        hold_place(self.error_label, lines=2)  # the buttons stay where they are
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Department or cost centre:"), self.department_combo)

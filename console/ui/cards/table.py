@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from console.ui.keyboard import DeskTableView
+
 
 def build_table(
     model: QAbstractItemModel,
@@ -15,7 +17,7 @@ def build_table(
     order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
 ) -> QTableView:
     """A read-only, row-selecting table whose columns fit ``samples`` (one per column)."""
-    table = QTableView()
+    table = DeskTableView()  # Tab leaves it; a row the filter hides is no selection
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from console.core.events import CardRefused
 from console.ui.engine_client import EngineClient
+from console.ui.message_bar import hold_place
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class TapWaiter(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.hide()
+        hold_place(self.status_label, lines=2)  # a tap's outcome moves nothing below it
         caption = QLabel(self.tr("Tap at &charger:"))
         caption.setBuddy(self.charger_combo)
         row = QHBoxLayout()

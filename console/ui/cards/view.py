@@ -37,7 +37,7 @@ RELOAD_DELAY_MS = 200  # events arriving together cause one read
 REFUSED_SHOWN = 200
 _WIDTH_SAMPLES = [
     "04A2B3C4D5E6F7A8",
-    "◷ Expired",
+    "⊘ Blocked · Stolen",  # a blocked card shows its reason; longer ones in the tooltip
     "VISITOR",
     "Dr. Maria Hoffmann",
     "Emergency Department",

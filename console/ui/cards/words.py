@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from console.core.cards import expiry_day
-from console.core.enums import AuthorizationStatus, CardStatus
+from console.core.enums import AuthorizationStatus, BlockReason, CardStatus
 from console.core.model import Card
 from console.services.formatting import format_local
 
@@ -76,6 +76,52 @@ def state_word(state: CardState) -> str:
 def state_text(state: CardState) -> str:
     """Symbol and word, as the table shows them."""
     return f"{state_symbol(state)} {state_word(state)}"
+
+
+def block_reason_word(reason: BlockReason) -> str:
+    """Why a card was blocked, in words."""
+    return {
+        BlockReason.LOST: _tr("Lost"),
+        BlockReason.STOLEN: _tr("Stolen"),
+        BlockReason.LEFT: _tr("Left the company"),
+        BlockReason.OTHER: _tr("Other reason"),
+    }[reason]
+
+
+def block_reason_text(reason: BlockReason | None, detail: str | None) -> str:
+    """The reason with its text: "Lost", "Stolen: reported to security", "Card damaged"."""
+    if reason is None:
+        return detail or _tr("no reason recorded")
+    if reason is BlockReason.OTHER and detail:
+        return detail
+    word = block_reason_word(reason)
+    return f"{word}: {detail}" if detail else word
+
+
+def blocked_text(card: Card) -> str:
+    """Why and since when a blocked card is blocked; empty for a card that is not."""
+    if card.status is not CardStatus.BLOCKED:
+        return ""
+    text = block_reason_text(card.block_reason, card.block_detail)
+    if card.blocked_at is not None:
+        text = (
+            _tr("Blocked since %1: %2")
+            .replace("%1", format_local(card.blocked_at))
+            .replace("%2", text)
+        )
+    else:
+        text = _tr("Blocked: %1").replace("%1", text)
+    return text
+
+
+def card_state_text(card: Card, now: datetime) -> str:
+    """The status cell: symbol and word, with the reason of a blocked card ("⊘ Blocked ·
+    Lost")."""
+    state = card_state(card, now)
+    text = state_text(state)
+    if state is CardState.BLOCKED and (card.block_reason or card.block_detail):
+        text += " · " + block_reason_text(card.block_reason, card.block_detail)
+    return text
 
 
 # The answers a charger got for a refused card, with colour and symbol.

@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QLocale,
     QModelIndex,
     QObject,
@@ -27,6 +26,7 @@ from PySide6.QtGui import QColor
 
 from console.core.enums import Direction, FrameKind
 from console.core.model import LoggedFrame
+from console.services.formatting import to_local
 from console.services.queries import StatusChange
 from console.ui import theme
 
@@ -43,13 +43,17 @@ def _tr(text: str) -> str:
 
 
 def local_time(at: datetime | None, seconds: bool = True) -> str:
-    """A stored UTC time in the local zone: the time today, with the date otherwise."""
+    """A stored UTC time in the site's zone: the time today, with the date otherwise."""
     if at is None:
         return "—"
-    moment = QDateTime.fromSecsSinceEpoch(int(at.timestamp())).toLocalTime()
-    today = QDateTime.currentDateTime().date() == moment.date()
-    clock = "HH:mm:ss" if seconds else "HH:mm"
-    return QLocale().toString(moment, clock if today else f"d MMM {clock}")
+    moment = to_local(at)
+    today = to_local(datetime.now(UTC)).date() == moment.date()
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    if today:
+        return moment.strftime(clock)
+    # The month in the desk's language, as Qt names it.
+    month = QLocale().monthName(moment.month, QLocale.FormatType.ShortFormat)
+    return f"{moment.day} {month} {moment.strftime(clock)}"
 
 
 class RowsTableModel(QAbstractTableModel, Generic[R]):

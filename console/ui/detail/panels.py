@@ -23,6 +23,7 @@ from console.core.model import Session
 from console.core.site import ChargerState, ConnectorState
 from console.ui import theme
 from console.ui.detail.models import local_time
+from console.ui.overview.format import PowerWatch, drawing_words
 
 MUTED = "color:#5A6570;"
 ONLINE_COLOUR = "#009E73"
@@ -194,6 +195,9 @@ class ConnectorCard(QFrame):
         self.session: Session | None = None
         self.state = ConnectorState(connector_id)
         self.online = False
+        # The driver's name for a card id, set by whoever knows it (see DetailCosts).
+        self._holder: tuple[str, str, str] | None = None  # (id tag, text, tooltip)
+        self.power_watch = PowerWatch()
 
     @property
     def makes_available(self) -> bool:
@@ -209,11 +213,11 @@ class ConnectorCard(QFrame):
         """Show the connector as the mirror has it, with its running session if any."""
         self.state, self.online, self.session = state, online, session
         status = state.status if online else None
+        self.power_watch.observe(self.connector_id, state)
         colour = theme.status_colour(state.status) if online else theme.status_colour(None)
-        word = theme.status_text(state.status) if online else _tr("Offline")
         symbol = theme.status_symbol(state.status) if online else theme.OFFLINE_STYLE[1]
-        self.status_label.setText(f"{symbol} {word}")
         self.status_label.setStyleSheet(f"color:{colour.name()}; font-weight:600;")
+        self._show_status_words(symbol)
         self.since_label.setText(
             _tr("since %1").replace("%1", local_time(state.status_at, seconds=False))
             if state.status_at
@@ -240,7 +244,7 @@ class ConnectorCard(QFrame):
         self.soc_bar.setVisible(running and state.soc_percent is not None)
         self.soc_label.setVisible(self.soc_bar.isVisibleTo(self))
         if running:
-            self.card_label.setText(_tr("Card %1").replace("%1", state.id_tag or "?"))
+            self._show_holder()
             energy = state.session_energy_wh
             self.energy_label.setText(
                 _number(energy / 1000.0, 2) + " kWh" if energy is not None else "— kWh"
@@ -264,6 +268,35 @@ class ConnectorCard(QFrame):
             _tr("Make available") if self.makes_available else _tr("Make unavailable")
         )
 
+    def set_holder(self, id_tag: str, text: str, tooltip: str | None) -> None:
+        """Show who charges (the owner or visitor behind ``id_tag``) instead of the id."""
+        self._holder = (id_tag, text, tooltip or "")
+        if self.state.transaction_id is not None:
+            self._show_holder()
+
+    def _show_holder(self) -> None:
+        id_tag = self.state.id_tag or "?"
+        holder = self._holder
+        if holder is not None and holder[0] == id_tag and holder[1] != id_tag:
+            self.card_label.setText(holder[1])
+            self.card_label.setToolTip(holder[2])
+        else:
+            self.card_label.setText(_tr("Card %1").replace("%1", id_tag))
+            self.card_label.setToolTip("")
+
+    def _show_status_words(self, symbol: str | None = None) -> None:
+        """The status, or what the car really does when the status would mislead."""
+        state = self.state
+        if not self.online:
+            self.status_label.setText(f"{theme.OFFLINE_STYLE[1]} {_tr('Offline')}")
+            self.status_label.setToolTip("")
+            return
+        zero_for = self.power_watch.zero_for(self.connector_id)
+        drawing = drawing_words(state, zero_for)
+        word = drawing[0] if drawing else theme.status_text(state.status)
+        self.status_label.setText(f"{symbol or theme.status_symbol(state.status)} {word}")
+        self.status_label.setToolTip(drawing[1] if drawing else "")
+
     def set_cost(self, text: str) -> None:
         """Show the running session's cost so far (empty: none known)."""
         self.cost_label.setText(text)
@@ -274,6 +307,7 @@ class ConnectorCard(QFrame):
         state, session = self.state, self.session
         if state.transaction_id is None:
             return
+        self._show_status_words()  # "Not drawing power" comes with time alone
         if session is None or session.id != state.transaction_id:
             self.duration_label.setText("· " + _tr("started —"))
             self.average_label.setText("")

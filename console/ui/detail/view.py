@@ -36,8 +36,9 @@ from console.ui.detail.layout import DetailBody
 from console.ui.detail.models import frame_rows
 from console.ui.detail.panels import ConnectorCard
 from console.ui.engine_client import EngineClient
-from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
+from console.ui.technician.charger_choice import shared_selection
 
 log = logging.getLogger(__name__)
 _DIGITS = re.compile(r"(\d+)")
@@ -60,13 +61,17 @@ class ChargerDetailView(QWidget):
         self._statuses: tuple[object, ...] = ()
         self._asked_sessions: set[int] = set()
         self._reads: set[str] = set()  # kinds of read under way
-        self.tasks = TaskKeeper()
+        self.tasks = TaskKeeper(owner=self)
         self._deferred: set[str] = set()  # reads asked for before the loop ran
         self._again: set[str] = set()
         self._build()
         self.costs = DetailCosts(self)  # running sessions' cost so far in the cards
         mirror.chargersChanged.connect(self._on_chargers_changed)
         mirror.eventsArrived.connect(self._on_events)
+        # One charger choice for the console: the technician's pages show this charger
+        # too, and one chosen there is shown here.
+        self.selection = shared_selection(mirror)
+        self.selection.chosen.connect(self.show_charger)
         self._frames_timer = QTimer(self)
         self._frames_timer.setInterval(FRAMES_EVERY_MS)
         self._frames_timer.timeout.connect(self._on_frames_due)
@@ -151,6 +156,7 @@ class ChargerDetailView(QWidget):
         self._show_state()
         for kind in ("frames", "history", "sessions"):
             self._request(kind)
+        self.selection.choose(charger_id)
 
     # ----------------------------------------------------------------- live state
 

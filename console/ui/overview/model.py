@@ -2,98 +2,64 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QIcon
 
 from console.core.enums import Approval, ConnectorStatus
 from console.core.site import ChargerState, ConnectorState
 from console.ui import theme
+from console.ui.billing.live_cost import cost_text, cost_tooltip
+from console.ui.overview.cells import (
+    KEY_ROLE,
+    PENDING_STYLE,
+    PROBLEM_ROLE,
+    REJECTED_STYLE,
+    SEVERITY,
+    AnyIndex,
+    Column,
+    RowKey,
+    connector_rows,
+    is_problem,
+    status_icon,
+)
 from console.ui.overview.format import (
+    PowerWatch,
+    drawing_words,
+    duration_text,
     kilowatt_hours,
     kilowatts,
     local_time,
     natural_key,
     relative_time,
+    site_clock,
     translate,
 )
+from console.ui.overview.running import RunningSessions
 from console.ui.site_mirror import SiteMirror
 
-RowKey = tuple[str, int]  # (charger id, connector id)
-AnyIndex = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's (charger id, connector id)
-PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2  # True for faulted or offline rows
+    from console.ui.engine_client import EngineClient
 
-PENDING_STYLE = ("#E69F00", "◷")
-REJECTED_STYLE = ("#7F7F7F", "⊘")
-# Problems first when sorting by status.
-_SEVERITY = {
-    ConnectorStatus.FAULTED: 0,
-    ConnectorStatus.UNAVAILABLE: 2,
-    ConnectorStatus.SUSPENDED_EVSE: 3,
-    ConnectorStatus.SUSPENDED_EV: 4,
-    ConnectorStatus.CHARGING: 5,
-    ConnectorStatus.PREPARING: 6,
-    ConnectorStatus.FINISHING: 7,
-    ConnectorStatus.RESERVED: 8,
-    ConnectorStatus.AVAILABLE: 9,
-}
-
-
-class Column(IntEnum):
-    """The table's columns, in order."""
-
-    CHARGER = 0
-    CONNECTOR = 1
-    STATUS = 2
-    CONNECTION = 3
-    POWER = 4
-    CARD = 5
-    ENERGY = 6
-    PROBLEM = 7
-
-
-def connector_rows(charger: ChargerState) -> list[int]:
-    """The connectors shown as rows: the physical ones, or 0 when none is known yet."""
-    return sorted(c for c in charger.connectors if c > 0) or [0]
-
-
-def is_problem(charger: ChargerState, connector_id: int) -> bool:
-    """Offline, faulted, or reporting an error (on the connector or the whole charger)."""
-    if not charger.online:
-        return True
-    for cid in {connector_id, 0}:
-        state = charger.connectors.get(cid)
-        if state is not None and (
-            state.status is ConnectorStatus.FAULTED or state.error_code not in ("NoError", "")
-        ):
-            return True
-    return False
-
-
-def _icon(colour: str, symbol: str) -> QIcon:
-    pixmap = QPixmap(18, 18)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = QFont()
-    font.setPixelSize(15 if len(symbol) == 1 else 10)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor(colour))
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, symbol)
-    painter.end()
-    return QIcon(pixmap)
+__all__ = [
+    "KEY_ROLE",
+    "PROBLEM_ROLE",
+    "ChargerTableModel",
+    "Column",
+    "RowKey",
+    "connector_rows",
+    "is_problem",
+]
 
 
 class ChargerTableModel(QAbstractTableModel):
@@ -117,12 +83,25 @@ class ChargerTableModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Connection"),
             self.tr("Power (kW)"),
-            self.tr("Card"),
+            self.tr("Driver"),
             self.tr("Energy (kWh)"),
+            self.tr("Time"),
+            self.tr("Cost so far"),
             self.tr("Problem"),
         ]
+        self._header_tips = {
+            Column.CARD: self.tr("Who charges: the card's owner or the visitor, and the card"),
+            Column.DURATION: self.tr("How long the running session has lasted"),
+            Column.COST: self.tr("What the running session has cost so far, under its tariff"),
+        }
+        self.holders = mirror.holders
+        self.running = RunningSessions(mirror, self)
+        self.power_watch = PowerWatch()
         self._load(mirror.chargers)
+        self._watch(mirror.chargers)
         mirror.chargersChanged.connect(self._on_chargers_changed)
+        self.holders.holdersChanged.connect(self._on_holders_changed)
+        self.running.changed.connect(self._on_running_changed)
         # "12 s ago" must age even when nothing happens on the site.
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._on_clock_tick)
@@ -145,6 +124,8 @@ class ChargerTableModel(QAbstractTableModel):
         if orientation is Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tips.get(Column(section))
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return self._alignment(section)
         return None
@@ -175,6 +156,11 @@ class ChargerTableModel(QAbstractTableModel):
         return None
 
     # ----------------------------------------------------------------- lookups
+
+    def use(self, client: EngineClient, view: QWidget) -> None:
+        """Read drivers' names, start times and costs through ``client`` (costs only
+        while ``view`` is shown)."""
+        self.running.use(client, view)
 
     def key(self, row: int) -> RowKey:
         """(charger id, connector id) of a row."""
@@ -211,6 +197,11 @@ class ChargerTableModel(QAbstractTableModel):
             primary = ((connector.power_w or 0.0) if connector else 0.0,)
         elif col is Column.ENERGY:
             primary = ((connector.session_energy_wh or 0.0) if connector else 0.0,)
+        elif col is Column.DURATION:
+            primary = (self._duration_s(connector),)
+        elif col is Column.COST:
+            cost = self.running.cost_of(connector.transaction_id) if connector else None
+            primary = (float(cost.gross_total) if cost is not None else -1.0,)
         elif col in (Column.CHARGER, Column.CONNECTOR):
             primary = ()
         else:
@@ -233,8 +224,17 @@ class ChargerTableModel(QAbstractTableModel):
         self._reindex()
         self._seen = dict(chargers)
 
+    def _watch(self, chargers: dict[str, ChargerState], ids: list[str] | None = None) -> None:
+        """Note each connector's power, to tell "not drawing power" from "charging"."""
+        for charger_id in chargers if ids is None else ids:
+            charger = chargers.get(charger_id)
+            if charger is not None:
+                for connector_id, connector in charger.connectors.items():
+                    self.power_watch.observe((charger_id, connector_id), connector)
+
     def _on_chargers_changed(self, ids: list[str], full: bool) -> None:
         chargers = self._mirror.chargers
+        self._watch(chargers, None if full else ids)
         if full:
             wanted = self._layout(chargers)
             if set(wanted) != set(self._rows):
@@ -276,16 +276,46 @@ class ChargerTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _on_clock_tick(self) -> None:
+        # Ages, durations and "not drawing power" move with the clock alone: one signal
+        # per column that can change (each makes the proxy look at every row again).
+        self._repaint(Column.CONNECTION, Column.CONNECTION)
+        if self.running.started:
+            self._repaint(Column.DURATION, Column.DURATION)
+        if self.power_watch.watching:
+            self._repaint(Column.STATUS, Column.STATUS)
+
+    def _repaint(self, first: Column, last: Column) -> None:
         if self._rows:
-            top = self.index(0, Column.CONNECTION)
-            bottom = self.index(len(self._rows) - 1, Column.CONNECTION)
+            top = self.index(0, first)
+            bottom = self.index(len(self._rows) - 1, last)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    def _on_holders_changed(self, _keys: list[str]) -> None:
+        self._repaint(Column.CARD, Column.CARD)
+
+    def _on_running_changed(self) -> None:
+        self._repaint(Column.DURATION, Column.COST)
 
     # ----------------------------------------------------------------- presentation
 
+    def _duration_s(self, connector: ConnectorState | None) -> float:
+        """Seconds the connector's running session has lasted (-1: none or not known)."""
+        started = self.running.start_of(connector.transaction_id) if connector else None
+        if started is None:
+            return -1.0
+        return max(0.0, (datetime.now(UTC) - started).total_seconds())
+
+    def _drawing(self, charger: ChargerState, connector_id: int) -> tuple[str, str] | None:
+        """("Car full" | "Not drawing power", why) when the status alone would mislead."""
+        if not charger.online or charger.approval is not Approval.ACCEPTED:
+            return None
+        connector = charger.connectors.get(connector_id)
+        zero_for = self.power_watch.zero_for((charger.charger_id, connector_id))
+        return drawing_words(connector, zero_for)
+
     @staticmethod
     def _alignment(column: int) -> Qt.AlignmentFlag:
-        if column in (Column.POWER, Column.ENERGY, Column.CONNECTOR):
+        if column in (Column.POWER, Column.ENERGY, Column.CONNECTOR, Column.DURATION, Column.COST):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -295,7 +325,7 @@ class ChargerTableModel(QAbstractTableModel):
             return 1
         if connector is None or connector.status is None:
             return 10
-        return _SEVERITY[connector.status]
+        return SEVERITY[connector.status]
 
     def _status_style(self, charger: ChargerState, connector_id: int) -> tuple[str, str, str]:
         """(colour, symbol, words) of the row's status."""
@@ -307,17 +337,18 @@ class ChargerTableModel(QAbstractTableModel):
             return (*theme.OFFLINE_STYLE, self.tr("Offline"))
         connector = charger.connectors.get(connector_id)
         status = connector.status if connector else None
+        drawing = self._drawing(charger, connector_id)
         return (
             theme.status_colour(status).name(),
             theme.status_symbol(status),
-            theme.status_text(status),
+            drawing[0] if drawing else theme.status_text(status),
         )
 
     def _status_icon(self, charger: ChargerState, connector_id: int) -> QIcon:
         colour, symbol, _ = self._status_style(charger, connector_id)
         icon = self._icons.get((colour, symbol))
         if icon is None:
-            icon = self._icons[(colour, symbol)] = _icon(colour, symbol)
+            icon = self._icons[(colour, symbol)] = status_icon(colour, symbol)
         return icon
 
     def _text(self, charger: ChargerState, connector_id: int, column: Column) -> str:
@@ -338,9 +369,15 @@ class ChargerTableModel(QAbstractTableModel):
         if column is Column.POWER:
             return kilowatts(connector.power_w) if session or connector.power_w else ""
         if column is Column.CARD:
-            return (connector.id_tag or "") if session else ""
+            return self.holders.text(connector.id_tag) if session else ""
         if column is Column.ENERGY:
             return kilowatt_hours(connector.session_energy_wh) if session else ""
+        if column is Column.DURATION:
+            seconds = self._duration_s(connector) if session else -1.0
+            return duration_text(seconds) if seconds >= 0 else ""
+        if column is Column.COST:
+            cost = self.running.cost_of(connector.transaction_id) if session else None
+            return cost_text(cost, False)
         return self._problem(charger, connector)
 
     def _problem(self, charger: ChargerState, connector: ConnectorState) -> str:
@@ -378,11 +415,23 @@ class ChargerTableModel(QAbstractTableModel):
             text = self.tr("Last reported: %1").replace("%1", theme.status_text(connector.status))
             if connector.status_at is not None:
                 text += self.tr(" at %1").replace("%1", local_time(connector.status_at))
+            drawing = self._drawing(charger, connector_id)
+            if drawing is not None:
+                text = drawing[1] + "\n" + text
             return text
+        running = connector is not None and connector.transaction_id is not None
+        if column is Column.CARD and running and connector is not None:
+            return self.holders.tooltip(connector.id_tag)
+        if column is Column.DURATION and running and connector is not None:
+            started = self.running.start_of(connector.transaction_id)
+            if started is not None:
+                return self.tr("Started %1").replace("%1", local_time(started))
+        if column is Column.COST and running and connector is not None:
+            cost = self.running.cost_of(connector.transaction_id)
+            if connector.transaction_id in self.running.costs:
+                return cost_tooltip(cost)
         if column is Column.CONNECTION and charger.last_seen is not None:
-            return self.tr("Last message: %1").replace(
-                "%1", charger.last_seen.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            )
+            return self.tr("Last message: %1").replace("%1", site_clock(charger.last_seen))
         if column is Column.ENERGY and connector is not None and connector.soc_percent is not None:
             return self.tr("Battery %1 %").replace("%1", f"{connector.soc_percent:.0f}")
         return None

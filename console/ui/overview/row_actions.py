@@ -74,9 +74,12 @@ def plan_actions(charger: ChargerState | None, connector_id: int) -> dict[str, A
         why["start"] = tr("The connector is %1").replace("%1", _status_word(status))
     why["visitor"] = why["start"]
     helps = {
-        "start": tr("Ask the charger to start a session for a card"),
+        "start": tr(
+            "Ask the charger to start a session for a card; the message says when it "
+            "started, or why not"
+        ),
         "visitor": tr("Start a session for a driver without a card, billed as a visitor"),
-        "stop": tr("Ask the charger to end the session (asks first)"),
+        "stop": tr("Ask the charger to end the session (asks first, naming whose it is)"),
         "unlock": tr("Release the cable of this connector"),
         "connector_available": tr("Let this connector take sessions again")
         if conn_unavailable

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,11 +24,19 @@ from PySide6.QtWidgets import (
 
 from console.ui.actions import StaffActions
 from console.ui.engine_client import EngineClient
+from console.ui.keyboard import (
+    START_SESSION_KEY,
+    STOP_SESSION_KEY,
+    DeskTableView,
+    pass_shortcuts,
+    shown_with_shortcut,
+)
+from console.ui.message_bar import approval_slot
 from console.ui.overview.approvals import ApprovalPanel
 from console.ui.overview.model import KEY_ROLE, ChargerTableModel, Column, RowKey
 from console.ui.overview.proxy import ChargerFilterProxyModel
 from console.ui.overview.row_actions import ConnectorActions
-from console.ui.overview.totals import SiteTotalsStrip
+from console.ui.overview.totals import SiteTotalsStrip, reveal_charger
 from console.ui.site_mirror import SiteMirror
 
 # Where the site power graph may live; the first module that has it is used.
@@ -35,11 +44,13 @@ PLOT_MODULES = ("console.ui.plots.power_plot", "console.ui.plots.widget", "conso
 _COLUMN_WIDTHS = {
     Column.CHARGER: 150,
     Column.CONNECTOR: 80,
-    Column.STATUS: 190,
-    Column.CONNECTION: 170,
+    Column.STATUS: 180,
+    Column.CONNECTION: 140,
     Column.POWER: 90,
-    Column.CARD: 130,
+    Column.CARD: 220,  # "Dr. Maria Hoffmann · 04A1B2C3"
     Column.ENERGY: 100,
+    Column.DURATION: 80,
+    Column.COST: 100,
 }
 
 
@@ -80,9 +91,11 @@ class OverviewView(QWidget):
         self.banner = self.staff.banner
         self.plot = make_power_plot(client, mirror)
         self.model = ChargerTableModel(mirror, self)
+        self.model.use(client, self)  # drivers' names, start times and costs so far
         self.proxy = ChargerFilterProxyModel(self.model, self)
         self.row_actions = ConnectorActions(self.staff, self)
-        self._selected: RowKey | None = None
+        self._selected: RowKey | None = None  # the row selected now (None: none)
+        self._chosen: RowKey | None = None  # the person's choice, kept across model resets
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -96,7 +109,8 @@ class OverviewView(QWidget):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(6)
         layout.addWidget(self.totals)
-        layout.addWidget(self.approvals)
+        self.totals.chargerRequested.connect(self.show_charger)
+        layout.addWidget(approval_slot(self.approvals))
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
 
@@ -110,6 +124,13 @@ class OverviewView(QWidget):
             enter = QShortcut(QKeySequence(key), self.table)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
             enter.activated.connect(self._on_enter)
+        # Start and Stop work wherever the focus is in this view (the filter box too).
+        for name, sequence in (("start", START_SESSION_KEY), ("stop", STOP_SESSION_KEY)):
+            action = self.row_actions.actions[name]
+            action.setShortcut(sequence)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        pass_shortcuts(self.filter_edit, START_SESSION_KEY, STOP_SESSION_KEY)
 
         mirror.chargersChanged.connect(self._on_chargers_changed)
         self.model.modelReset.connect(self._on_rows_changed)
@@ -117,19 +138,26 @@ class OverviewView(QWidget):
         self.proxy.rowsInserted.connect(self._on_rows_changed)
         self.proxy.rowsRemoved.connect(self._on_rows_changed)
         self.proxy.modelReset.connect(self._on_rows_changed)
+        self.proxy.layoutChanged.connect(self._on_rows_changed)
         self._on_rows_changed()
 
     # ----------------------------------------------------------------- building
 
     def _build_table_area(self) -> QWidget:
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter by charger, status, card or problem"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by charger, status, card, name or problem")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setToolTip(self.tr("Ctrl+F to filter, Esc to clear"))
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.textChanged.connect(
+            lambda text: self._on_filter_changed(self.proxy.set_text, text)
+        )
         self.problems_only = QCheckBox(self.tr("Only problems"))
         self.problems_only.setToolTip(self.tr("Show only faulted and offline connectors"))
-        self.problems_only.toggled.connect(self.proxy.set_only_problems)
+        self.problems_only.toggled.connect(
+            lambda only: self._on_filter_changed(self.proxy.set_only_problems, only)
+        )
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color:#5F6B76;")
         bar = QHBoxLayout()
@@ -138,7 +166,7 @@ class OverviewView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
 
-        self.table = QTableView()
+        self.table = DeskTableView()  # Tab leaves it; a filtered-out row is no selection
         # A light selection keeps the coloured status symbols readable on the selected row.
         self.table.setStyleSheet(
             "QTableView { selection-background-color:#CFE3F5; selection-color:#1F2D3A;"
@@ -204,6 +232,14 @@ class OverviewView(QWidget):
         """(charger id, connector id) of the selected row, if any."""
         return self._selected
 
+    def show_charger(self, charger_id: str) -> bool:
+        """Select a charger's first row and scroll to it (a name clicked in the totals);
+        a filter that hides it is cleared first."""
+        if reveal_charger(self.table, charger_id):
+            return True
+        self.filter_edit.clear()
+        return reveal_charger(self.table, charger_id)
+
     def select(self, charger_id: str, connector_id: int) -> bool:
         """Select a connector's row (for tests and for returning from the detail view)."""
         row = self.model.row_of((charger_id, connector_id))
@@ -217,16 +253,47 @@ class OverviewView(QWidget):
         return True
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._sync_selection(signalled=True)
+
+    def _sync_selection(self, signalled: bool = False) -> None:
+        # Only a row the person can see is selected: a row the filter hid is no selection,
+        # so no action can reach a connector that is not on the screen.
         rows = self.table.selectionModel().selectedRows()
-        self._selected = rows[0].data(KEY_ROLE) if rows else None
-        self._refresh_actions()
+        selected = rows[0].data(KEY_ROLE) if rows else None
+        if selected is not None or (signalled and not self.table.removing):
+            self._chosen = selected  # the person chose this row, or chose none
+        if selected != self._selected or selected is None:
+            self._selected = selected
+            self._refresh_actions()
+
+    def _on_filter_changed(self, apply: Callable[[Any], None], value: Any) -> None:
+        apply(value)
+        if self._chosen is not None and not self._shown(self._chosen):
+            self._chosen = None  # hidden by the person's filter: it stays unselected
+
+    def _shown(self, key: RowKey) -> bool:
+        row = self.model.row_of(key)
+        return row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
+
+    def _restore_selection(self) -> None:
+        # The model rebuilt rows (a charger connected, its connectors changed): Qt drops
+        # the selection then; the person's choice comes back where it still is, and the
+        # table does not scroll for it.
+        if self._selected is not None or self._chosen is None or not self._shown(self._chosen):
+            return
+        scroll = self.table.verticalScrollBar().value()
+        self.select(*self._chosen)
+        self.table.verticalScrollBar().setValue(scroll)
 
     def _refresh_actions(self) -> None:
         if self._selected is None:
             self.row_actions.select(None, 0)
-            return
-        charger_id, connector_id = self._selected
-        self.row_actions.select(self.mirror.chargers.get(charger_id), connector_id)
+        else:
+            charger_id, connector_id = self._selected
+            self.row_actions.select(self.mirror.chargers.get(charger_id), connector_id)
+        for name, key in (("start", START_SESSION_KEY), ("stop", STOP_SESSION_KEY)):
+            action = self.row_actions.actions[name]
+            action.setToolTip(shown_with_shortcut(action.toolTip(), key))
 
     # ----------------------------------------------------------------- slots
 
@@ -235,6 +302,8 @@ class OverviewView(QWidget):
             self._refresh_actions()
 
     def _on_rows_changed(self, *_args: object) -> None:
+        self._sync_selection()
+        self._restore_selection()
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         self.table.setVisible(total > 0)

@@ -89,6 +89,9 @@ class EnergyGrid:
         # Rows are allocated in growing blocks: a site's 400 connectors appear one by one.
         self._store: FloatArray = np.zeros((16, self.size))
         self.total: FloatArray = np.zeros(self.size)
+        # Set by load_history: when the first stored reading holds in the grid (None: no
+        # stored reading in it, so the grid says nothing about what was drawn, not zero).
+        self.first_reading: float | None = None
 
     @property
     def energy(self) -> FloatArray:

@@ -71,6 +71,8 @@ def load_history(
         for point in points:
             if point.connector_id == 0:
                 continue
+            if grid.first_reading is None:  # points come oldest first
+                grid.first_reading = max(since, point.at.timestamp())
             times, watts = readings[(point.charger_id, point.connector_id)]
             times.append(point.at.timestamp())
             watts.append(point.power_w)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
-import time
+from datetime import UTC, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
+
+from console.services.formatting import site_zone, to_local
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 RANGES = (15 * MINUTE, HOUR, DAY, 7 * DAY)  # the choices, in seconds
@@ -49,13 +51,32 @@ def kw_text(kw: float) -> str:
 
 
 def time_text(at: float, span_s: float) -> str:
-    """A moment in the local zone, as precise as the range needs."""
-    local = time.localtime(at)
+    """A moment in the site's zone, as precise as the range needs."""
+    local = to_local(datetime.fromtimestamp(at, UTC))
     if span_s <= 3600:
-        return time.strftime("%H:%M:%S", local)
+        return local.strftime("%H:%M:%S")
     if span_s <= 24 * 3600:
-        return time.strftime("%H:%M", local)
-    return QLocale().toString(pg.QtCore.QDateTime.fromSecsSinceEpoch(int(at)), "ddd d MMM HH:mm")
+        return local.strftime("%H:%M")
+    wall = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(wall, "ddd d MMM HH:mm")
+
+
+def site_utc_offset() -> float | None:
+    """The time axis's offset (seconds west of UTC, as pyqtgraph wants) for the site's
+    zone now; None while times are shown in this computer's zone."""
+    if site_zone() is None:
+        return None
+    offset = to_local(datetime.now(UTC)).utcoffset()
+    return None if offset is None else -offset.total_seconds()
+
+
+def follow_site_zone(axis: pg.DateAxisItem) -> None:
+    """Label the time axis in the site's zone (it may be set after the plot was built)."""
+    offset = site_utc_offset()
+    if axis.utcOffset != offset:
+        axis.utcOffset = offset
+        axis.picture = None
+        axis.update()
 
 
 def connector_name(charger_id: str | None, key: tuple[str, int]) -> str:
@@ -78,7 +99,7 @@ def range_label(seconds: int) -> str:
 
 def make_plot() -> tuple[pg.PlotWidget, pg.LegendItem]:
     """A calm plot: white, local time axis, kW axis, no mouse zoom, and its legend."""
-    axis = pg.DateAxisItem(orientation="bottom")  # no utcOffset: the local zone
+    axis = pg.DateAxisItem(orientation="bottom", utcOffset=site_utc_offset())
     plot = pg.PlotWidget(background=BACKGROUND, axisItems={"bottom": axis})
     item = plot.getPlotItem()
     # The view follows the clock; zooming by mouse would fight it. Ranges are buttons.

@@ -4,6 +4,11 @@ Data flows one way: the mirror's live buffers and the stored samples become ener
 time bucket on an ``EnergyGrid`` (numpy), and a timer redraws from the grid a few times
 a second. Nothing is drawn per sample, and per frame only the visible columns of the
 total and of at most ``MAX_LINES`` connector rows are handed to pyqtgraph.
+
+Only what is known is drawn. Time before the console watched (and before the first
+stored reading) is left blank, not drawn as zero; and while sessions run but no charger
+has reported its power yet, the plot says "Waiting for the first readings…" rather
+than showing the zeros the live buffers hold for unknown power.
 """
 
 from __future__ import annotations
@@ -37,8 +42,9 @@ from console.ui.plots.history import HistoryCancelled, bucket_for, load_history
 from console.ui.plots.lines import ConnectorLines, prepare_curve
 from console.ui.plots.live import LiveFeed
 from console.ui.plots.readout import PlotReadout
-from console.ui.plots.tasks import TaskKeeper
+from console.ui.plots.waiting import WaitingNote, power_known, watching_since
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +76,12 @@ class PowerPlotWidget(QWidget):
         self.mirror = mirror
         self.charger_id = charger_id
         self.span_s = RANGES[0]
+        self.watching_since = watching_since(mirror)
+        self.waiting = False  # sessions run, but no power is known yet: nothing drawn
+        self._reading_seen = False
+        self._known_by_history = False
         self._history_loading = False
-        self.tasks = TaskKeeper()
+        self.tasks = TaskKeeper(owner=self)
         self._history_due: Callable[[], Coroutine[Any, Any, None]] | None = None
         self._cancel: threading.Event | None = None
         self._generation = 0
@@ -146,6 +156,7 @@ class PowerPlotWidget(QWidget):
         top.setFixedHeight(max(28, top.sizeHint().height()))
         layout.addWidget(top)
         layout.addWidget(self.plot, 1)
+        self.waiting_note = WaitingNote(self.plot)
 
     # ----------------------------------------------------------------- public
 
@@ -201,11 +212,13 @@ class PowerPlotWidget(QWidget):
         buffer_start = self.mirror.site_power.times[0] if self.mirror.site_power.times else now
         live_since = max(self.grid.t0, min(buffer_start, now))
         self._feed: LiveFeed | None = LiveFeed(self.mirror, live_since, self.charger_id)
-        self.known_from = live_since
+        self.known_from = live_since  # until the stored history says more
+        self._reading_seen = self._known_by_history = False
         self.lines.shown = np.zeros(0, np.int64)
         self.lines.draw(np.zeros(0), np.zeros((0, 0)))
         self.total_curve.setData([], [])
         self._selected_at = 0.0
+        style.follow_site_zone(self.plot.getPlotItem().getAxis("bottom"))
         self._y_top = 0.0
         if self.per_charger and self.charger_id is None:
             self._feed = None
@@ -247,7 +260,13 @@ class PowerPlotWidget(QWidget):
         if generation != self._generation or not shiboken6.isValid(self):
             return
         self.grid.merge(history)
-        self.known_from = history.t0
+        # Known from the first stored reading, or from when the console started watching
+        # (empty storage since then means nothing charged); never before either.
+        first = history.first_reading
+        watched = max(history.t0, self.watching_since)
+        self.known_from = min(self.known_from, watched if first is None else min(first, watched))
+        if first is not None:
+            self._reading_seen = self._known_by_history = True
         self._selected_at = 0.0
         self._set_loading(False)
         self._render(time.time())
@@ -286,9 +305,39 @@ class PowerPlotWidget(QWidget):
         self._selected_at = 0.0
         self._render(time.time())
 
+    def _waiting_for_readings(self) -> bool:
+        """True while sessions run (or no charger is there) and no power is known yet."""
+        if self._reading_seen or self._feed is None:
+            return False
+        known = power_known(self.mirror, self.charger_id)
+        self._reading_seen = known is True
+        return known is False
+
+    def _set_waiting(self, waiting: bool, now: float) -> None:
+        if waiting == self.waiting:
+            return
+        self.waiting = waiting
+        if not waiting and not self._known_by_history:
+            # What the buffers hold from before the first reading is "unknown", kept as
+            # zeros: the line starts at the first whole bucket after it (a bucket's mean
+            # divides its energy by its known seconds, so it must not start mid-bucket).
+            self.known_from = max(
+                self.known_from, math.ceil(now / self.grid.bucket_s) * self.grid.bucket_s
+            )
+        self._selected_at = 0.0
+        self.waiting_note.show_waiting(waiting)
+        if waiting:
+            self.total_curve.setData([], [])
+            self.lines.shown = np.zeros(0, np.int64)
+            self.lines.draw(np.zeros(0), np.zeros((0, 0)))
+            self._lines_drawn = ()
+
     def _render(self, now: float) -> None:
         if self._feed is not None and self._feed.backlog:
             return  # half the connectors would be missing: draw once all are in
+        self._set_waiting(self._waiting_for_readings(), now)
+        if self.waiting:
+            return
         grid = self.grid
         first, last = grid.window(now)
         # Choose again every few seconds (the busiest change), and at once when a

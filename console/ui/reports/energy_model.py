@@ -27,6 +27,16 @@ Index = QModelIndex | QPersistentModelIndex
 ZERO_MONEY = Decimal("0.00")
 
 
+def unbilled_explanation() -> str:
+    """What the "Without bill" column counts, for its tooltip."""
+    return QCoreApplication.translate(
+        "Reports",
+        "Finished sessions that have no bill: no tariff applies to their card, or their "
+        "meter readings wait for staff to review them. Their energy is counted here, their "
+        "revenue is not. Free sessions (a tariff at 0) have a bill and are not counted.",
+    )
+
+
 def measure_value(row: ReportRow, measure: Measure, currency: str | None = None) -> float:
     """The figure of ``row`` that the chart shows for ``measure``."""
     if measure is Measure.ENERGY:
@@ -45,7 +55,8 @@ def measure_text(value: float, measure: Measure) -> str:
 class EnergyReportTableModel(QAbstractTableModel):
     """Rows of ``energy_report`` with a bold total row at the end.
 
-    Columns: the key, sessions, energy (kWh), revenue per currency found, unbilled sessions.
+    Columns: the key, sessions, energy (kWh), revenue per currency found, and the finished
+    sessions without a bill ("Without bill", 0 shown: an empty cell would read as unknown).
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -113,7 +124,7 @@ class EnergyReportTableModel(QAbstractTableModel):
             return measure_word(Measure.ENERGY)
         if kind == "revenue":
             return measure_word(Measure.REVENUE, currency)
-        return QCoreApplication.translate("Reports", "Unbilled")
+        return QCoreApplication.translate("Reports", "Without bill")
 
     # --- Qt model -----------------------------------------------------------------------
 
@@ -134,6 +145,8 @@ class EnergyReportTableModel(QAbstractTableModel):
         kind, currency = self._column_kind(index.column())
         if role == TOTAL_ROLE:
             return is_total
+        if role == Qt.ItemDataRole.ToolTipRole and kind == "unbilled":
+            return unbilled_explanation()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if kind == "key":
                 if is_total:
@@ -171,7 +184,7 @@ class EnergyReportTableModel(QAbstractTableModel):
             return locale.toString(float(row.energy_kwh), "f", 1)
         if kind == "revenue" and currency is not None:
             return locale.toString(float(row.revenue.get(currency, ZERO_MONEY)), "f", 2)
-        return locale.toString(row.unbilled) if row.unbilled else ""
+        return locale.toString(row.unbilled)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -182,9 +195,7 @@ class EnergyReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.column_title(section)
         if role == Qt.ItemDataRole.ToolTipRole and self._column_kind(section)[0] == "unbilled":
-            return QCoreApplication.translate(
-                "Reports", "Finished sessions with no bill: their revenue is not counted"
-            )
+            return unbilled_explanation()
         return None
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.services.formatting import zone_label
 from console.services.reports import ReportBy, ReportRow, write_energy_report_csv
 from console.ui.cards.table import build_table
 from console.ui.reports.bar_chart import ReportBarChartWidget
@@ -34,6 +35,7 @@ from console.ui.reports.source import energy_read
 from console.ui.reports.words import (
     TIME_GROUPINGS,
     Measure,
+    energy_rule_text,
     grouping_word,
     key_label,
     measure_word,
@@ -101,12 +103,17 @@ class EnergyReportPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.summary_label = QLabel()
+        # What the figures count, so a different total elsewhere is not a mystery.
+        self.rule_label = QLabel(energy_rule_text())
+        self.rule_label.setWordWrap(True)
+        self.rule_label.setStyleSheet("color:#4A5560;")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(controls)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.rule_label)
 
     # --- choices ------------------------------------------------------------------------
 
@@ -265,8 +272,10 @@ class EnergyReportPage(QWidget):
             return None
         rows = self.proxy.visible_rows()
 
+        zone = zone_label()  # the site's: its days, weeks and months
+
         def write(target: Path) -> int:
-            return write_energy_report_csv(rows, by, target)
+            return write_energy_report_csv(rows, by, target, zone)
 
         return keep_task(self._tasks, self.files.save(path, write))
 

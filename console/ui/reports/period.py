@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+
+from console.services.formatting import local_start_of
 
 
 class PeriodChoice(StrEnum):
@@ -18,8 +20,8 @@ class PeriodChoice(StrEnum):
 
 
 def local_midnight(day: date) -> datetime:
-    """The start of a local calendar day, in UTC."""
-    return datetime.combine(day, time()).astimezone().astimezone(UTC)
+    """The start of one of the site's calendar days, in UTC."""
+    return local_start_of(day)
 
 
 def first_of_month(day: date) -> date:

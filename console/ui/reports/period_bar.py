@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.services.formatting import local_today
+from console.ui.message_bar import hold_place
 from console.ui.reports.period import PeriodChoice, days_of
 from console.ui.reports.words import period_word
 
@@ -55,6 +57,8 @@ class ReportsPeriodBar(QWidget):
         self.working_bar.setTextVisible(False)
         self.invalid_label = QLabel(self.tr("⚠ From is after To"))
         self.invalid_label.hide()
+        for shown_sometimes in (self.invalid_label, self.working_label, self.working_bar):
+            hold_place(shown_sometimes)  # the period's buttons do not shift sideways
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -111,9 +115,9 @@ class ReportsPeriodBar(QWidget):
         self.to_edit.setDate(_qdate(last))
 
     def refresh_today(self) -> None:
-        """Move a ready-made period on after midnight (today's date is part of it)."""
+        """Move a ready-made period on after the site's midnight (today is part of it)."""
         choice = self.choice()
-        if choice is not PeriodChoice.CUSTOM and days_of(choice, date.today()) != self.days():
+        if choice is not PeriodChoice.CUSTOM and days_of(choice, local_today()) != self.days():
             self._apply_choice(choice)
             self._emit()
 
@@ -127,7 +131,7 @@ class ReportsPeriodBar(QWidget):
     def _apply_choice(self, choice: PeriodChoice) -> None:
         if choice is PeriodChoice.CUSTOM:
             return
-        first, last = days_of(choice, date.today())
+        first, last = days_of(choice, local_today())
         self._setting = True
         self.from_edit.setDate(_qdate(first))
         self.to_edit.setDate(_qdate(last))

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from console.core.billing import SiteDetails
 from console.core.model import Person
 from console.services.queries import SiteQueries
-from console.services.report_usage import ConnectorUtilisation, HeatMap
+from console.services.report_usage import ConnectorUtilisation, HeatMap, HeatMapTotals
 from console.services.reports import ReportBy, ReportRow
 from console.services.statements import Statement
 
@@ -22,9 +22,10 @@ def energy_read(first: date, last: date, by: ReportBy) -> Callable[[SiteQueries]
     return lambda q: q.energy_report(first, last + timedelta(days=1), by)
 
 
-def heatmap_read(first: date, last: date) -> Callable[[SiteQueries], HeatMap]:
-    """kWh by weekday and hour over the local days ``first`` to ``last``."""
-    return lambda q: q.usage_heatmap(first, last + timedelta(days=1))
+def heatmap_read(first: date, last: date) -> Callable[[SiteQueries], tuple[HeatMap, HeatMapTotals]]:
+    """kWh by weekday and hour over the local days ``first`` to ``last``, and how the
+    total meets the energy report's."""
+    return lambda q: q.usage_heatmap_totals(first, last + timedelta(days=1))
 
 
 def utilisation_read(
@@ -39,6 +40,11 @@ def statement_read(
 ) -> Callable[[SiteQueries], Statement]:
     """The monthly statement of a person or a department."""
     return lambda q: q.monthly_statement(year, month, person_id=person_id, department=department)
+
+
+def departments_read(year: int, month: int) -> Callable[[SiteQueries], list[str]]:
+    """The departments (cost centres) with billed sessions in the site's month."""
+    return lambda q: q.billed_departments(year, month)
 
 
 def people_read() -> Callable[[SiteQueries], list[Person]]:

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.model import Person
+from console.services.formatting import local_today
 from console.services.pdf.statement import render_statement_pdf
 from console.services.statements import Statement, write_statement_csv
 from console.ui.reports.files import ReportFiles, keep_task
 from console.ui.reports.latest import LatestRead, Reader, Superseded
-from console.ui.reports.source import people_read, site_read, statement_read
+from console.ui.reports.source import departments_read, people_read, site_read, statement_read
 
 
 def statement_summary(statement: Statement) -> str:
@@ -61,16 +62,17 @@ class StatementsPage(QWidget):
         self.files = files
         self.reads = LatestRead(client, self)
         self.people_reads = LatestRead(client, self)
+        self.departments_reads = LatestRead(client, self)
         self.statement: Statement | None = None
         self._tasks: set[asyncio.Future[Any]] = set()
         self._people_loaded = False
         self._build()
 
     def _build(self) -> None:
-        self.month_edit = QDateEdit(last_month(date.today()))
+        self.month_edit = QDateEdit(last_month(local_today()))
         self.month_edit.setDisplayFormat("MMMM yyyy")
         self.month_edit.setCurrentSection(QDateEdit.Section.MonthSection)
-        self.month_edit.dateChanged.connect(self._on_choice_changed)
+        self.month_edit.dateChanged.connect(self._on_month_changed)
         self.person_radio = QRadioButton(self.tr("&Person:"))
         self.department_radio = QRadioButton(self.tr("&Department:"))
         self.person_radio.setChecked(True)
@@ -84,6 +86,12 @@ class StatementsPage(QWidget):
         self.department_combo = QComboBox()
         self.department_combo.setEditable(True)  # bills keep old departments; type any
         self.department_combo.setMinimumContentsLength(28)
+        self.department_combo.setToolTip(
+            self.tr(
+                "Every department or cost centre billed in the month, also one nobody "
+                "belongs to any more"
+            )
+        )
         self.department_combo.currentTextChanged.connect(self._on_choice_changed)
         self.department_combo.setEnabled(False)
 
@@ -141,9 +149,8 @@ class StatementsPage(QWidget):
         return (None, department) if department else (None, None)
 
     def set_people(self, people: list[Person]) -> None:
-        """Offer these people and their departments, keeping what was chosen."""
+        """Offer these people, keeping who was chosen."""
         chosen_person = self.person_combo.currentData()
-        chosen_department = self.department_combo.currentText()
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
         for person in sorted(people, key=lambda p: p.name.casefold()):
@@ -154,30 +161,59 @@ class StatementsPage(QWidget):
         found = self.person_combo.findData(chosen_person) if chosen_person is not None else 0
         self.person_combo.setCurrentIndex(max(found, 0))
         self.person_combo.blockSignals(False)
-        departments = sorted({p.department for p in people if p.department}, key=str.casefold)
+        self._people_loaded = True
+        self.refresh()
+
+    def set_departments(self, departments: list[str]) -> None:
+        """Offer the departments billed in the month (from the bills, not from who works
+        where today: a cost centre a person left still has its months). The one chosen
+        stays when the month has it, else the first is chosen (a statement of nothing
+        would say little); typed text stays when the month offers none."""
+        chosen = self.department_combo.currentText().strip()
+        offered = {name.casefold(): name for name in departments}
+        if chosen.casefold() in offered:
+            keep = offered[chosen.casefold()]
+        else:
+            keep = departments[0] if departments else chosen
         self.department_combo.blockSignals(True)
         self.department_combo.clear()
         self.department_combo.addItems(departments)
-        self.department_combo.setEditText(chosen_department or (departments or [""])[0])
+        self.department_combo.setEditText(keep)
         self.department_combo.blockSignals(False)
-        self._people_loaded = True
-        self.refresh()
 
     # --- loading ------------------------------------------------------------------------
 
     def load_people(self) -> asyncio.Future[Any]:
-        """Read the people (for the pickers) in a worker thread."""
+        """Read the people and the month's departments (for the pickers) in a worker
+        thread."""
         return keep_task(self._tasks, self._load_people())
 
     async def _load_people(self) -> None:
         try:
             people = await self.people_reads.read(people_read())
+            departments = await self.departments_reads.read(departments_read(*self.month()))
         except Superseded:
             return
         except Exception as error:  # shown, never swallowed
             self.failed.emit(self.tr("People could not be read: %1").replace("%1", str(error)))
             return
+        self.set_departments(departments)
         self.set_people(people)
+
+    def load_departments(self) -> asyncio.Future[Any]:
+        """Read the chosen month's departments again, then its statement."""
+        return keep_task(self._tasks, self._load_departments())
+
+    async def _load_departments(self) -> None:
+        try:
+            departments = await self.departments_reads.read(departments_read(*self.month()))
+        except Superseded:
+            return
+        except Exception as error:  # shown, never swallowed
+            self.failed.emit(self.tr("Departments could not be read: %1").replace("%1", str(error)))
+            return
+        self.set_departments(departments)
+        self.refresh()
 
     def refresh(self) -> asyncio.Future[Any] | None:
         """Read the chosen statement again to say what it holds."""
@@ -263,13 +299,15 @@ class StatementsPage(QWidget):
             return None
 
         def write(target: Path) -> int:
-            render_statement_pdf(statement, target, site)
+            render_statement_pdf(statement, target, site, statement.tz)
             return len(statement.lines)
 
         return await self.files.save(path, write)
 
     async def _write_csv(self, statement: Statement, path: str) -> int | None:
-        return await self.files.save(path, lambda target: write_statement_csv(statement, target))
+        return await self.files.save(
+            path, lambda target: write_statement_csv(statement, target, statement.tz)
+        )
 
     # --- reactions ----------------------------------------------------------------------
 
@@ -281,6 +319,12 @@ class StatementsPage(QWidget):
     def _on_choice_changed(self, *_args: Any) -> None:
         if self._people_loaded:
             self.refresh()
+
+    def _on_month_changed(self, *_args: Any) -> None:
+        if self._people_loaded:
+            self.statement = None  # never save the statement of the month before
+            self._update_buttons()
+            self.load_departments()
 
     def _on_pdf_clicked(self) -> None:
         self.save_pdf()

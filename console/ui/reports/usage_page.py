@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.services.formatting import zone_label
 from console.services.report_usage import (
     ConnectorUtilisation,
     HeatMap,
+    HeatMapTotals,
     write_heatmap_csv,
     write_utilisation_csv,
 )
@@ -38,6 +40,7 @@ from console.ui.reports.utilisation_model import (
     UtilisationProxyModel,
     UtilisationTableModel,
 )
+from console.ui.reports.words import agreement_text
 
 _UTILISATION_SAMPLES = [
     "HOSP-PARK-B-012",
@@ -88,12 +91,17 @@ class UsageReportPage(QWidget):
         top_bar.addWidget(self.heatmap_export_button)
         self.heatmap_table = build_heatmap_table(self.heatmap_model)
         self.legend = HeatLegendWidget()
+        # Why this total may differ from the energy report's: said under the figure.
+        self.agreement_label = QLabel()
+        self.agreement_label.setWordWrap(True)
+        self.agreement_label.setStyleSheet("color:#4A5560;")
         heat = QWidget()
         heat_layout = QVBoxLayout(heat)
         heat_layout.setContentsMargins(0, 0, 0, 0)
         heat_layout.addLayout(top_bar)
         heat_layout.addWidget(self.heatmap_table, 1)
         heat_layout.addWidget(self.legend)
+        heat_layout.addWidget(self.agreement_label)
 
         self.utilisation_export_button = QPushButton(self.tr("Export utilisation CSV…"))
         self.utilisation_export_button.clicked.connect(self._on_utilisation_export_clicked)
@@ -148,7 +156,7 @@ class UsageReportPage(QWidget):
 
     async def _load_heatmap(self, first: date, last: date) -> bool:
         try:
-            matrix = await self.heatmap_reads.read(heatmap_read(first, last))
+            matrix, totals = await self.heatmap_reads.read(heatmap_read(first, last))
         except Superseded:
             return False
         except Exception as error:  # shown, never swallowed
@@ -156,7 +164,7 @@ class UsageReportPage(QWidget):
                 self.tr("The heat map could not be read: %1").replace("%1", str(error))
             )
             return False
-        self.show_heatmap(matrix)
+        self.show_heatmap(matrix, totals)
         return True
 
     async def _load_utilisation(self, first: date, last: date) -> bool:
@@ -170,12 +178,14 @@ class UsageReportPage(QWidget):
         self.show_utilisation(rows)
         return True
 
-    def show_heatmap(self, matrix: HeatMap) -> None:
-        """Put a 7 x 24 matrix of kWh in the heat map."""
+    def show_heatmap(self, matrix: HeatMap, totals: HeatMapTotals | None = None) -> None:
+        """Put a 7 x 24 matrix of kWh in the heat map, and say how its total meets the
+        energy report's (``totals``)."""
         self.heatmap_model.set_matrix(matrix)
         self.legend.set_top(self.heatmap_model.top)
         total = QLocale().toString(self.heatmap_model.total(), "f", 1)
         self.heatmap_total_label.setText(self.tr("%1 kWh in the period").replace("%1", total))
+        self.agreement_label.setText(agreement_text(totals) if totals is not None else "")
 
     def show_utilisation(self, rows: list[ConnectorUtilisation]) -> None:
         """Put the connectors' shares in the utilisation table."""
@@ -201,8 +211,10 @@ class UsageReportPage(QWidget):
         model = self.heatmap_model
         matrix = [[model.kwh(day, hour) for hour in range(24)] for day in range(7)]
 
+        zone = zone_label()  # the site's: its weekdays and hours
+
         def write(target: Path) -> int:
-            return write_heatmap_csv(matrix, target)
+            return write_heatmap_csv(matrix, target, zone)
 
         return keep_task(self._tasks, self.files.save(path, write))
 

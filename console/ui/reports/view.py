@@ -69,6 +69,7 @@ class ReportsView(QWidget):
             self.usage.utilisation_reads,
             self.statements.reads,
             self.statements.people_reads,
+            self.statements.departments_reads,
         ):
             reads.busyChanged.connect(self._on_busy_changed)
         self.files.started.connect(self._on_file_started)
@@ -133,6 +134,7 @@ class ReportsView(QWidget):
                 self.usage.utilisation_reads,
                 self.statements.reads,
                 self.statements.people_reads,
+                self.statements.departments_reads,
             )
         )
         self.period_bar.set_working(busy or self.files.writing > 0)

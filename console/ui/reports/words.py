@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from console.services.report_usage import HeatMapTotals
 from console.services.reports import NO_GROUP, ReportBy
 from console.ui.reports.period import PeriodChoice
 
@@ -94,3 +95,38 @@ def key_label(key: str, by: ReportBy, short: bool = False) -> str:
     elif by is ReportBy.GROUP and key == NO_GROUP:
         return _tr("(no group)")
     return key
+
+
+SHOWN_KWH = 0.05  # a part that rounds to 0.0 kWh on screen is not worth a sentence
+
+
+def _kwh(value: float) -> str:
+    return QLocale().toString(value, "f", 1) + " kWh"
+
+
+def energy_rule_text() -> str:
+    """Under the energy report: what its energy counts, and why peak hours may differ."""
+    return _tr(
+        "Counts finished sessions, each whole in the period it started (its bill cannot "
+        "be split); a running session counts once it stops. Peak hours places energy in "
+        "the hours it flowed, running sessions included, so its total can differ."
+    )
+
+
+def agreement_text(totals: HeatMapTotals) -> str:
+    """Under the heat map: how its total meets the energy report's for the same period."""
+    report = _tr("Energy report for the same period: %1").replace("%1", _kwh(totals.report_kwh))
+    if totals.agree:
+        return report + _tr(" — the same total: every session of the period is finished.")
+    parts = []
+    for value, sign, words in (
+        (totals.running_kwh, "+", _tr("%1 of sessions still running")),
+        (totals.before_kwh, "+", _tr("%1 of sessions that started before the period")),
+        (totals.after_kwh, "\u2212", _tr("%1 charged after the period by sessions started in it")),
+        (totals.ignored_kwh, "\u2212", _tr("%1 of readings that cannot be true (not placed)")),
+    ):
+        if value >= SHOWN_KWH:
+            parts.append(f"{sign} " + words.replace("%1", _kwh(value)))
+    if not parts:  # differences too small to show one by one
+        return report + _tr(" — the same total when rounded.")
+    return report + _tr(" (finished sessions, by the day they started). Here: ") + "; ".join(parts)

@@ -7,6 +7,7 @@ SessionService.end_session does the work, as ``chargedesk sessions end`` does.
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -19,12 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.authorization import normalize_id_tag
 from console.core.model import Session
+from console.ui.command_words import energy_words
 from console.ui.engine_client import EngineClient
+from console.ui.people_names import holder_name
 from console.ui.sessions.session_button import SessionActionButton
 from console.ui.sessions.words import fill_session
 
 MAX_REASON_LENGTH = 500  # as the service accepts
+
+log = logging.getLogger(__name__)
 
 
 class EndSessionDialog(QDialog):
@@ -102,6 +108,15 @@ class EndSessionButton(SessionActionButton):
         """End ``session`` in the engine; the outcome comes as ``message``."""
         return self.run(self._end(session, reason))
 
+    async def _holder(self, id_tag: str) -> str:
+        """Who holds the card, for a sentence ("Anna Hoffmann", "card 04A1B2C3")."""
+        try:
+            holders = await self.client.read(lambda q: q.holders([id_tag]))
+        except Exception:  # the sentence still names the card
+            log.exception("could not read who holds card %s", id_tag)
+            holders = {}
+        return holder_name(id_tag, holders.get(normalize_id_tag(id_tag)))
+
     async def _end(self, session: Session, reason: str) -> None:
         refused = self.tr("⚠ Session %2 was not ended: %1").replace("%2", str(session.id))
         done, ended = await self.call_engine(
@@ -109,7 +124,14 @@ class EndSessionButton(SessionActionButton):
         )
         if not done:
             return
-        self.message.emit(self.tr("Session %1 ended by staff.").replace("%1", str(ended.id)))
+        # Say whose session it was and what it delivered (to the last reading ChargeDesk
+        # has): the clerk checks the figure, not only that something happened.
+        who = await self._holder(ended.id_tag)
+        text = self.tr("Session %1 of %2 ended by staff").replace("%1", str(ended.id))
+        text = text.replace("%2", who)
+        if ended.energy_wh is not None:
+            text += " · " + energy_words(ended.energy_wh)
+        self.message.emit(text + ".")
         self.ended.emit(ended)
         if self.session is not None and self.session.id == ended.id:
             self.set_session(ended)

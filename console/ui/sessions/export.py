@@ -2,6 +2,9 @@
 
 Nothing here calls Qt: the writer runs off the GUI thread, so every translated word it
 needs (header, flag labels, stop reasons) is prepared on the GUI thread beforehand.
+
+Times are the site's (``console.services.formatting``): on screen to the minute, in files
+as ISO 8601 with their UTC offset, under column titles that name the zone.
 """
 
 from __future__ import annotations
@@ -10,30 +13,36 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from console.core.model import Session
 from console.services.csv_text import CsvWriter
-from console.services.formatting import format_local, to_local
+from console.services.formatting import format_local, iso_local, to_local, with_zone
 from console.ui.sessions.words import flags_text, session_stop_text
 
 CHECK_EVERY = 500  # rows between progress updates and cancel checks
+TIME_FIELDS = (4, 5)  # start and end: the fields of ``csv_record`` that hold times
 
 
 def local(moment: datetime) -> datetime:
-    """A stored (UTC) time in the PC's own time zone (UTC at the calendar's ends)."""
+    """A stored (UTC) time in the site's zone (UTC at the calendar's ends)."""
     return to_local(moment)
 
 
 def display_time(moment: datetime) -> str:
-    """A time for the table: local, to the minute."""
+    """A time for the table: the site's, to the minute."""
     return format_local(moment)
 
 
-def iso_time(moment: datetime) -> str:
-    """A time for files: ISO 8601, local, with its UTC offset."""
-    return local(moment).isoformat(timespec="seconds")
+def iso_time(moment: datetime, tz: tzinfo | None = None) -> str:
+    """A time for files: ISO 8601 in the site's zone (or ``tz``) with its UTC offset."""
+    return iso_local(moment, tz)
+
+
+def file_header(titles: Sequence[str], tz: tzinfo | None = None) -> list[str]:
+    """The column titles of a file: the time columns name their zone, "Start (Europe/Berlin)"."""
+    return [with_zone(t, tz) if i in TIME_FIELDS else t for i, t in enumerate(titles)]
 
 
 def hours_minutes(seconds: float) -> str:
@@ -66,6 +75,7 @@ class CsvWords:
     running: str
     stop_reasons: dict[str, str]
     flag_labels: dict[str, str]
+    tz: tzinfo | None = None  # the zone of the file's times; None: the site's
 
 
 def csv_record(row: SessionSnapshot, words: CsvWords) -> list[str]:
@@ -76,8 +86,8 @@ def csv_record(row: SessionSnapshot, words: CsvWords) -> list[str]:
         session.charger_id,
         str(session.connector_id),
         session.id_tag,
-        iso_time(session.started_at),
-        iso_time(session.stopped_at) if session.stopped_at else words.running,
+        iso_time(session.started_at, words.tz),
+        iso_time(session.stopped_at, words.tz) if session.stopped_at else words.running,
         kwh_text(row.energy_wh, decimals=3),
         hours_minutes(row.duration_s),
         "" if session.running else session_stop_text(session, words.stop_reasons),
@@ -116,7 +126,7 @@ def write_csv(
         # utf-8-sig: spreadsheet programs only detect UTF-8 with the byte order mark.
         with partial.open("w", encoding="utf-8-sig", newline="") as stream:
             writer = CsvWriter(stream)  # escapes formula-looking cells
-            writer.writerow(words.header)
+            writer.writerow(file_header(words.header, words.tz))
             for start in range(0, len(rows), CHECK_EVERY):
                 if progress.cancel.is_set():
                     raise ExportCancelled

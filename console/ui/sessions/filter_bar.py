@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui.keyboard import EXPORT_KEY, DeskTableView, pass_shortcuts
 from console.ui.sessions.words import Column
 
 DEFAULT_DAYS = 30
@@ -28,7 +29,7 @@ _WIDTH_SAMPLES = {
     Column.SESSION: "Session 0",
     Column.CHARGER: "HOSP-PARK-B-012",
     Column.CONNECTOR: "Conn. 0",
-    Column.CARD: "04A2B3C4D5E6F7",
+    Column.CARD: "Dr. Maria Hoffmann · 04A1B2C3",  # the driver's name and card
     Column.START: "2026-12-31 23:59 0",
     Column.END: "2026-12-31 23:59 0",
     Column.ENERGY: "Energy (kWh) 0",
@@ -44,7 +45,7 @@ def local_midnight(day: date) -> datetime:
 
 def build_sessions_table(model: QAbstractItemModel) -> QTableView:
     """A calm, sortable table for sessions, newest first, with font-based column widths."""
-    table = QTableView()
+    table = DeskTableView()  # Tab moves on; a session the filter hides is no selection
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
@@ -91,7 +92,7 @@ class SessionsFilterBar(QWidget):
         self._text_delay.timeout.connect(self._on_text_settled)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter by charger or card  (Ctrl+F)"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by charger, card or name  (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(240)
         self.filter_edit.textChanged.connect(lambda _text: self._text_delay.start())
@@ -127,6 +128,10 @@ class SessionsFilterBar(QWidget):
         bar.addWidget(self.running_check)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
+        # Ctrl+E exports while the person is typing in a filter too (an X11 text field
+        # would otherwise take it as "end of line").
+        for field in (self.filter_edit, self.from_edit, self.to_edit):
+            pass_shortcuts(field, EXPORT_KEY)
         self.set_chargers(set())
 
     def period(self) -> tuple[datetime, datetime]:

@@ -25,6 +25,7 @@ from console.core.clock import utcnow
 from console.core.enums import SessionFlag
 from console.core.model import Session
 from console.core.site import ChargerState
+from console.ui.people_names import HolderDirectory, holder_text
 from console.ui.sessions.export import SessionSnapshot, display_time, hours_minutes, kwh_text
 from console.ui.sessions.words import (
     Column,
@@ -66,12 +67,22 @@ Index = QModelIndex | QPersistentModelIndex
 class SessionsTableModel(QAbstractTableModel):
     """Sessions, one per row; running ones show live energy and duration.
 
-    ``now`` gives the current UTC time (tests pass a fixed clock).
+    ``now`` gives the current UTC time (tests pass a fixed clock). ``holders`` names
+    the driver behind each card (the site mirror's directory); without it the card id
+    is shown.
     """
 
-    def __init__(self, now: Callable[[], datetime] = utcnow, parent: Any = None) -> None:
+    def __init__(
+        self,
+        now: Callable[[], datetime] = utcnow,
+        parent: Any = None,
+        holders: HolderDirectory | None = None,
+    ) -> None:
         super().__init__(parent)
         self._now = now
+        self.holders = holders
+        if holders is not None:
+            holders.holdersChanged.connect(self._on_holders_changed)
         self._rows: list[Session] = []
         self._row_of: dict[int, int] = {}
         self._live_wh: dict[int, float | None] = {}  # running session id -> energy so far
@@ -157,6 +168,23 @@ class SessionsTableModel(QAbstractTableModel):
         """The row of a session, or None when it is not in the model."""
         return self._row_of.get(session_id)
 
+    def driver_text(self, session: Session) -> str:
+        """The Driver cell: "Anna Hoffmann · 04A1B2C3", a visitor's name, or the card id."""
+        if self.holders is None:
+            return session.id_tag
+        return self.holders.text(session.id_tag)
+
+    def search_text(self, session: Session) -> str:
+        """What a text filter matches besides charger and card: the driver's name and
+        department (or a visitor's plate), casefolded; from memory, never a read."""
+        if self.holders is None:
+            return ""
+        holder = self.holders.holder(session.id_tag)
+        text = holder_text(session.id_tag, holder)
+        if holder is not None and holder.detail:
+            text += "\n" + holder.detail
+        return text.casefold()
+
     def energy_wh(self, session: Session) -> float | None:
         """Energy delivered: the meter difference when finished, the live value while running."""
         if session.running:
@@ -179,6 +207,9 @@ class SessionsTableModel(QAbstractTableModel):
         """Replace every row (after a load from the database)."""
         self.beginResetModel()
         self._rows = list(sessions)
+        if self.holders is not None:
+            # One batch for every card of the period, not one read per row painted.
+            self.holders.want({s.id_tag for s in self._rows})
         running = {s.id for s in self._rows if s.running}
         self._live_wh = {sid: wh for sid, wh in self._live_wh.items() if sid in running}
         self._sort_rows()
@@ -237,6 +268,13 @@ class SessionsTableModel(QAbstractTableModel):
 
     # --- internals ----------------------------------------------------------------------
 
+    def _on_holders_changed(self, _keys: list[str]) -> None:
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, Column.CARD), self.index(last, Column.CARD), [])
+            if self._sort is not None and self._sort[0] == Column.CARD:
+                self.sort(*self._sort)
+
     def _running_ids(self) -> list[int]:
         return [s.id for s in self._rows if s.running]
 
@@ -248,7 +286,7 @@ class SessionsTableModel(QAbstractTableModel):
         if column == Column.CONNECTOR:
             return str(session.connector_id)
         if column == Column.CARD:
-            return session.id_tag
+            return self.driver_text(session)
         if column == Column.START:
             return display_time(session.started_at)
         if column == Column.END:
@@ -266,6 +304,8 @@ class SessionsTableModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, session: Session, column: Column) -> str | None:
+        if column == Column.CARD and self.holders is not None:
+            return self.holders.tooltip(session.id_tag)
         if column == Column.FLAGS and session.flags:
             texts = [flag_explanation(flag) for flag in session.flags]
             if session.end_note and not session.stop_estimated:
@@ -294,7 +334,7 @@ class SessionsTableModel(QAbstractTableModel):
         if column == Column.CONNECTOR:
             return session.connector_id
         if column == Column.CARD:
-            return session.id_tag.casefold()
+            return self.driver_text(session).casefold()
         if column == Column.START:
             return session.started_at.timestamp()
         if column == Column.END:

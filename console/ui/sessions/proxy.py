@@ -46,7 +46,7 @@ class SessionsFilterProxyModel(QSortFilterProxyModel):
     # --- filters ------------------------------------------------------------------------
 
     def set_text(self, text: str) -> None:
-        """Show sessions whose charger or card contains ``text`` (any case)."""
+        """Show sessions whose charger, card or driver's name contains ``text`` (any case)."""
         self._change(lambda: setattr(self, "_text", text.strip().casefold()))
 
     def set_charger(self, charger_id: str | None) -> None:
@@ -77,7 +77,10 @@ class SessionsFilterProxyModel(QSortFilterProxyModel):
             return False
         text = self._text
         return (
-            not text or text in session.charger_id.casefold() or text in session.id_tag.casefold()
+            not text
+            or text in session.charger_id.casefold()
+            or text in session.id_tag.casefold()
+            or (self._model is not None and text in self._model.search_text(session))
         )
 
     def filterAcceptsRow(  # Qt override

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
@@ -16,7 +16,9 @@ from console.core.clock import utcnow
 from console.core.model import Session
 from console.ui.billing.session_bar import SessionCostBar
 from console.ui.engine_client import EngineClient
+from console.ui.keyboard import EXPORT_KEY
 from console.ui.loop_guard import run_or_retry
+from console.ui.message_bar import reserve_space
 from console.ui.sessions.end_session import EndSessionButton
 from console.ui.sessions.export import CsvWords, SessionSnapshot
 from console.ui.sessions.export_job import CsvExportJob
@@ -47,7 +49,8 @@ class SessionsView(QWidget):
         super().__init__(parent)
         self.client = client
         self.mirror = mirror
-        self.model = SessionsTableModel(parent=self)
+        self.model = SessionsTableModel(parent=self, holders=mirror.holders)
+        mirror.holders.use(client.read)  # drivers' names instead of card ids
         self.proxy = SessionsFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.export_job: CsvExportJob | None = None
@@ -123,6 +126,7 @@ class SessionsView(QWidget):
         self.review_button = ReviewReadingsButton(self.client, self)
         self.review_button.attach(self.table, self._session_of_index)
         self.review_button.message.connect(self.message_label.setText)
+        reserve_space(self.review_button)  # shown only for some sessions: nothing shifts
         footer.addWidget(self.review_button)
 
         layout = QVBoxLayout(self)
@@ -136,8 +140,13 @@ class SessionsView(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self, context=context)
         self.find_shortcut.activated.connect(self.bar.focus_filter)
-        self.export_shortcut = QShortcut(QKeySequence("Ctrl+E"), self, context=context)
+        self.export_shortcut = QShortcut(EXPORT_KEY, self, context=context)
         self.export_shortcut.activated.connect(self._on_export_clicked)
+        # A reload or a filter that drops the selected row leaves no selection: say so to
+        # everything that follows it (Qt is silent on a reset), so no button acts on a
+        # session the table no longer shows.
+        for signal in (self.proxy.modelReset, self.proxy.rowsRemoved, self.proxy.layoutChanged):
+            signal.connect(self._on_selection_may_have_changed)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -242,6 +251,12 @@ class SessionsView(QWidget):
     def _session_of_index(self, index: QModelIndex) -> Session | None:
         source = self.proxy.mapToSource(index)
         return self.model.session_at(source.row()) if source.isValid() else None
+
+    def _on_selection_may_have_changed(self, *_args: Any) -> None:
+        selection = self.table.selectionModel()
+        if not selection.selectedRows():
+            selection.clearSelection()
+            selection.selectionChanged.emit(QItemSelection(), QItemSelection())
 
     def _on_row_activated(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)

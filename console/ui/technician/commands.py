@@ -3,13 +3,18 @@
 TriggerMessage, ClearCache, Reset, ChangeAvailability, UnlockConnector, DataTransfer and
 a raw call of any action (checked against the schema while it is typed and again before
 it is sent). Each outcome shows in the banner and in the page's log; the frames
-themselves are in the message log like every other frame.
+themselves are in the message log like every other frame. An accepted trigger is
+followed to the message the charger then sends, shown under the Trigger button and in
+the log's Reply column.
 """
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,11 +36,19 @@ from console.core import commands as cmd
 from console.core.model import CommandOutcome
 from console.services.raw_calls import check_raw_call, raw_actions
 from console.ui.actions import Factory, StaffActions
+from console.ui.command_words import outcome_words
 from console.ui.engine_client import EngineClient
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
 from console.ui.technician.charger_choice import ChargerChoice
 from console.ui.technician.commands_log import CommandLogModel
 from console.ui.technician.local_list_box import LocalListBox
+from console.ui.technician.trigger_follow import (
+    TRIGGER_WAIT_S,
+    find_triggered,
+    newest_frame_id,
+    triggered_text,
+)
 
 TRIGGER_MESSAGES = (
     "BootNotification",
@@ -69,6 +82,8 @@ class CommandsPage(QWidget):
         self.staff = StaffActions(client, self, mirror)
         self.banner = self.staff.banner
         self.log_model = CommandLogModel(self)
+        self.tasks = TaskKeeper(owner=self)
+        self.trigger_follow: asyncio.Task[Any] | None = None  # the newest trigger followed
         self.staff.outcome.connect(self._on_outcome)
         self._connectors: list[int] = []
         self._build()
@@ -96,6 +111,9 @@ class CommandsPage(QWidget):
         self.log_view.setAlternatingRowColors(True)
         self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.log_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # One line a row: a reply (a triggered message's JSON) is cut at the end, whole in
+        # its tooltip, rather than wrapped out of sight after its first words.
+        self.log_view.setWordWrap(False)
         self.log_view.verticalHeader().hide()
         self.log_view.verticalHeader().setDefaultSectionSize(22)
         header = self.log_view.horizontalHeader()
@@ -122,11 +140,24 @@ class CommandsPage(QWidget):
         self.trigger_connector = QComboBox()
         self.trigger_button = QPushButton(self.tr("Trigger"))
         self.trigger_button.clicked.connect(lambda: self.staff.launch(self.trigger()))
-        row = QHBoxLayout(box)
+        # What the charger sent in answer: two lines of fixed height, so a long answer
+        # never pushes the boxes below; the whole frame is in the tooltip.
+        self.trigger_result = QLabel()
+        self.trigger_result.setWordWrap(True)
+        self.trigger_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trigger_result.setFixedHeight(
+            2 * QFontMetrics(self.trigger_result.font()).lineSpacing() + 4
+        )
+        self.trigger_result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.trigger_result.setStyleSheet("color:#33404D;")
+        column = QVBoxLayout(box)
+        row = QHBoxLayout()
         row.addWidget(self.trigger_combo, 1)
         row.addWidget(QLabel(self.tr("Connector:")))
         row.addWidget(self.trigger_connector)
         row.addWidget(self.trigger_button)
+        column.addLayout(row)
+        column.addWidget(self.trigger_result)
         return box
 
     def _basic_box(self) -> QGroupBox:
@@ -231,8 +262,60 @@ class CommandsPage(QWidget):
         title = self.tr("Trigger %1").replace("%1", message)
         if connector_id is not None:
             title += " " + self.tr("(connector %1)").replace("%1", str(connector_id))
+        charger_id = self.charger_id
+        if charger_id is None:
+            return None
+        since = await newest_frame_id(self.client.read, charger_id)
         command = cmd.TriggerMessage(message, connector_id)
-        return await self._command(title, command)
+        outcome = await self._command(title, command)
+        if outcome is None:
+            return None
+        if outcome.accepted:
+            waiting = self.tr("Waiting for %1…").replace("%1", message)
+            self.log_model.set_received(outcome, waiting)
+            self.trigger_result.setText(f"{charger_id} — {title}: {waiting}")
+            self.trigger_follow = self.tasks.start(
+                lambda: self._follow_trigger(
+                    charger_id, title, message, connector_id, since, outcome
+                ),
+                self._on_follow_done,
+            )
+        else:
+            self.trigger_result.setText(
+                f"{charger_id} — {title}: {outcome_words(outcome).sentence}"
+            )
+        self.trigger_result.setToolTip("")
+        return outcome
+
+    async def _follow_trigger(
+        self,
+        charger_id: str,
+        title: str,
+        message: str,
+        connector_id: int | None,
+        since: int,
+        outcome: CommandOutcome,
+    ) -> str:
+        found = await find_triggered(self.client.read, charger_id, message, connector_id, since)
+        if found is None:
+            text = (
+                self.tr("No %1 came within %2 s")
+                .replace("%1", message)
+                .replace("%2", f"{TRIGGER_WAIT_S:.0f}")
+            )
+        else:
+            text = triggered_text(found, self.tr)
+        self.log_model.set_received(outcome, text)
+        if self.trigger_follow is asyncio.current_task():
+            self.trigger_result.setText(f"{charger_id} — {title}: {text}")
+            self.trigger_result.setToolTip("" if found is None else found.frame.payload[:4000])
+        return text
+
+    def _on_follow_done(self, task: asyncio.Task[Any]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            self.trigger_result.setText(
+                self.tr("Could not follow the trigger: %1").replace("%1", str(task.exception()))
+            )
 
     async def clear_cache(self) -> CommandOutcome | None:
         """ClearCache."""

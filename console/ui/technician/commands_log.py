@@ -9,14 +9,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from console.core.clock import utcnow
 from console.core.model import CommandOutcome
+from console.services.formatting import to_local
 from console.ui.technician.config_models import OutcomeLook, outcome_look
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_ROWS = 500
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LoggedOutcome:
     """One command sent and what became of it."""
 
@@ -25,14 +27,18 @@ class LoggedOutcome:
     title: str
     outcome: CommandOutcome
     look: OutcomeLook
+    # What the command brought about, when followed (the message a trigger asked for).
+    received: str = ""
 
     @property
     def reply(self) -> str:
-        """The reply's data beyond its status (DataTransfer data, a raw call's answer)."""
+        """The reply's data beyond its status, and what followed it."""
         details = {k: v for k, v in self.outcome.details.items() if k != "status"}
         if self.outcome.error and self.outcome.details:
-            return str(self.outcome.details)
-        return ", ".join(f"{k}={v}" for k, v in details.items())
+            text = str(self.outcome.details)
+        else:
+            text = ", ".join(f"{k}={v}" for k, v in details.items())
+        return " · ".join(part for part in (text, self.received) if part)
 
 
 class CommandLogModel(QAbstractTableModel):
@@ -51,7 +57,7 @@ class CommandLogModel(QAbstractTableModel):
 
     def add(self, charger_id: str, title: str, outcome: CommandOutcome) -> LoggedOutcome:
         """Put a command's outcome at the top."""
-        entry = LoggedOutcome(datetime.now(), charger_id, title, outcome, outcome_look(outcome))
+        entry = LoggedOutcome(utcnow(), charger_id, title, outcome, outcome_look(outcome))
         self.beginInsertRows(QModelIndex(), 0, 0)
         self.rows.insert(0, entry)
         self.endInsertRows()
@@ -60,6 +66,16 @@ class CommandLogModel(QAbstractTableModel):
             del self.rows[MAX_ROWS:]
             self.endRemoveRows()
         return entry
+
+    def set_received(self, outcome: CommandOutcome, text: str) -> LoggedOutcome | None:
+        """Show what followed a command (found by its outcome) in its Reply cell."""
+        for row, entry in enumerate(self.rows):
+            if entry.outcome is outcome:
+                entry.received = text
+                cell = self.index(row, 4)
+                self.dataChanged.emit(cell, cell)
+                return entry
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -92,7 +108,7 @@ class CommandLogModel(QAbstractTableModel):
                 return QBrush(QColor(entry.look.foreground))
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return entry.at.strftime("%H:%M:%S")
+                return to_local(entry.at).strftime("%H:%M:%S")  # the site's zone
             if column == 1:
                 return entry.charger_id
             if column == 2:
@@ -101,4 +117,6 @@ class CommandLogModel(QAbstractTableModel):
                 return entry.reply
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             return entry.reply
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return entry.look.sentence or entry.look.label
         return None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from console.core.commands import OutcomeEffect
 from console.core.configuration import (
     ConfigEntry,
     ConfigSnapshot,
@@ -17,6 +18,8 @@ from console.core.configuration import (
 )
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
+from console.services.formatting import format_seconds
+from console.ui.command_words import outcome_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,12 +32,13 @@ _GREY = ("#ECEFF2", "#33404D")
 
 @dataclass(frozen=True, slots=True)
 class OutcomeLook:
-    """How an outcome is shown: a symbol, a word or short text, and colours."""
+    """How an outcome is shown: a symbol, a word or short text, colours and a sentence."""
 
     symbol: str
     text: str
     background: str
     foreground: str
+    sentence: str = ""  # what the outcome means, for a tooltip
 
     @property
     def label(self) -> str:
@@ -42,20 +46,29 @@ class OutcomeLook:
         return f"{self.symbol} {self.text}"
 
 
-def outcome_look(outcome: CommandOutcome) -> OutcomeLook:
-    """The look of a command's outcome (per key: Accepted, RebootRequired, Rejected…)."""
+def outcome_look(outcome: CommandOutcome, action: str | None = None) -> OutcomeLook:
+    """The look of a command's outcome (per key: Accepted, RebootRequired, Rejected…).
+
+    The sentence (tooltip) is the console's shared one (``command_words``); ``action``
+    names the command when the outcome does not ("ChangeConfiguration" per key).
+    """
+    if action is not None and outcome.action is None:
+        outcome = replace(outcome, action=action)
+    sentence = outcome_words(outcome).sentence
     if outcome.result is CommandResult.ANSWERED:
         status = outcome.status or "Done"
         if outcome.accepted:
-            return OutcomeLook("✓", status, *_GOOD)
+            return OutcomeLook("✓", status, *_GOOD, sentence)
         if status == "RebootRequired":
-            return OutcomeLook("↻", status, *_WARN)
+            return OutcomeLook("↻", status, *_WARN, sentence)
         if status == "NotSupported":
-            return OutcomeLook("⊘", status, *_GREY)
-        return OutcomeLook("✕", status, *_BAD)
+            return OutcomeLook("⊘", status, *_GREY, sentence)
+        if outcome.effect is OutcomeEffect.LATER:  # Scheduled: accepted, for later
+            return OutcomeLook("\u2139", status, *_WARN, sentence)
+        return OutcomeLook("✕", status, *_BAD, sentence)
     if outcome.result is CommandResult.NOT_SUPPORTED:
-        return OutcomeLook("⊘", outcome.describe(), *_GREY)
-    return OutcomeLook("⚠", outcome.describe(), *_BAD)
+        return OutcomeLook("⊘", outcome.describe(), *_GREY, sentence)
+    return OutcomeLook("⚠", outcome.describe(), *_BAD, sentence)
 
 
 def _look_role(look: OutcomeLook | None, role: int) -> Any:
@@ -68,7 +81,7 @@ def _look_role(look: OutcomeLook | None, role: int) -> Any:
     if role == Qt.ItemDataRole.ForegroundRole:
         return QBrush(QColor(look.foreground))
     if role == Qt.ItemDataRole.ToolTipRole:
-        return look.text
+        return look.sentence or look.text
     return None
 
 
@@ -151,7 +164,7 @@ class ConfigKeysModel(_Table):
         row = self.row_of(change.key)
         if row < 0:
             return
-        self.outcomes[change.key] = outcome_look(change.outcome)
+        self.outcomes[change.key] = outcome_look(change.outcome, "ChangeConfiguration")
         if change.applied:
             entry = self.entries[row]
             self.entries[row] = ConfigEntry(entry.key, change.value, entry.readonly)
@@ -185,11 +198,18 @@ class ConfigKeysModel(_Table):
             if column == self.READONLY:
                 return self.tr("read-only") if entry.readonly else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == self.VALUE:
+            # The whole value: a long one (a list of measurands, a URL) is cut in the cell.
+            value = entry.value or ""
             if entry.readonly:
-                return self.tr("The charger does not let this key be changed")
-            if edited is not None:
-                return self.tr("Changed from %1; not applied yet").replace("%1", entry.value or "")
-            return self.tr("Double-click to change")
+                hint = self.tr("The charger does not let this key be changed")
+            elif edited is not None:
+                value = edited
+                hint = self.tr("Changed from %1; not applied yet").replace("%1", entry.value or "")
+            else:
+                hint = self.tr("Double-click to change")
+            return f"{value}\n\n{hint}" if value else hint
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.KEY:
+            return entry.key
         if role == Qt.ItemDataRole.FontRole and column == self.VALUE and edited is not None:
             font = QFont()
             font.setBold(True)
@@ -259,7 +279,7 @@ class SnapshotsModel(_Table):
                 snapshot.charger_id,
                 model,
                 snapshot.firmware_version or "",
-                snapshot.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                format_seconds(snapshot.taken_at),
                 self.tr("★ baseline") if snapshot.baseline else "",
             )
             return values[index.column()]

@@ -11,6 +11,7 @@ import inspect
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from console.ui.engine_client import EngineClient
 from console.ui.site_mirror import SiteMirror
 from console.ui.technician.charger_choice import ChargerChoice
 from console.ui.technician.config_models import ConfigKeysModel
+from console.ui.technician.config_value import ConfigValueView
 from console.ui.technician.snapshots_panel import SnapshotsPanel
 
 
@@ -48,6 +50,7 @@ class ConfigurationPage(QWidget):
         self.banner = self.staff.banner
         self.last_changes: list[KeyChange] = []
         self.last_reset: CommandOutcome | None = None
+        self._read_when_shown = False
         self._build()
 
     # ----------------------------------------------------------------- building
@@ -87,6 +90,10 @@ class ConfigurationPage(QWidget):
         )
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setWordWrap(False)
+        # Long values are cut in the middle of the cell: both ends of a URL or a list of
+        # measurands stay readable; the whole value is in the tooltip and below the table.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ConfigKeysModel.KEY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ConfigKeysModel.VALUE, QHeaderView.ResizeMode.Stretch)
@@ -98,6 +105,10 @@ class ConfigurationPage(QWidget):
         )
         self.model.dataChanged.connect(self._show_state)
         self.model.modelReset.connect(self._show_state)
+        self.value_view = ConfigValueView(self)
+        self.table.selectionModel().currentRowChanged.connect(self._show_value)
+        self.model.dataChanged.connect(lambda *_: self._show_value())
+        self.model.modelReset.connect(self._show_value)
         self.state_label = QLabel()
         self.state_label.setStyleSheet("color:#5A6570;")
 
@@ -112,6 +123,7 @@ class ConfigurationPage(QWidget):
         keys_layout = QVBoxLayout(keys)
         keys_layout.setContentsMargins(0, 0, 0, 0)
         keys_layout.addWidget(self.table, 1)
+        keys_layout.addWidget(self.value_view)
         bottom = QHBoxLayout()
         bottom.addWidget(self.state_label, 1)
         bottom.addWidget(self.revert_button)
@@ -220,8 +232,27 @@ class ConfigurationPage(QWidget):
     def _on_chosen(self, charger_id: str) -> None:
         self.model.set_entries([])
         self.snapshots.charger_changed()
-        if self.picker.online():
+        # A charger chosen on another page is asked (GetConfiguration) only once this
+        # page is looked at: choosing is not a reason to send the charger anything.
+        self._read_when_shown = True
+        if self.isVisible():
+            self._read_if_due()
+
+    def _read_if_due(self) -> None:
+        if self._read_when_shown and self.picker.online():
+            self._read_when_shown = False
             self.staff.launch(self.refresh())
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        """Read the configuration of a charger chosen while the page was hidden."""
+        super().showEvent(event)
+        self._read_if_due()
+
+    def _show_value(self, *_: Any) -> None:
+        index = self.proxy.mapToSource(self.table.currentIndex())
+        entry = self.model.entries[index.row()] if index.isValid() else None
+        edited = None if entry is None else self.model.edits.get(entry.key)
+        self.value_view.show_entry(entry, edited)
 
     def _on_revert(self) -> None:
         self.model.revert()

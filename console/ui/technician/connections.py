@@ -39,9 +39,10 @@ from console.services.connections import (
 )
 from console.ui.actions import OutcomeBanner
 from console.ui.engine_client import EngineClient
-from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
 from console.ui.technician import connection_words as words
+from console.ui.technician.charger_choice import ChargerChoice
 from console.ui.technician.connection_actions import UNLOCKABLE, ConnectionActions
 from console.ui.technician.connection_dialogs import ChargerCredentialsDialog
 from console.ui.technician.connection_models import (
@@ -87,7 +88,7 @@ class ConnectionsPage(ConnectionActions):
         self.mirror = mirror
         self.charger_id: str | None = None
         self.dialog: ChargerCredentialsDialog | None = None
-        self.tasks = TaskKeeper()
+        self.tasks = TaskKeeper(owner=self)
         self._pending: set[str] = set()  # reads asked for while no loop ran or hidden
         self._running: set[str] = set()
         self._again: set[str] = set()
@@ -110,7 +111,6 @@ class ConnectionsPage(ConnectionActions):
         self._timer.setInterval(EVENT_DELAY_MS)
         self._timer.timeout.connect(self._on_timer)
         mirror.eventsArrived.connect(self._on_events)
-        mirror.chargersChanged.connect(self._on_chargers_changed)
         self._pending |= {"urls", "attempts"}
 
     # ----------------------------------------------------------------- building
@@ -188,9 +188,9 @@ class ConnectionsPage(ConnectionActions):
         self._update_buttons()
 
     def _build_charger(self) -> None:
-        self.picker = QComboBox()
-        self.picker.setMinimumContentsLength(12)
-        self.picker.activated.connect(self._on_picker_activated)
+        # The console's one charger choice: picked here, every page shows the charger.
+        self.picker = ChargerChoice(self.mirror)
+        self.picker.chosen.connect(self._on_chosen)
         self.drift_label = QLabel(self.tr("Choose a charger."))
         self.drift_label.setWordWrap(True)
         self.history_model = HistoryTableModel(self)
@@ -198,8 +198,8 @@ class ConnectionsPage(ConnectionActions):
         self.history_view.horizontalHeader().resizeSection(0, 65)
         self.history_view.horizontalHeader().resizeSection(1, 200)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Charger")))
-        top.addWidget(self.picker, 1)
+        top.addWidget(self.picker)
+        top.addStretch(1)
         self.charger_box = QGroupBox(self.tr("Connection history"))
         box = QVBoxLayout(self.charger_box)
         box.addLayout(top)
@@ -209,33 +209,18 @@ class ConnectionsPage(ConnectionActions):
     # ----------------------------------------------------------------- following
 
     def show_charger(self, charger_id: str) -> None:
-        """Show a charger's history (called when a charger is chosen elsewhere)."""
+        """Show a charger's history (and make it the charger every page shows)."""
+        if self.picker.charger_id != charger_id:
+            self.picker.choose(charger_id)  # every page follows, this one through chosen
+        else:
+            self._on_chosen(charger_id)
+
+    def _on_chosen(self, charger_id: str) -> None:
         if charger_id != self.charger_id:
             self.charger_id = charger_id
             self.history_model.set_rows([])
             self.drift_label.setText(self.tr("Reading…"))
-        self._sync_picker()
         self._request("history")
-
-    def _sync_picker(self) -> None:
-        known = set(self.mirror.chargers)
-        if self.charger_id is not None:
-            known.add(self.charger_id)
-        ids = sorted(known)
-        if [self.picker.itemText(i) for i in range(self.picker.count())] != ids:
-            self.picker.blockSignals(True)
-            self.picker.clear()
-            self.picker.addItems(ids)
-            self.picker.blockSignals(False)
-        self.picker.setCurrentIndex(ids.index(self.charger_id) if self.charger_id in ids else -1)
-
-    def _on_picker_activated(self, index: int) -> None:
-        if index >= 0:
-            self.show_charger(self.picker.itemText(index))
-
-    def _on_chargers_changed(self, _ids: list[str], full: bool) -> None:
-        if full:
-            self._sync_picker()
 
     def _on_events(self, events: list[object]) -> None:
         relevant = [e for e in events if isinstance(e, _CONNECTION_EVENTS)]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.core.local_lists import LocalListState
 from console.ui.cards.words import local_time_text
 from console.ui.engine_client import EngineClient
+from console.ui.tasks import TaskKeeper
 
 SYNC_TIMEOUT = 120.0  # a long list goes in several messages, each answered in up to 30 s
 
@@ -31,17 +31,22 @@ class LocalListBox(QGroupBox):
             + self.tr(" that said it has no local list)")
         )
         self.sync_button.clicked.connect(self._on_sync_clicked)
-        self.task: asyncio.Task[None] | None = None
+        # Ended with the box: a read answered after the page closed warns no more.
+        self.tasks = TaskKeeper(owner=self)
+        self._read_due = False
         row = QHBoxLayout(self)
         row.addWidget(self.state_label, 1)
         row.addWidget(self.sync_button)
         self.show_state(None)
 
-    def show_charger(self, charger_id: str | None) -> asyncio.Task[None]:
+    def show_charger(self, charger_id: str | None) -> None:
         """Follow a charger and read what is known of its list."""
         self.charger_id = charger_id
         self.sync_button.setEnabled(charger_id is not None)
-        return self._launch(self._read(charger_id))
+        if charger_id is None:
+            self.show_state(None)
+            return
+        self._request_read()
 
     def show_state(self, state: LocalListState | None) -> None:
         """Describe ``state`` in words."""
@@ -49,7 +54,8 @@ class LocalListBox(QGroupBox):
 
     def _on_sync_clicked(self) -> None:
         if self.charger_id is not None:
-            self._launch(self.sync(self.charger_id))
+            charger_id = self.charger_id
+            self.tasks.launch(lambda: self.sync(charger_id))
 
     async def sync(self, charger_id: str) -> None:
         """Send the whole list now and show the result."""
@@ -69,18 +75,28 @@ class LocalListBox(QGroupBox):
         finally:
             self.sync_button.setEnabled(self.charger_id is not None)
 
-    async def _read(self, charger_id: str | None) -> None:
-        if charger_id is None:
-            self.show_state(None)
+    def _request_read(self) -> None:
+        # One read at a time; a charger chosen meanwhile is read when it returns. Before
+        # the console's loop runs, Qt's queue tries again (qasync serves it with the loop).
+        if self._read_due:
             return
-        states = await self.client.call(lambda e: e.local_lists.states())
-        if charger_id == self.charger_id:
-            found = [state for state in states if state.charger_id == charger_id]
-            self.show_state(found[0] if found else LocalListState(charger_id))
+        self._read_due = True
+        if not self.tasks.launch(self._read):
+            self._read_due = False
+            QTimer.singleShot(50, self, self._request_read)
 
-    def _launch(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
-        self.task = asyncio.ensure_future(work)
-        return self.task
+    async def _read(self) -> None:
+        charger_id = self.charger_id
+        try:
+            states = await self.client.call(lambda e: e.local_lists.states())
+        finally:
+            self._read_due = False
+        if charger_id is None or charger_id != self.charger_id:
+            if self.charger_id is not None:
+                self._request_read()
+            return
+        found = [state for state in states if state.charger_id == charger_id]
+        self.show_state(found[0] if found else LocalListState(charger_id))
 
 
 def describe(state: LocalListState | None, translate: Callable[[str], str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.enums import Direction, FrameKind
+from console.services.formatting import shown_zone, to_local, zone_label
 from console.services.message_export import FrameFilter
 
 # OCPP 1.6 actions, both ways; the picker also lists actions it has seen in the log.
@@ -86,11 +87,13 @@ class MessageFilterBar(QWidget):
         self.kind_combo.addItem(self.tr("✖ Errors"), (FrameKind.ERROR, FrameKind.INVALID))
         self.since_check = QCheckBox(self.tr("From"))
         self.until_check = QCheckBox(self.tr("to"))
-        now = QDateTime.currentDateTime()
+        # Wall-clock times at the site (the zone every time is shown in), not this PC's.
+        now = _wall(datetime.now(UTC))
         self.since_edit = QDateTimeEdit(now.addSecs(-3600))
         self.until_edit = QDateTimeEdit(now)
         for edit in (self.since_edit, self.until_edit):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+            edit.setToolTip(self.tr("Time in %1").replace("%1", zone_label()))
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
         self.text_edit = QLineEdit()
@@ -184,5 +187,20 @@ class MessageFilterBar(QWidget):
             self.changed.emit(self.current())
 
 
+def _wall(instant: datetime) -> QDateTime:
+    """A moment as the site's wall clock, for an edit that knows no zones."""
+    local = to_local(instant)
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+
+
 def _utc(moment: QDateTime) -> datetime:
-    return datetime.fromtimestamp(moment.toMSecsSinceEpoch() / 1000, UTC)
+    """An edit's wall-clock time at the site, in UTC."""
+    day, clock = moment.date(), moment.time()
+    wall = datetime(
+        day.year(), day.month(), day.day(), clock.hour(), clock.minute(), clock.second()
+    )
+    zone = shown_zone()
+    aware = wall.replace(tzinfo=zone) if zone is not None else wall.astimezone()
+    return aware.astimezone(UTC)

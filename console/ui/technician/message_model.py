@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,10 +30,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from console.core.enums import Direction, FrameKind
+from console.services.formatting import format_seconds, to_local
 from console.services.message_export import FrameFilter, StoredFrame
 from console.services.message_log import truncation_of
 from console.services.queries import SiteQueries
-from console.ui.plots.tasks import TaskKeeper
+from console.ui.tasks import TaskKeeper
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -126,10 +126,9 @@ def monospace_font() -> QFont:
 
 
 def local_time_ms(stored: StoredFrame) -> str:
-    """The frame's time in the local zone, to the millisecond, with the date."""
-    at = stored.frame.at
-    moment = QDateTime.fromMSecsSinceEpoch(int(at.timestamp() * 1000)).toLocalTime()
-    return moment.toString("yyyy-MM-dd HH:mm:ss.zzz")
+    """The frame's time in the site's zone, to the millisecond, with the date."""
+    local = to_local(stored.frame.at)
+    return f"{format_seconds(local)}.{local.microsecond // 1000:03d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +185,7 @@ class MessageLogModel(QAbstractTableModel):
         self.exhausted = False  # no older frame matches
         self.loading = False
         self._generation = 0
-        self._tasks = TaskKeeper()
+        self._tasks = TaskKeeper(owner=self)
         self.mono_font = monospace_font()
 
     # ------------------------------------------------------------- Qt overrides

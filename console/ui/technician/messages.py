@@ -5,8 +5,12 @@ a second and the GUI needs none of them one by one). The engine already stores e
 frame; while this page is shown and not paused it asks the stored log, in a worker
 thread, for the frames above the newest one shown, every ``LIVE_EVERY_MS``. That costs
 one indexed query per tick, keeps the engine untouched, and shows exactly what was
-stored (the writer commits within a fraction of a second). While paused the page only
-counts the new frames, and Resume inserts them.
+stored (the writer commits within a fraction of a second).
+
+The log is newest first, so its live edge is the top. While the table is scrolled to
+the top new frames go in and stay in view; once the person scrolls down to read, or
+presses Pause, nothing moves under their eyes: the page only counts the new frames
+("12 new frames — Show") and Show or Resume inserts them and goes back to the top.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,8 +40,9 @@ from PySide6.QtWidgets import (
 
 from console.services.message_export import ExportCancelled, ExportProgress, StoredFrame
 from console.ui.engine_client import EngineClient
-from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
+from console.ui.technician.charger_choice import shared_selection
 from console.ui.technician.message_detail import MessageDetailPane
 from console.ui.technician.message_filter import MessageFilterBar
 from console.ui.technician.message_model import COLUMNS, PAYLOAD, MessageLogModel
@@ -53,8 +59,9 @@ class MessageLogPage(QWidget):
         super().__init__()
         self.client = client
         self.mirror = mirror
-        self.tasks = TaskKeeper()
-        self.paused = False
+        self.tasks = TaskKeeper(owner=self)
+        self.held = False  # the person pressed Pause
+        self.scrolled_away = False  # the person scrolled down from the newest frames
         self.new_while_paused = 0
         self.export_progress: ExportProgress | None = None
         self._polling = False
@@ -67,6 +74,12 @@ class MessageLogPage(QWidget):
         self.model.modelReset.connect(self._on_model_reset)
         self.filter_bar.changed.connect(self.model.set_filter)
         mirror.chargersChanged.connect(self._on_chargers_changed)
+        # The console's one charger choice: chosen elsewhere, shown here; a charger
+        # picked in the filter becomes the choice of the other pages too.
+        self.selection = shared_selection(mirror)
+        self.selection.chosen.connect(self.show_charger)
+        self.filter_bar.charger_combo.activated.connect(self._on_charger_picked)
+        self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.live_timer = QTimer(self)
         self.live_timer.setInterval(LIVE_EVERY_MS)
         self.live_timer.timeout.connect(self._on_live_tick)
@@ -79,8 +92,16 @@ class MessageLogPage(QWidget):
         self.pause_button.setCheckable(True)
         self.pause_button.setToolTip(self.tr("Stop adding new frames while you read"))
         self.pause_button.toggled.connect(self.set_paused)
-        self.new_label = QLabel()
-        self.new_label.setStyleSheet("color:#B07000; font-weight:600;")
+        # "12 new frames — Show": a fixed place in the row, empty while following live.
+        self.new_label = QPushButton()
+        self.new_label.setFlat(True)
+        self.new_label.setStyleSheet("color:#B07000; font-weight:600; text-align:left;")
+        self.new_label.setToolTip(self.tr("Insert the new frames and follow the log again"))
+        self.new_label.clicked.connect(self.follow_live)
+        self.new_label.setMinimumWidth(
+            QFontMetrics(self.new_label.font()).horizontalAdvance("10000+ new frames — Show") + 24
+        )
+        self.new_label.setEnabled(False)
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color:#5A6570;")
         self.clear_button = QPushButton(self.tr("Clear filter"))
@@ -88,11 +109,17 @@ class MessageLogPage(QWidget):
         self.export_button = QPushButton(self.tr("Export JSON lines…"))
         self.export_button.setToolTip(self.tr("Save every frame the filter matches"))
         self.export_button.clicked.connect(self._on_export_clicked)
+        # Exports are in the site's time by default; a charger's own log is often in UTC.
+        self.export_utc_check = QCheckBox(self.tr("Export in &UTC"))
+        self.export_utc_check.setToolTip(
+            self.tr("Write the frames' times in UTC instead of the site's time zone")
+        )
         actions = QHBoxLayout()
         actions.addWidget(self.pause_button)
         actions.addWidget(self.new_label)
         actions.addWidget(self.status_label, 1)
         actions.addWidget(self.clear_button)
+        actions.addWidget(self.export_utc_check)
         actions.addWidget(self.export_button)
 
         self.table = QTableView()
@@ -136,30 +163,57 @@ class MessageLogPage(QWidget):
         """Show the frames of one charger (the Technician tab follows the chosen charger)."""
         self.filter_bar.set_charger(charger_id)
 
+    @property
+    def paused(self) -> bool:
+        """True while new frames are only counted (Pause pressed, or scrolled down)."""
+        return self.held or self.scrolled_away
+
     def set_paused(self, paused: bool) -> None:
-        """Pause (count new frames only) or resume (insert them)."""
-        self.paused = paused
+        """Pause (count new frames only) or resume (insert them, back at the top)."""
+        self.held = paused
         if self.pause_button.isChecked() != paused:
             self.pause_button.setChecked(paused)
         self.pause_button.setText(self.tr("▶ Resume") if paused else self.tr("❚❚ Pause"))
-        self.new_while_paused = 0
-        self.new_label.clear()
         if not paused:
-            self._on_live_tick()
+            self.follow_live()
+        else:
+            self._show_new_count()
+
+    def follow_live(self) -> None:
+        """Insert the frames that arrived meanwhile and follow the log from the top."""
+        self.held = False
+        if self.pause_button.isChecked():
+            self.pause_button.setChecked(False)  # toggled: comes back here once
+            return
+        self.pause_button.setText(self.tr("❚❚ Pause"))
+        self.scrolled_away = False
+        self.table.verticalScrollBar().setValue(0)
+        self.new_while_paused = 0
+        self._show_new_count()
+        self._on_live_tick()
 
     def start(self) -> None:
-        """Read the newest page (first show), then follow the log live."""
-        if not self._started and self.model.rowCount() == 0:
+        """Read the newest page (unless rows are there already), then follow the log."""
+        if not self._started:
+            # Rows read before the first show (a charger chosen at start-up) are kept:
+            # the first tick inserts everything stored since.
             self._started = True
-            self.model.set_filter(self.filter_bar.current())
+            if self.model.rowCount() == 0 and not self.model.loading:
+                self.model.set_filter(self.filter_bar.current())
         self.live_timer.start()
+        if self.model.rows:
+            self._on_live_tick()  # catch up now, not a tick after the page is shown
 
-    async def export_to(self, path: Path) -> int:
-        """Write every frame the filter shows (loaded or not) to ``path`` as JSON lines."""
+    async def export_to(self, path: Path, utc: bool | None = None) -> int:
+        """Write every frame the filter shows (loaded or not) to ``path`` as JSON lines,
+        times in the site's zone or in UTC (``utc``; None: as the check box says)."""
         progress = self.export_progress = ExportProgress()
         where, upto = self.model.filter, self.model.newest_id
+        in_utc = self.export_utc_check.isChecked() if utc is None else utc
         try:
-            return await self.client.read(lambda q: q.export_frames(where, upto, path, progress))
+            return await self.client.read(
+                lambda q: q.export_frames(where, upto, path, progress, utc=in_utc)
+            )
         finally:
             self.export_progress = None
 
@@ -210,7 +264,6 @@ class MessageLogPage(QWidget):
     def _on_live_tick(self) -> None:
         if not self._started:
             self.start()
-            return
         if self._polling or self.model.loading:
             return
         if self.paused:
@@ -227,12 +280,42 @@ class MessageLogPage(QWidget):
             count = await self.client.read(lambda q: q.count_frames(where, after, NEW_COUNT_CAP))
         finally:
             self._polling = False
-        if self.paused and where == self.model.filter:
+        if self.paused and where == self.model.filter and after == self.model.newest_id:
             self.new_while_paused = count
+            self._show_new_count()
+
+    def _show_new_count(self) -> None:
+        count = self.new_while_paused if self.paused else 0
+        if count:
             more = "+" if count >= NEW_COUNT_CAP else ""
-            self.new_label.setText(
-                self.tr("%1 new while paused").replace("%1", f"{count}{more}") if count else ""
+            text = (
+                self.tr("1 new frame — Show")
+                if count == 1
+                else self.tr("%1 new frames — Show").replace("%1", f"{count:,}{more}")
             )
+        elif self.held:
+            text = self.tr("Paused: no new frames yet")
+        else:
+            text = ""
+        self.new_label.setText(text)
+        self.new_label.setEnabled(bool(count))
+
+    def _on_scrolled(self, value: int) -> None:
+        # Rows inserted at the top while reading further down would push the rows read
+        # out of view: away from the top the page holds still and counts.
+        away = value > 0
+        if away == self.scrolled_away:
+            return
+        self.scrolled_away = away
+        if away:
+            self._show_new_count()
+        elif not self.held:
+            self.follow_live()
+
+    def _on_charger_picked(self, index: int) -> None:
+        charger_id = self.filter_bar.charger_combo.itemData(index)
+        if isinstance(charger_id, str):
+            self.selection.choose(charger_id)
 
     def _on_loaded(self) -> None:
         self._show_status()
@@ -240,6 +323,10 @@ class MessageLogPage(QWidget):
     def _on_model_reset(self) -> None:
         self._selection_generation += 1
         self.detail.show_frame(None)
+        # A new filter shows its newest frames: nothing of the old count applies.
+        self.new_while_paused = 0
+        self.scrolled_away = False
+        self._show_new_count()
 
     def _on_failed(self, error: str) -> None:
         self.status_label.setText(self.tr("The log cannot be read: %1").replace("%1", error))

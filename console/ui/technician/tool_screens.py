@@ -45,7 +45,11 @@ def technician_tool_screens(loop: qasync.QEventLoop, window: Any, target: Path) 
 
     view.pages.setCurrentWidget(commands)
     commands.show_charger(CHARGER)
+    commands.trigger_combo.setCurrentText("StatusNotification")
+    commands.trigger_connector.setCurrentIndex(commands.trigger_connector.findData(1))
     loop.run_until_complete(commands.trigger())
+    if commands.trigger_follow is not None:  # the picture shows what the charger sent
+        loop.run_until_complete(asyncio.wait_for(asyncio.shield(commands.trigger_follow), 30))
     loop.run_until_complete(commands.clear_cache())
     commands.vendor_edit.setText("com.example")
     commands.message_id_edit.setText("Ping")

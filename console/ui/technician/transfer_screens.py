@@ -39,7 +39,13 @@ def transfers_screen(loop: asyncio.AbstractEventLoop, window: Any, target: Path)
         page.choose(online[3:4])
         loop.run_until_complete(page.get_log())
         page.choose(online[4:5])
+
+        async def go_ahead(_title: str, _text: str, _proceed: str) -> bool:
+            return True  # the screenshot shows the transfer, not the question before it
+
+        page.confirm = go_ahead
         loop.run_until_complete(page.update_firmware_from(firmware))
+        del page.confirm
         loop.run_until_complete(_until(lambda: page.files_model.rowCount() >= 4))
         loop.run_until_complete(
             _until(lambda: any("Download" in str(r.status) for r in page.transfers_model.rows))

@@ -16,18 +16,16 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,16 +35,20 @@ from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
 from console.core.transfers import FileTransfer
 from console.services.transfers import FirmwareSignature, TransferRequest
-from console.ui.actions import OutcomeBanner, open_dialog
+from console.ui.actions import open_dialog
+from console.ui.desktop_files import ask_save_copy, open_with_desktop, save_copy
 from console.ui.engine_client import EngineClient
+from console.ui.message_bar import OutcomeBanner
 from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
 from console.ui.technician import transfer_words as words
+from console.ui.technician.running_sessions import firmware_question, running_sessions
 from console.ui.technician.transfer_models import (
     PATH_ROLE,
     ReceivedFilesModel,
     StageBarDelegate,
     TransferTableModel,
+    transfer_table,
 )
 
 REFRESH_MS = 1000  # while a transfer is under way
@@ -62,6 +64,7 @@ class TransfersPage(QWidget):
         self.mirror = mirror
         self.tasks = TaskKeeper()
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.question: QMessageBox | None = None  # the open confirmation, for tests
         self._refreshing = False
         self._refresh_again = False
 
@@ -90,7 +93,7 @@ class TransfersPage(QWidget):
         self.transfers_model = TransferTableModel(self)
         self.transfers_proxy = QSortFilterProxyModel(self)
         self.transfers_proxy.setSourceModel(self.transfers_model)
-        self.transfers_view = _table(self.transfers_proxy)
+        self.transfers_view = transfer_table(self.transfers_proxy)
         self.transfers_view.setItemDelegateForColumn(
             TransferTableModel.PROGRESS_COLUMN, StageBarDelegate(self.transfers_view)
         )
@@ -98,7 +101,7 @@ class TransfersPage(QWidget):
         self.files_model = ReceivedFilesModel(self)
         self.files_proxy = QSortFilterProxyModel(self)
         self.files_proxy.setSourceModel(self.files_model)
-        self.files_view = _table(self.files_proxy)
+        self.files_view = transfer_table(self.files_proxy)
         self.files_view.doubleClicked.connect(lambda _index: self.open_selected())
         self.files_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.open_button = QPushButton(self.tr("Open"))
@@ -252,16 +255,44 @@ class TransfersPage(QWidget):
         return await self.update_firmware_from(Path(files[0])) if files else []
 
     async def update_firmware_from(self, firmware: Path) -> list[TransferRequest]:
-        """Send ``firmware`` to the ticked chargers.
+        """Send ``firmware`` to the ticked chargers, after the person confirmed.
 
         SignedUpdateFirmware when ``<file>.sig`` and ``<file>.pem`` lie beside it.
         """
         ids = self.chosen_ids()
+        if not ids:
+            self.banner.show_error(self.tr("Tick one or more chargers first."))
+            return []
+        if not await self.confirm_firmware(ids, firmware.name):
+            return []
         signature = await asyncio.to_thread(_signature_beside, firmware)
         title = self.tr("Update firmware (%1)").replace("%1", firmware.name)
         return await self._ask(
             title, lambda e: e.transfers.update_firmware(ids, firmware, signature=signature)
         )
+
+    async def confirm_firmware(self, charger_ids: list[str], file_name: str) -> bool:
+        """Ask before a firmware update: it restarts the chargers and ends their sessions.
+
+        The question names every charger and whose charging it interrupts.
+        """
+        sessions = await running_sessions(self.client, self.mirror, charger_ids)
+        text = firmware_question(charger_ids, file_name, sessions)
+        title = self.tr("Update firmware")
+        return bool(await self.confirm(title, text, title))
+
+    async def confirm(self, title: str, text: str, proceed: str) -> bool:
+        """Ask before something that interrupts or risks a charger (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        go = box.addButton(proceed, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # Enter must not restart a charger by accident
+        self.question = box
+        try:
+            await open_dialog(box)
+        finally:
+            self.question = None
+        return box.clickedButton() is go
 
     async def _ask(self, title: str, factory: Any) -> list[TransferRequest]:
         ids = self.chosen_ids()
@@ -303,17 +334,53 @@ class TransfersPage(QWidget):
         self.files_view.selectRow(row)
 
     def open_selected(self) -> None:
-        """Open the selected received file with the desktop's viewer."""
+        """Open the selected received file with the desktop's viewer; else offer Save as…."""
         path = self.selected_path()
-        if path is not None:
-            self.open_url(QUrl.fromLocalFile(str(path)))
+        if path is None:
+            return
+        problem = open_with_desktop(self.open_url, path)
+        if problem is not None:
+            self.banner.show_error(
+                self.tr("%1 could not be opened: %2")
+                .replace("%1", path.name)
+                .replace("%2", problem)
+            )
+            self._launch(self.save_as(path, problem))
+
+    async def ask_save_path(self, path: Path, problem: str) -> Path | None:
+        """Say why a file did not open and offer Save as… (tests replace this)."""
+        return await ask_save_copy(self, path, problem)
+
+    async def save_as(self, path: Path, problem: str) -> Path | None:
+        """Offer to save a copy of a received file; the copy, or None."""
+        target = await self.ask_save_path(path, problem)
+        if target is None:
+            return None
+        try:
+            saved = await save_copy(path, target)
+        except OSError as error:
+            self.banner.show_error(
+                self.tr("%1 was not saved: %2").replace("%1", path.name).replace("%2", str(error))
+            )
+            return None
+        self.banner.show_done(
+            self.tr("%1 saved as %2").replace("%1", path.name).replace("%2", str(saved))
+        )
+        return saved
 
     def show_folder(self) -> None:
         """Open the folder of the selected file, or the folder of all uploads."""
         path = self.selected_path()
         folder = path.parent if path is not None else self.client.engine.transfers.upload_root
         folder.mkdir(parents=True, exist_ok=True)
-        self.open_url(QUrl.fromLocalFile(str(folder)))
+        problem = open_with_desktop(self.open_url, folder)
+        if problem is not None:
+            # No file manager: say where the files are, so they can be reached another way.
+            self.banner.show_error(
+                self.tr("The folder could not be opened: %1. The files are in %2")
+                .replace("%1", problem)
+                .replace("%2", str(folder))
+            )
 
     # ----------------------------------------------------------------- refreshing
 
@@ -367,21 +434,6 @@ class TransfersPage(QWidget):
     def _launch(self, coroutine: Any) -> None:
         if not self.tasks.launch(lambda: coroutine):
             coroutine.close()
-
-
-def _table(model: QSortFilterProxyModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest first until a header is clicked
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 def _signature_beside(firmware: Path) -> FirmwareSignature | None:
