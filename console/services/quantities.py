@@ -15,6 +15,7 @@ from console.core.money import CostKind, CostLine
 _SECONDS_PER_HOUR = Decimal(3600)
 _KWH_PLACES = Decimal("0.001")
 _TIME_KINDS = frozenset({CostKind.CHARGING_TIME, CostKind.IDLE})
+MAX_PRICE_PLACES = 4  # a unit price worked out by division is rounded for reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,10 @@ def format_line_quantity(line: CostLine, words: DurationWords = ENGLISH) -> str:
 def format_unit_price(price: Decimal, currency: str, unit: str) -> str:
     """A unit price with its unit: "EUR 0.39 / kWh", "EUR 1.20 / h", "EUR 0.50" (a fee).
 
-    Two decimals at least, more when the price has them (EUR 0.295).
+    Two decimals at least, more when the price has them (EUR 0.295), four at most: a
+    price worked out by division (0.39666…) is rounded for reading, not printed whole.
     """
     exponent = price.normalize().as_tuple().exponent
-    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    places = min(MAX_PRICE_PLACES, max(2, -exponent)) if isinstance(exponent, int) else 2
     text = f"{currency} {price:.{places}f}"
     return f"{text} / {unit}" if unit else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import signal
 import sys
 from collections.abc import Callable
@@ -19,6 +20,9 @@ from console.ui.bridge import EngineBridge
 from console.ui.engine_client import EngineClient
 from console.ui.main_window import MainWindow
 from console.ui.site_mirror import SiteMirror
+
+log = logging.getLogger(__name__)
+CANCEL_ROUNDS = 5  # cancel, let wind down, repeat: timers may start reads meanwhile
 
 
 class GuiThreadGarbageCollector:
@@ -82,12 +86,19 @@ class Console:
 
 
 def cancel_pending_tasks(loop: asyncio.AbstractEventLoop) -> None:
-    """Cancel the GUI's unfinished tasks (reads, commands) and let them end before closing."""
-    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
+    """Cancel the GUI's unfinished tasks (reads, commands) and let them end before closing.
+
+    While the cancelled tasks wind down, Qt timers and events still run and may start new
+    reads; those are cancelled in the next round, so none is left pending at close.
+    """
+    for _round in range(CANCEL_ROUNDS):
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        if not pending:
+            return
+        for task in pending:
+            task.cancel()
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    log.warning("tasks still starting while the console closed; left to the loop's close")
 
 
 def create_application() -> QApplication:

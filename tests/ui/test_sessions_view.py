@@ -27,10 +27,9 @@ from console.storage import chargers as charger_repo
 from console.storage import sessions as session_repo
 from console.ui.console_app import Console
 from console.ui.sessions import export_job
-from console.ui.sessions.export import write_csv
+from console.ui.sessions.export import file_header, write_csv
 from console.ui.sessions.model import SESSION_ROLE
 from console.ui.sessions.view import SessionsView
-from console.ui.sessions.export import file_header
 from console.ui.sessions.words import Column, column_titles
 
 
