@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from console.services.engine import CentralSystem
 from console.ui.actions import StaffActions
 from console.ui.engine_client import EngineClient
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import loop_running
 from console.ui.technician.charger_choice import ChargerChoice
 from console.ui.technician.config_models import (
     BaselineResultsModel,
@@ -170,7 +171,16 @@ class SnapshotsPanel(QWidget):
         """The page now shows another charger: list its snapshots."""
         self.diff_model.set_differences([])
         self.results_model.set_rows([])
-        self.staff.launch(self.reload())
+        self._launch_reload()
+
+    def _launch_reload(self) -> None:
+        # A charger chosen while the console is still being built (the restored choice)
+        # comes before its loop runs: a task made then would bind to no loop and never
+        # run, so the read waits for the loop's first turn.
+        if loop_running():
+            self.staff.launch(self.reload())
+        else:
+            QTimer.singleShot(0, self, self._launch_reload)
 
     def selected(self) -> list[ConfigSnapshot]:
         """The selected snapshots, in list order."""
