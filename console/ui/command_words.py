@@ -28,6 +28,7 @@ from console.core.commands import FollowUpKind, OutcomeEffect
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome, FollowUp
 from console.services.formatting import format_kwh, format_money
+from console.services.quantities import DurationWords, format_duration
 
 _CONTEXT = "CommandWords"
 
@@ -199,12 +200,10 @@ def energy_words(energy_wh: float | int | None) -> str:
 
 
 def duration_words(started_at: datetime, now: datetime | None = None) -> str:
-    """How long something has run, as people say it: "42 min", "1 h 02 min"."""
+    """How long something has run, as people say it: "38 s", "42 min", "1 h 02 min"."""
     seconds = max(0.0, ((now or utcnow()) - started_at).total_seconds())
-    minutes = int(seconds // 60)
-    if minutes < 60:
-        return tr("%1 min").replace("%1", str(minutes))
-    return tr("%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", f"{minutes % 60:02d}")
+    words = DurationWords(tr("%1 s"), tr("%1 min"), tr("%1 h %2 min"))
+    return format_duration(seconds / 3600, words)
 
 
 def follow_up_words(follow: FollowUp, card: str = "") -> OutcomeWords:
