@@ -13,8 +13,10 @@ from sqlalchemy import Connection
 
 from console.core.clock import utcnow
 from console.core.enums import Approval, SessionFlag
-from console.core.model import Session
+from console.core.model import Card, Person, Session
+from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
+from console.storage import people as people_repo
 from console.storage import sessions as session_repo
 from console.ui.console_app import Console
 from console.ui.sessions.model import SESSION_ROLE, SessionsTableModel
@@ -119,3 +121,29 @@ def test_the_table_says_why_a_session_ended_and_when_the_true_stop_came(qapp: ob
     assert cell(8, Column.STOP_REASON, display) == "Car unplugged"
     assert cell(8, Column.FLAGS, display) == "⚠ Superseded by a new session"
     assert "arrived later" in cell(8, Column.FLAGS, tip)
+
+
+def test_the_end_session_question_names_the_driver(
+    console: Console, qloop: qasync.QEventLoop
+) -> None:
+    view = console.window.sessions
+    tx = run(qloop, _stale_session(console))
+
+    def give_owner(connection: Connection) -> None:
+        now = utcnow()
+        person = people_repo.save_person(connection, Person(None, "Anna Hoffmann"), now)
+        card_repo.save_card(connection, Card("CARD-OLD", person_id=person.id), now)
+
+    run(qloop, console.client.call(lambda e: e.writer.submit(give_owner)))
+    run(qloop, view.reload())
+    holders = view.mirror.holders
+    run(qloop, wait_until(lambda: holders.name("CARD-OLD") == "Anna Hoffmann"))
+    row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, 0).data() == str(tx))
+    view.table.selectRow(row)
+
+    view.end_button.click()
+    dialog = view.end_button.dialog
+    assert dialog is not None
+    assert "(Anna Hoffmann)?" in dialog.explanation.text()
+    assert "CARD-OLD" not in dialog.explanation.text()
+    dialog.reject()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -36,17 +37,18 @@ log = logging.getLogger(__name__)
 class EndSessionDialog(QDialog):
     """Asks why a running session is ended by hand; OK only with a reason."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, driver: str = "") -> None:
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("End session %1").replace("%1", str(session.id)))
+        driver = driver or self.tr("card %1").replace("%1", session.id_tag)
         text = self.tr(
-            "End session %1 on %2, connector %3 (card %4)?\n\n"
+            "End session %1 on %2, connector %3 (%4)?\n\n"
             "Do this only when the charger will never report the end itself (it lost "
             "power, was reset or hangs). The session ends at the last meter reading "
             "ChargeDesk has; if the charger reports the true end later, that replaces it."
         )
-        self.explanation = QLabel(fill_session(text, session))
+        self.explanation = QLabel(fill_session(text, session, driver))
         self.explanation.setWordWrap(True)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(MAX_REASON_LENGTH)
@@ -81,8 +83,13 @@ class EndSessionButton(SessionActionButton):
 
     ended = Signal(object)  # the Session as the engine ended it
 
-    def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
-        super().__init__(client, parent)
+    def __init__(
+        self,
+        client: EngineClient,
+        parent: QWidget | None = None,
+        driver_name: Callable[[str], str] | None = None,
+    ) -> None:
+        super().__init__(client, parent, driver_name)
         self.setText(self.tr("End session…"))
         self.setToolTip(
             self.tr("End the selected running session by hand, when its charger never will")
@@ -98,7 +105,7 @@ class EndSessionButton(SessionActionButton):
         """Open the dialog (not blocking); OK ends the session."""
         if self.dialog is not None:
             self.dialog.close()
-        dialog = EndSessionDialog(session, self.window())
+        dialog = EndSessionDialog(session, self.window(), self.driver(session))
         dialog.accepted.connect(lambda: self.end(session, dialog.reason()))
         self.dialog = dialog
         dialog.open()

@@ -9,6 +9,7 @@ them out. The engine's BillingService.decide_readings records the decision and b
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -35,13 +36,14 @@ def needs_review(session: Session | None) -> bool:
 class ReviewReadingsDialog(QDialog):
     """Asks whether a session's implausible readings count; ``keep`` says the choice."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, driver: str = "") -> None:
         super().__init__(parent)
         self.session = session
         self.keep: bool | None = None
+        driver = driver or self.tr("card %1").replace("%1", session.id_tag)
         self.setWindowTitle(self.tr("Review readings of session %1").replace("%1", str(session.id)))
         text = self.tr(
-            "Session %1 on %2, connector %3 (card %4) has meter readings that cannot be "
+            "Session %1 on %2, connector %3 (%4) has meter readings that cannot be "
             "true: the energy register went backwards, or rose faster than a connector "
             "can deliver.\n\n"
             "Until you decide they count nowhere, and the session has no bill or receipt. "
@@ -49,7 +51,7 @@ class ReviewReadingsDialog(QDialog):
             "Leave them out: the bill uses only the plausible readings.\n"
             "Keep them: the bill uses every reading as the charger sent it."
         )
-        self.explanation = QLabel(fill_session(text, session))
+        self.explanation = QLabel(fill_session(text, session, driver))
         self.explanation.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.leave_out_button = self.buttons.addButton(
@@ -78,8 +80,13 @@ class ReviewReadingsButton(SessionActionButton):
 
     decided = Signal(object)  # the session id
 
-    def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
-        super().__init__(client, parent)
+    def __init__(
+        self,
+        client: EngineClient,
+        parent: QWidget | None = None,
+        driver_name: Callable[[str], str] | None = None,
+    ) -> None:
+        super().__init__(client, parent, driver_name)
         self.setText(self.tr("Review readings…"))
         self.setToolTip(self.tr("Decide whether the selected session's implausible readings count"))
         self.dialog: ReviewReadingsDialog | None = None
@@ -99,7 +106,7 @@ class ReviewReadingsButton(SessionActionButton):
         """Open the dialog (not blocking); a choice sends the decision."""
         if self.dialog is not None:
             self.dialog.close()
-        dialog = ReviewReadingsDialog(session, self.window())
+        dialog = ReviewReadingsDialog(session, self.window(), self.driver(session))
         dialog.accepted.connect(lambda: self._on_chosen(session, dialog))
         self.dialog = dialog
         dialog.open()

@@ -201,13 +201,14 @@ def flags_text(flags: tuple[str, ...], labels: dict[str, str] | None = None) -> 
     return "; ".join(known.get(flag, flag) for flag in flags)
 
 
-def fill_session(text: str, session: Session) -> str:
-    """A translated text with %1..%4 filled: session id, charger, connector and card."""
+def fill_session(text: str, session: Session, driver: str = "") -> str:
+    """A translated text with %1..%4 filled: session id, charger, connector and who the
+    session is for (``driver``: "Anna Hoffmann"; the card id when not given)."""
     for key, value in (
         ("%1", str(session.id)),
         ("%2", session.charger_id),
         ("%3", str(session.connector_id)),
-        ("%4", session.id_tag),
+        ("%4", driver or session.id_tag),
     ):
         text = text.replace(key, value)
     return text
