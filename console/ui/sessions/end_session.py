@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -83,13 +82,8 @@ class EndSessionButton(SessionActionButton):
 
     ended = Signal(object)  # the Session as the engine ended it
 
-    def __init__(
-        self,
-        client: EngineClient,
-        parent: QWidget | None = None,
-        driver_name: Callable[[str], str] | None = None,
-    ) -> None:
-        super().__init__(client, parent, driver_name)
+    def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
+        super().__init__(client, parent)
         self.setText(self.tr("End session…"))
         self.setToolTip(
             self.tr("End the selected running session by hand, when its charger never will")

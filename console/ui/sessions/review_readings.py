@@ -9,7 +9,6 @@ them out. The engine's BillingService.decide_readings records the decision and b
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -80,13 +79,8 @@ class ReviewReadingsButton(SessionActionButton):
 
     decided = Signal(object)  # the session id
 
-    def __init__(
-        self,
-        client: EngineClient,
-        parent: QWidget | None = None,
-        driver_name: Callable[[str], str] | None = None,
-    ) -> None:
-        super().__init__(client, parent, driver_name)
+    def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
+        super().__init__(client, parent)
         self.setText(self.tr("Review readings…"))
         self.setToolTip(self.tr("Decide whether the selected session's implausible readings count"))
         self.dialog: ReviewReadingsDialog | None = None

@@ -24,16 +24,12 @@ class SessionActionButton(QPushButton):
 
     message = Signal(str)
 
-    def __init__(
-        self,
-        client: EngineClient,
-        parent: QWidget | None = None,
-        driver_name: Callable[[str], str] | None = None,
-    ) -> None:
+    def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client = client
-        # Who a card stands for ("Anna Hoffmann"), from the names the table already shows.
-        self._driver_name = driver_name
+        # Who a card stands for ("Anna Hoffmann"): the view gives the names its table
+        # already shows; without them a question names the card.
+        self.driver_name: Callable[[str], str] | None = None
         self.session: Session | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._table: QTableView | None = None
@@ -77,9 +73,9 @@ class SessionActionButton(QPushButton):
 
     def driver(self, session: Session) -> str:
         """Who the session is for, for a sentence ("Anna Hoffmann", "card 04A1B2C3")."""
-        if self._driver_name is None:
+        if self.driver_name is None:
             return self.tr("card %1").replace("%1", session.id_tag)
-        return self._driver_name(session.id_tag)
+        return self.driver_name(session.id_tag)
 
     def _on_clicked(self) -> None:
         if self.session is not None and self.applies(self.session):

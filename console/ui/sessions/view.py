@@ -117,14 +117,16 @@ class SessionsView(QWidget):
         self.cost_bar.attach(self.table, self._session_of_index)
         footer.addWidget(self.cost_bar)
         # "End session…": staff end a session its charger will never report ended.
-        self.end_button = EndSessionButton(self.client, self, self.mirror.holders.name)
+        self.end_button = EndSessionButton(self.client, self)
         self.end_button.attach(self.table, self._session_of_index)
+        self.end_button.driver_name = self.mirror.holders.name
         self.end_button.message.connect(self.message_label.setText)
         self.end_button.ended.connect(self._on_session_ended)
         footer.addWidget(self.end_button)
         # "Review readings…": staff decide on readings that cannot be true (bill held).
-        self.review_button = ReviewReadingsButton(self.client, self, self.mirror.holders.name)
+        self.review_button = ReviewReadingsButton(self.client, self)
         self.review_button.attach(self.table, self._session_of_index)
+        self.review_button.driver_name = self.mirror.holders.name
         self.review_button.message.connect(self.message_label.setText)
         reserve_space(self.review_button)  # shown only for some sessions: nothing shifts
         footer.addWidget(self.review_button)
