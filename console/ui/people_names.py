@@ -23,6 +23,7 @@ from console.ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
 
+KEPT_HOLDERS = 20_000  # card ids whose holder is remembered at most
 REFRESH_MS = 5 * 60 * 1000  # names known are read again this often (a person renamed)
 RETRY_MS = 250  # asked before the asyncio loop runs: try again this much later
 
@@ -147,6 +148,11 @@ class HolderDirectory(QObject):
     def remember(self, holders: dict[str, Holder | None]) -> None:
         """Take holders read elsewhere (keys: normalized ids) and tell the views."""
         changed = [key for key, holder in holders.items() if self._known.get(key, 0) != holder]
+        if len(self._known) + len(holders) > KEPT_HOLDERS:
+            # Card ids come from chargers, so there may be any number of them: start over
+            # rather than grow; ids still on screen are asked for again in one batch.
+            self._known.clear()
+            self._spelling = {key: self._spelling[key] for key in holders if key in self._spelling}
         self._known.update(holders)
         if changed:
             self.holdersChanged.emit(changed)

@@ -13,13 +13,14 @@ from typing import Any
 import qasync
 from conftest import run, simulator, wait_until
 
+from console.core.authorization import normalize_id_tag
 from console.core.model import Card, Holder, Person
 from console.core.site import ChargerState, ConnectorState
 from console.services.engine import CentralSystem
 from console.ui.bridge import SiteUpdate
 from console.ui.console_app import Console
 from console.ui.overview.model import ChargerTableModel, Column
-from console.ui.people_names import HolderDirectory, holder_name, holder_text
+from console.ui.people_names import KEPT_HOLDERS, HolderDirectory, holder_name, holder_text
 from console.ui.sessions.words import Column as SessionColumn
 from console.ui.site_mirror import SiteMirror
 
@@ -229,3 +230,15 @@ def test_changed_cards_are_read_again(qloop: qasync.QEventLoop) -> None:
 
     run(qloop, scenario())
     assert len(calls) == 2 and changed == [["card-1"], ["card-1"]]
+
+
+def test_the_directory_of_names_stays_bounded(qapp: Any) -> None:
+    """Card ids come from chargers: however many there are, the cache does not grow past
+    its bound, and what was just read is kept."""
+    directory = HolderDirectory()
+    for start in range(0, KEPT_HOLDERS + 5_000, 1_000):
+        directory.remember({f"ID{n}": None for n in range(start, start + 1_000)})
+        assert len(directory._known) <= KEPT_HOLDERS
+    anna = Holder("04A1B2C3", "Anna Hoffmann")
+    directory.remember({normalize_id_tag("04A1B2C3"): anna})
+    assert directory.holder("04A1B2C3") == anna
