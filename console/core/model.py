@@ -59,6 +59,7 @@ class ChargerRecord:
     registered_at: datetime
     last_seen: datetime | None
     retired: bool = False
+    security_profile: int = 0  # required: 0 none, 1 Basic auth, 2 TLS, 3 client certificate
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ def _record(row: Any) -> ChargerRecord:
         registered_at=utc_or_none(row.registered_at),  # type: ignore[arg-type]
         last_seen=utc_or_none(row.last_seen),
         retired=bool(row.retired),
+        security_profile=int(row.security_profile or 0),
     )
 
 

@@ -60,6 +60,9 @@ class ChargerRow(Base):
     # The address (host, no port) an unknown charger first came from: limits how many
     # chargers one address may leave waiting for approval.
     registered_from: Mapped[str | None] = mapped_column(String(64))
+    # The OCPP security profile the charger must connect with (0 none, 1 Basic auth,
+    # 2 TLS + Basic auth, 3 TLS with a client certificate); a weaker one is refused.
+    security_profile: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ConnectorRow(Base):
@@ -614,3 +617,7 @@ class TechnicianNoteRow(Base):
 def table_of(model: type[Base]) -> Table:
     """The Core table of a model, typed as a Table for insert/update statements."""
     return cast(Table, model.__table__)
+
+
+# The security tables share Base; importing them here registers them with the metadata.
+from console.storage import tables_security  # noqa: E402, F401

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
+from console.core.staff import Actor, Origin
 from console.services.engine import CentralSystem
 from console.services.engine_thread import EngineThread
 from console.services.queries import SiteQueries
@@ -16,6 +17,9 @@ T = TypeVar("T")
 
 # A charger gets call_timeout (30 s by default) to answer; the GUI waits a little longer.
 CALL_TIMEOUT = 40.0
+
+#: The actor before anyone has logged in: may look, may not change anything.
+NOBODY = Actor("nobody", frozenset(), Origin.CONSOLE)
 
 
 class EngineClient:
@@ -27,6 +31,9 @@ class EngineClient:
     def __init__(self, thread: EngineThread, queries: SiteQueries) -> None:
         self.thread = thread
         self.queries = queries
+        # Who is at the desk: every change is asked for as this person. Nobody (no
+        # roles) until someone logs in; the services refuse changes for nobody.
+        self.actor: Actor = NOBODY
 
     @property
     def engine(self) -> CentralSystem:
