@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Staff passwords hashed at a test-sized argon2 cost (read when the hashing module is
+# imported, and inherited by programs the tests start): full cost is 0.1-0.3 s a hash.
+os.environ.setdefault("CHARGEDESK_TEST_ARGON2", "1")
 
 
 @pytest.fixture
