@@ -44,6 +44,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.common import latency_summary
 from benchmarks.processes import REPO_ROOT, child_env
+from console.core.staff import ENGINE_ACTOR
 
 CASES = ("plots", "export", "cost")
 TARGETS = {
@@ -281,8 +282,8 @@ async def _cost(seconds: float) -> dict[str, Any]:
                 timezone="Europe/Berlin",
                 energy_price=Decimal("0.60"),
             )
-            default = await engine.billing.save_tariff(None, tariff)
-            await engine.billing.set_default_tariff(default)
+            default = await engine.billing.save_tariff(None, tariff, actor=ENGINE_ACTOR)
+            await engine.billing.set_default_tariff(default, actor=ENGINE_ACTOR)
             card = Card("COST-1")
             await engine.writer.submit(lambda c: card_repo.save_card(c, card, utcnow()))
             await charger.start()

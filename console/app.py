@@ -8,8 +8,8 @@ import signal
 import sys
 from pathlib import Path
 
+from console.services.connections import listener_urls
 from console.services.engine import CentralSystem, EngineConfig
-from console.services.network import charger_urls
 from console.storage.database import describe_url
 
 
@@ -21,10 +21,14 @@ async def serve(config: EngineConfig, metrics_file: Path | None = None) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    urls = charger_urls(config.host, engine.port)
-    print(f"ChargeDesk listening on {urls[0] if urls else f'port {engine.port}'}", flush=True)
+    urls = listener_urls(config.host, engine.plain_port, engine.tls_port)
+    print(f"ChargeDesk listening on {urls[0] if urls else 'no port'}", flush=True)
     for url in urls[1:]:
         print(f"  also reachable as {url}", flush=True)
+    if engine.plain_port is None:
+        print("  ws:// (security profiles 0 and 1) is switched off", flush=True)
+    if engine.tls_port is None:
+        print("  wss:// is off (no site CA): chargers on profile 2 or 3 cannot connect", flush=True)
     print(f"  database: {describe_url(config.database_url)}", flush=True)
     print(f"  admission: {config.admission.value}; press Ctrl+C to stop", flush=True)
     try:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from console.cli_storage import add_storage_options, storage_settings
+from console.cli_tls import add_tls_options, tls_settings
 from console.core.enums import AdmissionMode
 
 DEFAULT_PORT = 9000
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="OCPP port (default 9000)")
     _add_file_port(parser)
+    add_tls_options(parser)
     _add_stale_minutes(parser)
     add_storage_options(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -115,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 9000)")
     _add_file_port(serve)
+    add_tls_options(serve)
     serve.add_argument(
         "--admission",
         choices=[mode.value for mode in AdmissionMode],
@@ -150,9 +153,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_cards.add_parser(commands, _add_db)
 
+    from console import cli_security
+
+    cli_security.add_parser(commands, _add_db)
+
     from console import cli_billing
 
     cli_billing.add_parsers(commands, _add_db, session_commands)
+
+    from console import cli_audit, cli_staff
+
+    cli_staff.add_parser(commands, _add_db)
+    cli_audit.add_parser(commands, _add_db)
 
     from console.simulator import cli as simulator_cli
 
@@ -165,8 +177,9 @@ def _run_serve(args: argparse.Namespace) -> int:
     from console.app import serve
     from console.services.engine import EngineConfig
 
+    url = _database_url(args)
     config = EngineConfig(
-        database_url=_database_url(args),
+        database_url=url,
         host=args.host,
         port=args.port,
         admission=AdmissionMode(args.admission),
@@ -174,13 +187,19 @@ def _run_serve(args: argparse.Namespace) -> int:
         file_port=args.file_port,
         stale_session_timeout=args.stale_session_minutes * 60,
         **storage_settings(args),
+        **tls_settings(args, url),
     )
     try:
         asyncio.run(serve(config, args.metrics_file))
     except OSError as error:
         if error.filename is not None or error.errno in _DISK_ERRORS:
             raise  # about a file, not the address: main() says what is wrong with it
-        print(f"chargedesk: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
+        ports = (
+            f"port {args.port}"
+            if config.tls_port is None
+            else (f"port {args.port} or {config.tls_port} (wss://)")
+        )
+        print(f"chargedesk: cannot listen on {args.host} {ports}: {error}", file=sys.stderr)
         return 1
     return 0
 
@@ -241,6 +260,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _show_times_of(args, url)
         return _dispatch(args)
     except Exception as error:
+        from console.core.staff import PermissionDenied
+
+        if isinstance(error, PermissionDenied):  # whatever command meets it: one line
+            print(f"chargedesk: {error}", file=sys.stderr)
+            return 1
         line = explain_startup_error(error, url)
         if line is None:
             raise
@@ -270,6 +294,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console import cli_cards
 
         return cli_cards.run(args, _database_url(args))
+    if args.command == "ca":
+        from console import cli_security
+
+        return cli_security.run(args, _database_url(args))
+    if args.command in ("staff", "audit"):
+        from console import cli_audit, cli_staff
+
+        runner = cli_staff.run if args.command == "staff" else cli_audit.run
+        return runner(args, _database_url(args))
     if args.command == "simulate":
         from console.simulator import cli as simulator_cli
 

@@ -162,14 +162,19 @@ def _tariffs(args: argparse.Namespace, url: str) -> int:
 
 
 def _add_tariff(args: argparse.Namespace, url: str) -> int:
+    from console.cli_actor import cli_actor
     from console.core.clock import utcnow
+    from console.core.staff import Permission, require
     from console.core.tariffs import Tariff
+    from console.services.audited import record
     from console.services.tariff_text import parse_amount, parse_window
     from console.storage import tariffs as tariff_repo
 
     def optional(text: str | None, what: str) -> Any:
         return None if text is None else parse_amount(text, what)
 
+    actor = cli_actor(url)
+    require(actor, Permission.TARIFFS)
     with database(url, write=True) as connection:
         tariff = Tariff(
             name=args.name,
@@ -194,6 +199,8 @@ def _add_tariff(args: argparse.Namespace, url: str) -> int:
         if args.visitor:
             tariff_repo.set_visitor_tariff_id(connection, stored.id)
         uses = tariff_repo.tariff_uses(connection, stored.id)
+        after = dict(tariff_repo.tariff_to_json(tariff), uses=uses)
+        record(connection, actor, "tariff.add", stored.id, None, after)
     print(f"tariff {stored.id} {tariff.name!r} added" + (f" ({', '.join(uses)})" if uses else ""))
     return 0
 

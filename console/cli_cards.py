@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from console.cli_actor import cli_actor
 from console.core.cards import InvalidCardId
 from console.core.enums import BlockReason, CardStatus
 from console.core.model import Card, Person
@@ -143,7 +144,7 @@ def _add(args: argparse.Namespace, url: str) -> int:
         note=args.note,
     )
     try:
-        card, created = admin.edit_card(url, edit)
+        card, created = admin.edit_card(url, edit, actor=cli_actor(url))
     except InvalidCardId as error:
         raise _UserError(f"card '{args.id_tag}': {error}") from None
     print(f"card {card.id_tag} {'registered' if created else 'updated'}")
@@ -197,7 +198,7 @@ def _set_status(args: argparse.Namespace, url: str) -> int:
     detail = (getattr(args, "detail", None) or "").strip() or None
     if reason is BlockReason.OTHER and detail is None:
         raise _UserError("--reason other needs --detail saying what happened")
-    card = admin.set_card_status(url, args.id_tag, status, reason, detail)
+    card = admin.set_card_status(url, args.id_tag, status, reason, detail, actor=cli_actor(url))
     if card is None:
         raise _UserError(f"no card {args.id_tag.strip()}")
     print(f"card {card.id_tag} {text}")
@@ -251,7 +252,7 @@ def _import(args: argparse.Namespace, url: str) -> int:
 
     data = args.file.read_bytes()
     plan, result = admin.import_cards(
-        url, data, write=not args.dry_run, skip_bad_rows=args.skip_bad_rows
+        url, data, write=not args.dry_run, skip_bad_rows=args.skip_bad_rows, actor=cli_actor(url)
     )
     _print_plan(plan, args.file)
     if args.dry_run:

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from console.cli_actor import cli_actor
+
 if TYPE_CHECKING:
     from console.core.model import ChargerRecord
 
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace, url: str, stdin: TextIO | None = None) -> int:
     if args.action == "add":
         password = _password(args, stdin or sys.stdin)
         try:
-            record = admin.add_charger(url, args.charger_id, password)
+            record = admin.add_charger(url, args.charger_id, password, actor=cli_actor(url))
         except ChargerInputError as error:
             print(f"chargedesk: {error}", file=sys.stderr)
             return 2
@@ -85,13 +87,15 @@ def run(args: argparse.Namespace, url: str, stdin: TextIO | None = None) -> int:
             print(f"password (shown only now): {password}")
         return 0
     if args.action in ("accept", "reject"):
-        if not admin.set_approval(url, args.charger_id, args.action == "accept"):
+        if not admin.set_approval(
+            url, args.charger_id, args.action == "accept", actor=cli_actor(url)
+        ):
             print(f"chargedesk: no charger {args.charger_id}", file=sys.stderr)
             return 1
         print(f"charger {args.charger_id} {args.action}ed")
         return 0
     if args.action == "unlock":
-        if admin.unlock_charger(url, args.charger_id):
+        if admin.unlock_charger(url, args.charger_id, actor=cli_actor(url)):
             print(f"charger {args.charger_id} unlocked")
         else:
             print(f"charger {args.charger_id} was not locked")

@@ -36,7 +36,10 @@ def add_parser(
     def action(name: str, text: str) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=text)
         sub.add_argument(
-            "--pki-dir", type=Path, metavar="DIR", help="the CA's folder (default: the data folder)"
+            "--pki-dir",
+            type=Path,
+            metavar="DIR",
+            help="the CA's folder (default: pki beside the database)",
         )
         add_db(sub)
         return sub
@@ -79,6 +82,7 @@ def add_parser(
 
 def run(args: argparse.Namespace, url: str) -> int:
     """Run one ``ca`` action; the exit code."""
+    from console.cli_tls import pki_folder_of
     from console.services.site_ca import CsrRefused, PkiError, SiteAuthority
 
     handlers: dict[str, Callable[[argparse.Namespace, str, SiteAuthority], int]] = {
@@ -90,7 +94,8 @@ def run(args: argparse.Namespace, url: str) -> int:
         "signing": _signing,
     }
     try:
-        authority = SiteAuthority(args.pki_dir or SiteAuthority.default_folder())
+        # The folder `serve` and the console use for this database, unless told otherwise.
+        authority = SiteAuthority(args.pki_dir or pki_folder_of(url))
         return handlers[args.action](args, url, authority)
     except (_UserError, PkiError, CsrRefused, PermissionDenied) as error:
         print(f"chargedesk: {error}", file=sys.stderr)

@@ -44,6 +44,7 @@ def add_parser(
 
 
 async def _end(url: str, session_id: int, reason: str) -> Session:
+    from console.cli_actor import cli_actor
     from console.core.events import EventBus
     from console.core.site import SiteState
     from console.services.sessions import SessionService
@@ -54,7 +55,8 @@ async def _end(url: str, session_id: int, reason: str) -> Session:
     writer = StorageWriter(db)
     writer.start()
     try:
-        return await SessionService(writer, SiteState(), EventBus()).end_session(session_id, reason)
+        service = SessionService(writer, SiteState(), EventBus())
+        return await service.end_session(session_id, reason, actor=cli_actor(url))
     finally:
         await asyncio.to_thread(writer.stop)
         db.dispose()

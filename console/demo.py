@@ -8,17 +8,20 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from console.cli_tls import DEFAULT_TLS_PORT, tls_settings
 from console.core.enums import AdmissionMode
-from console.services.engine import EngineConfig
+from console.services.engine import CentralSystem, EngineConfig
 from console.services.network import port_is_free
 
 
 class SimulatorThread:
     """Runs the demo site's simulated chargers on a loop of their own, off the GUI thread."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, charger_options: dict[str, dict[str, Any]] | None = None) -> None:
         self.url = url
+        self.charger_options = charger_options
         self._loop = asyncio.new_event_loop()
         self._stop: asyncio.Event | None = None
         self._thread = threading.Thread(target=self._run, name="chargedesk-demo", daemon=True)
@@ -32,7 +35,7 @@ class SimulatorThread:
 
         async def main() -> None:
             self._stop = asyncio.Event()
-            await run_demo_site(self.url, self._stop)
+            await run_demo_site(self.url, self._stop, self.charger_options)
 
         self._loop.run_until_complete(main())
         self._loop.close()
@@ -42,6 +45,21 @@ class SimulatorThread:
         if self._stop is not None:
             self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(15)
+
+
+def demo_site_of(engine: CentralSystem) -> SimulatorThread:
+    """The demo's simulated chargers for a started engine.
+
+    Every charger is told the wss:// port, so the Security page's guided move up works
+    on the demo site: the charger reconnects there once its profile is raised.
+    """
+    from console.simulator.demo_site import DEMO_CHARGERS, WAITING_CHARGER
+
+    options: dict[str, dict[str, Any]] = {}
+    if engine.tls_port is not None:
+        ids = [spec[0] for spec in [*DEMO_CHARGERS, WAITING_CHARGER]]
+        options = {charger_id: {"tls_port": engine.tls_port} for charger_id in ids}
+    return SimulatorThread(f"ws://127.0.0.1:{engine.port}/ocpp/", options)
 
 
 def demo_config(folder: Path, port: int) -> EngineConfig:
@@ -56,6 +74,9 @@ def demo_config(folder: Path, port: int) -> EngineConfig:
         port=port if port_is_free(port) else 0,  # a second demo beside the first
         admission=AdmissionMode.APPROVE,
         heartbeat_interval=60,
+        # wss:// with a throw-away site CA of its own, so the security pages have one.
+        tls_port=DEFAULT_TLS_PORT if port_is_free(DEFAULT_TLS_PORT) else 0,
+        pki_folder=folder / "pki",
     )
 
 
@@ -67,12 +88,14 @@ def run_demo_or_console(args: argparse.Namespace) -> int:
         from console.cli_storage import storage_settings
         from console.storage.database import default_database_url
 
+        url = args.db or default_database_url()
         config = EngineConfig(
-            database_url=args.db or default_database_url(),
+            database_url=url,
             port=args.port,
             file_port=args.file_port,
             stale_session_timeout=getattr(args, "stale_session_minutes", 15.0) * 60,
             **(storage_settings(args) if hasattr(args, "message_log_mb") else {}),
+            **tls_settings(args, url),
         )
         return run_console(config)
 
@@ -80,7 +103,7 @@ def run_demo_or_console(args: argparse.Namespace) -> int:
         config = demo_config(Path(folder), args.port)
 
         def start_site(console: Console) -> Callable[[], None]:
-            simulators = SimulatorThread(f"ws://127.0.0.1:{console.client.engine.port}/ocpp/")
+            simulators = demo_site_of(console.client.engine)
             simulators.start()
             return simulators.stop
 

@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtWidgets import QWidget
 
-from console.demo import SimulatorThread, demo_config
+from console.demo import demo_config, demo_site_of
 from console.ui.alarms.screens import alarm_screens
 from console.ui.billing.screens import billing_screens
 from console.ui.cards.editor import CardEditorDialog
@@ -30,8 +30,10 @@ from console.ui.cards.history import HistoryDialog
 from console.ui.cards.import_dialog import ImportDialog
 from console.ui.console_app import Console, cancel_pending_tasks, create_application
 from console.ui.reports.screens import report_screens
+from console.ui.staff.screens import staff_screens
 from console.ui.technician.connection_screens import connections_screen
 from console.ui.technician.message_screens import message_log_screen
+from console.ui.technician.security_screens import security_screens
 from console.ui.technician.tool_screens import technician_tool_screens
 from console.ui.technician.transfer_screens import transfers_screen
 
@@ -63,13 +65,14 @@ def take_screenshots(target: Path, settle: float = SETTLE_SECONDS) -> list[Path]
     saved: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="chargedesk-shots-") as folder:
         console = Console(demo_config(Path(folder), 0), demo=True)
-        simulators = SimulatorThread(f"ws://127.0.0.1:{console.client.engine.port}/ocpp/")
+        simulators = demo_site_of(console.client.engine)
         simulators.start()
         window = console.window
         window.resize(*SIZE)
         window.show()
         try:
             loop.run_until_complete(_settle(settle))
+            saved += staff_screens(loop, window, target)  # the login: the admin is at the desk
             views = [
                 ("overview", window.overview),
                 ("charger-detail", window.detail),
@@ -91,6 +94,7 @@ def take_screenshots(target: Path, settle: float = SETTLE_SECONDS) -> list[Path]
             saved += message_log_screen(loop, window, target)
             saved += connections_screen(loop, window, target)
             saved += transfers_screen(loop, window, target)
+            saved += security_screens(loop, window, target)  # last: a charger reconnects
         finally:
             simulators.stop()
             window.close()

@@ -89,3 +89,37 @@ class RebootCounter:
             boots.clear()
             return count
         return None
+
+
+# The security events the 1.6 security extension marks as not critical (its appendix of
+# security events): they are kept in the charger's security event list, never raised as
+# alarms. The critical ones (FirmwareUpdated, SettingSystemTime, StartupOfTheDevice,
+# ResetOrReboot, SecurityLogWasCleared, MemoryExhaustion, TamperDetectionActivated) and
+# any type the extension does not name (a vendor's own) become alarms: an unknown event
+# is safer shown than hidden.
+NON_CRITICAL_SECURITY_EVENTS = frozenset(
+    {
+        "FailedToAuthenticateAtCentralSystem",
+        "CentralSystemFailedToAuthenticate",
+        "ReconfigurationOfSecurityParameters",
+        "InvalidMessages",
+        "AttemptedReplayAttacks",
+        "InvalidFirmwareSignature",
+        "InvalidFirmwareSigningCertificate",
+        "InvalidCentralSystemCertificate",
+        "InvalidChargePointCertificate",
+        "InvalidTLSVersion",
+        "InvalidTLSCipherSuite",
+    }
+)
+
+
+def security_event_severity(event_type: str | None) -> str:
+    """The severity of a security event type: critical, or info for the ones listed in
+    NON_CRITICAL_SECURITY_EVENTS."""
+    return "info" if event_type in NON_CRITICAL_SECURITY_EVENTS else "critical"
+
+
+def security_event_is_alarm(event_type: str | None) -> bool:
+    """True when a SecurityEventNotification of this type is raised as an alarm."""
+    return security_event_severity(event_type) == "critical"

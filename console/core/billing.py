@@ -131,6 +131,7 @@ class Payment:
     received_at: datetime
     reference: str | None = None
     note: str | None = None
+    recorded_by: str | None = None  # the staff member logged in when it was recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ class Receipt:
     void_reason: str | None = None
     replaces_id: int | None = None
     payments: tuple[Payment, ...] = ()
+    voided_by: str | None = None  # the staff member logged in when it was voided
 
     @property
     def label(self) -> str:

@@ -177,6 +177,56 @@ class GetCompositeSchedule:
     rate_unit: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class CertificateHash:
+    """Identifies an installed certificate (CertificateHashDataType of the 1.6 security
+    extension): hashes of its issuer's name and key, and its serial number (hex)."""
+
+    hash_algorithm: str  # SHA256, SHA384 or SHA512
+    issuer_name_hash: str
+    issuer_key_hash: str
+    serial_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class InstallCertificate:
+    """Install a root certificate (CentralSystemRootCertificate or
+    ManufacturerRootCertificate) on the charger; ``certificate`` is PEM."""
+
+    certificate_type: str
+    certificate: str
+
+
+@dataclass(frozen=True, slots=True)
+class GetInstalledCertificateIds:
+    """List the root certificates of one type the charger holds."""
+
+    certificate_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteCertificate:
+    """Remove an installed root certificate."""
+
+    certificate: CertificateHash
+
+
+@dataclass(frozen=True, slots=True)
+class ExtendedTriggerMessage:
+    """Ask the charger to send a message now (security extension: also
+    SignChargePointCertificate, LogStatusNotification, SignedFirmwareStatusNotification)."""
+
+    message: str
+    connector_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateSigned:
+    """Hand the charger its certificate signed by the site CA (PEM chain, leaf first)."""
+
+    certificate_chain: str
+
+
 Command = (
     RemoteStart
     | RemoteStop
@@ -197,6 +247,11 @@ Command = (
     | SetChargingProfile
     | ClearChargingProfile
     | GetCompositeSchedule
+    | InstallCertificate
+    | GetInstalledCertificateIds
+    | DeleteCertificate
+    | ExtendedTriggerMessage
+    | CertificateSigned
 )
 
 
@@ -222,6 +277,11 @@ _ACTIONS: dict[type, str] = {
     SetChargingProfile: "SetChargingProfile",
     ClearChargingProfile: "ClearChargingProfile",
     GetCompositeSchedule: "GetCompositeSchedule",
+    InstallCertificate: "InstallCertificate",
+    GetInstalledCertificateIds: "GetInstalledCertificateIds",
+    DeleteCertificate: "DeleteCertificate",
+    ExtendedTriggerMessage: "ExtendedTriggerMessage",
+    CertificateSigned: "CertificateSigned",
 }
 
 

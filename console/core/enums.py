@@ -88,12 +88,29 @@ class RefusalReason(StrEnum):
     USERNAME_MISMATCH = "username is not the charger id"
     NO_SUBPROTOCOL = "no common OCPP version (subprotocol)"
     BAD_PATH = "bad URL path"
-    TLS_FAILURE = "TLS failure: the charger speaks wss:// but ChargeDesk serves ws://"
+    TLS_FAILURE = "TLS failure: the charger sent wss:// to the ws:// port"
     INVALID_ID = "charger id breaks the OCPP rules (48 characters of A-Z a-z 0-9 - . _ ~)"
     RETIRED_CHARGER = "charger was retired by staff"
     LOCKED = "locked after repeated wrong passwords"
     TOO_MANY_WAITING = "too many unknown chargers are waiting for approval"
     TOO_MANY_WAITING_FROM_PEER = "too many unknown chargers waiting from this address"
+    # Security profiles: the required profile is never silently downgraded.
+    NEEDS_TLS_2 = "needs TLS (wss://): security profile 2 is required"
+    NEEDS_TLS_3 = "needs TLS (wss://): security profile 3 is required"
+    NO_CLIENT_CERTIFICATE = "no client certificate: security profile 3 is required"
+    CERTIFICATE_MISMATCH = "client certificate is for another charger (CN is not the charger id)"
+    NO_PASSWORD_SET = "its security profile needs a password, and none is set here"
+    # A TLS handshake on the wss:// port that failed, and why.
+    TLS_UNKNOWN_CA = "TLS: the charger's certificate is from an unknown CA"
+    TLS_EXPIRED = "TLS: the charger's certificate has expired"
+    TLS_BAD_CERTIFICATE = "TLS: the charger's certificate is not valid (not yet valid or damaged)"
+    TLS_NOT_TRUSTED = "TLS: the charger does not trust the site CA"
+    TLS_HUNG_UP = "TLS: the charger broke off the handshake"
+    TLS_VERSION = "TLS: version too old (TLS 1.0/1.1) or no common cipher"
+    TLS_NOT_TLS = "not TLS: plain ws:// sent to the wss:// port"
+    TLS_TIMEOUT = "TLS handshake timed out"
+    TLS_TOO_MANY = "too many TLS handshakes at once (idle connections dropped)"
+    TLS_HANDSHAKE = "TLS handshake failed"
 
 
 class AsideReason(StrEnum):

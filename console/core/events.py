@@ -11,6 +11,7 @@ from decimal import Decimal
 from console.core.alarms import Alarm
 from console.core.enums import AuthorizationStatus, ConnectorStatus
 from console.core.model import BootInfo, RefusedConnection, Session
+from console.core.staff_accounts import SecuritySettings
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,25 @@ class AlarmChanged:
         return self.alarm.charger_id
 
 
+@dataclass(frozen=True, slots=True)
+class StaffChanged:
+    """A staff account was added or changed, logged in or was locked out.
+
+    ``action`` is the audit action (``staff.add``, ``staff.roles``, ``staff.login``…).
+    """
+
+    staff_id: int
+    username: str
+    action: str
+
+
+@dataclass(frozen=True, slots=True)
+class SecuritySettingsChanged:
+    """An admin saved the site's security settings (idle lock, command-line login...)."""
+
+    settings: SecuritySettings
+
+
 Event = (
     ChargerConnected
     | ChargerDisconnected
@@ -215,6 +235,8 @@ Event = (
     | ReceiptChanged
     | AlarmRaised
     | AlarmChanged
+    | StaffChanged
+    | SecuritySettingsChanged
 )
 
 Subscriber = Callable[[Event], None]

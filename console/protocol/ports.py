@@ -23,6 +23,7 @@ from console.core.model import (
     StatusReport,
     StopRequest,
 )
+from console.protocol.tls import TlsFacts
 
 # Every refusal about who the charger is (bad id, unknown, rejected, retired, wrong or no
 # password, locked) gets this one status and the same body: an outsider cannot tell an
@@ -73,9 +74,11 @@ class AdmissionPort(Protocol):
         password: str | None,
         *,
         peer: str | None = None,
+        tls: TlsFacts | None = None,
     ) -> HandshakeVerdict:
         """Judge a handshake by the charger id in the URL (already checked against the id
-        rules), its Basic auth credentials and the peer address (``host:port``)."""
+        rules), its Basic auth credentials, the peer address (``host:port``) and, on the
+        wss:// port, what the TLS handshake showed (None: plain ws://)."""
         ...
 
     async def record_refusal(
@@ -150,6 +153,11 @@ class ChargerMessagePort(Protocol):
 
     async def notice(self, charger_id: str, kind: str, details: dict[str, Any]) -> None:
         """Diagnostics, firmware, log and security notifications: recorded and published."""
+        ...
+
+    async def sign_certificate(self, charger_id: str, csr: str) -> bool:
+        """SignCertificate (1.6 security extension): True when the CSR is taken on; the
+        signed certificate follows in a CertificateSigned sent by the services later."""
         ...
 
 

@@ -2,7 +2,8 @@
 
 Usage (on the engine loop)::
 
-    server = CentralSystemServer(messages, admission, message_log, port=9000)
+    server = CentralSystemServer(messages, admission, message_log, port=9000,
+                                 tls_port=9443, tls_context=context)
     await server.start()
     outcome = await server.send("CP-1", Reset(hard=False))
     await server.stop()
@@ -13,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import ssl
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -29,7 +31,6 @@ from console.core.enums import RefusalReason
 from console.core.model import CommandOutcome
 from console.protocol import outcomes
 from console.protocol.connection import (
-    CLOSE_GOING_AWAY,
     CLOSE_NORMAL,
     ChargerConnection,
     ConnectionSettings,
@@ -42,6 +43,7 @@ from console.protocol.handshake import (
     format_peer,
     offered_subprotocols,
 )
+from console.protocol.listeners import Listeners
 from console.protocol.ocpp16 import OCPP16
 from console.protocol.ports import (
     REFUSED_HTTP_STATUS,
@@ -49,13 +51,16 @@ from console.protocol.ports import (
     ChargerMessagePort,
     MessageLogPort,
 )
-from console.protocol.sniffing import sniffing_connection
+from console.protocol.tls import HANDSHAKE_TIMEOUT, MAX_HANDSHAKES, TlsFacts
 
 log = logging.getLogger(__name__)
 
 MAX_FRAME_BYTES = 1024 * 1024
 REPLACED_REASON = "replaced by a new connection"
 REALM = "ChargeDesk"
+
+#: Turns a failed TLS handshake into the reason recorded for the technician.
+DescribeTlsFailure = Callable[[BaseException], RefusalReason]
 
 
 class CentralSystemServer:
@@ -67,6 +72,11 @@ class CentralSystemServer:
     the default wait for a charger's answer, ``max_bad_frames`` broken frames in a row
     close the connection (0: never), and a charger silent for ``idle_intervals``
     heartbeat intervals (``heartbeat_interval`` until it boots) is closed as offline.
+
+    wss:// listens on ``tls_port`` (0: any free port) when a ``tls_context`` is given,
+    beside ws:// on ``port`` unless ``plain`` is False; both share the admission and
+    the connections. ``describe_tls_failure`` names the reason of a failed TLS handshake
+    (the services know the words); at most ``max_tls_handshakes`` run at once.
     """
 
     def __init__(
@@ -85,6 +95,12 @@ class CentralSystemServer:
         heartbeat_interval: float = 300,
         idle_intervals: float = 3,
         dialects: Sequence[Dialect] = (OCPP16,),
+        plain: bool = True,
+        tls_port: int | None = None,
+        tls_context: ssl.SSLContext | None = None,
+        describe_tls_failure: DescribeTlsFailure | None = None,
+        max_tls_handshakes: int = MAX_HANDSHAKES,
+        tls_handshake_timeout: float = HANDSHAKE_TIMEOUT,
     ) -> None:
         self._messages = messages
         self._admission = admission
@@ -101,7 +117,17 @@ class CentralSystemServer:
             idle_intervals=idle_intervals,
         )
         self._dialects = {dialect.subprotocol: dialect for dialect in dialects}
-        self._server: Server | None = None
+        self._listeners = Listeners(
+            port,
+            plain=plain,
+            tls_port=tls_port,
+            tls_context=tls_context,
+            max_handshakes=max_tls_handshakes,
+            handshake_timeout=tls_handshake_timeout,
+        )
+        self.tls_gate = self._listeners.gate  # the TLS handshakes under way
+        self._describe_tls_failure = describe_tls_failure
+        self._started = False
         self._connections: dict[str, ChargerConnection] = {}
         # The id the admission accepted each handshake as, until its connection runs.
         # Weak: a handshake that fails after process_request never reaches the handler.
@@ -116,13 +142,17 @@ class CentralSystemServer:
         return list(self._dialects)
 
     async def start(self) -> None:
-        """Listen for chargers."""
-        self._server = await serve(
+        """Listen for chargers: ws:// (unless switched off) and wss:// (when configured)."""
+        await self._listeners.start(self._listen, self._on_tls_hello, self._on_tls_failure)
+        self._started = True
+
+    async def _listen(self, port: int, connection_class: type[ServerConnection]) -> Server:
+        return await serve(
             self._serve_connection,
             self._host,
-            self._requested_port,
+            port,
             process_request=self._process_request,
-            create_connection=sniffing_connection(self._on_tls_hello),
+            create_connection=connection_class,
             subprotocols=[Subprotocol(name) for name in self._dialects],
             select_subprotocol=self._select_subprotocol,
             # permessage-deflate roughly triples memory per connection and slows frames.
@@ -134,19 +164,27 @@ class CentralSystemServer:
 
     @property
     def port(self) -> int:
-        """The port listened on (the real one when started with port 0)."""
-        if self._server is None:
-            return self._requested_port
-        port: int = self._server.sockets[0].getsockname()[1]
-        return port
+        """The ws:// port listened on (the real one when started with port 0); 0 when
+        ws:// is switched off (see ``plain_port``)."""
+        port = self.plain_port
+        return 0 if port is None else port
+
+    @property
+    def plain_port(self) -> int | None:
+        """The ws:// port (the real one once started), None when ws:// is off."""
+        return self._listeners.plain_port
+
+    @property
+    def tls_port(self) -> int | None:
+        """The wss:// port (the real one once started), None when there is no wss://."""
+        return self._listeners.tls_port
 
     async def stop(self) -> None:
         """Close every connection with 1001 and wait until all are gone."""
-        if self._server is None:
+        if not self._started:
             return
-        server, self._server = self._server, None
-        server.close(code=CLOSE_GOING_AWAY, reason="central system stopping")
-        await server.wait_closed()
+        self._started = False
+        await self._listeners.close()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -245,7 +283,10 @@ class CentralSystemServer:
         if choose_subprotocol(offered, self.subprotocols) is None:
             reason = RefusalReason.NO_SUBPROTOCOL
             return await self._refuse(ws, charger_id, reason, peer, path, 400, offered, username)
-        verdict = await self._admission.check_handshake(charger_id, username, password, peer=peer)
+        tls: TlsFacts | None = getattr(ws, "tls", None)
+        verdict = await self._admission.check_handshake(
+            charger_id, username, password, peer=peer, tls=tls
+        )
         if verdict.accepted:
             self._admitted[ws] = verdict.charger_id or charger_id
             return None
@@ -255,13 +296,24 @@ class CentralSystemServer:
         )
 
     async def _on_tls_hello(self, ws: ServerConnection) -> None:
-        """A charger tried wss:// on our ws:// port: no HTTP request, so no id or path."""
+        """A charger sent wss:// to our ws:// port: no HTTP request, so no id or path."""
         peer = format_peer(ws.remote_address)
-        log.info("refused a TLS handshake from %s: ChargeDesk serves ws:// only", peer)
+        log.info("refused a TLS handshake from %s on the ws:// port", peer)
         try:
             await self._admission.record_refusal(None, RefusalReason.TLS_FAILURE, peer, "", 0)
         except Exception:
             log.exception("recording a refused TLS handshake failed")
+
+    async def _on_tls_failure(self, peer: str | None, error: BaseException) -> None:
+        """A TLS handshake on the wss:// port failed: recorded by address, with the reason."""
+        reason = RefusalReason.TLS_HANDSHAKE
+        if self._describe_tls_failure is not None:
+            try:
+                reason = self._describe_tls_failure(error)
+            except Exception:
+                log.exception("describing a failed TLS handshake failed")
+        log.info("refused a TLS handshake from %s: %s (%s)", peer, reason.value, error)
+        await self._admission.record_refusal(None, reason, peer, "", 0)
 
     async def _refuse(
         self,

@@ -18,8 +18,10 @@ from console.core.cards import expiry_at_end_of, validate_card
 from console.core.clock import utcnow
 from console.core.enums import Approval, BlockReason, CardStatus
 from console.core.model import Card, ChargerRecord, Person, Session
+from console.core.staff import Actor, Permission, require
 from console.services import lockouts
 from console.services.admission import check_new_charger
+from console.services.audited import record
 from console.services.card_csv import (
     ImportPlan,
     ImportResult,
@@ -29,6 +31,7 @@ from console.services.card_csv import (
     plan_import,
 )
 from console.services.card_history import CardHistory, card_history
+from console.services.cards import STATUS_ACTIONS, card_facts
 from console.services.passwords import hash_password
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
@@ -48,29 +51,55 @@ def _with_database(url: str, work: Callable[[Connection], T]) -> T:
         engine.dispose()
 
 
-def add_charger(url: str, charger_id: str, password: str | None) -> ChargerRecord:
+def add_charger(url: str, charger_id: str, password: str | None, *, actor: Actor) -> ChargerRecord:
     """Register a charger as accepted, with a password when given (stored hashed).
 
     Raises ChargerInputError when the id breaks the OCPP rules or the password is not
     16 to 40 characters.
     """
+    require(actor, Permission.APPROVALS)
     check_new_charger(charger_id, password)
     hashed = hash_password(password) if password else None
-    return _with_database(
-        url,
-        lambda c: charger_repo.add_charger(c, charger_id, Approval.ACCEPTED, utcnow(), hashed),
-    )
+
+    def work(connection: Connection) -> ChargerRecord:
+        added = charger_repo.add_charger(
+            connection, charger_id, Approval.ACCEPTED, utcnow(), hashed
+        )
+        after = {"approval": added.approval.value, "password": hashed is not None}
+        record(connection, actor, "charger.add", added.id, None, after)
+        return added
+
+    return _with_database(url, work)
 
 
-def unlock_charger(url: str, charger_id: str) -> bool:
+def unlock_charger(url: str, charger_id: str, *, actor: Actor) -> bool:
     """Lift a password lock-out of a charger (and its addresses); True when one held."""
-    return _with_database(url, lambda c: lockouts.unlock_charger(c, charger_id))
+    require(actor, Permission.APPROVALS)
+
+    def work(connection: Connection) -> bool:
+        unlocked = lockouts.unlock_charger(connection, charger_id)
+        if unlocked:
+            record(connection, actor, "charger.unlock", charger_id)
+        return unlocked
+
+    return _with_database(url, work)
 
 
-def set_approval(url: str, charger_id: str, accepted: bool) -> bool:
+def set_approval(url: str, charger_id: str, accepted: bool, *, actor: Actor) -> bool:
     """Accept or reject a charger waiting for approval; False when unknown."""
+    require(actor, Permission.APPROVALS)
     approval = Approval.ACCEPTED if accepted else Approval.REJECTED
-    return _with_database(url, lambda c: charger_repo.set_approval(c, charger_id, approval))
+
+    def work(connection: Connection) -> bool:
+        old = charger_repo.get_charger(connection, charger_id)
+        if not charger_repo.set_approval(connection, charger_id, approval):
+            return False
+        before = None if old is None else {"approval": old.approval.value}
+        action = "charger.accept" if accepted else "charger.reject"
+        record(connection, actor, action, charger_id, before, {"approval": approval.value})
+        return True
+
+    return _with_database(url, work)
 
 
 def list_chargers(url: str) -> list[ChargerRecord]:
@@ -83,9 +112,18 @@ def list_sessions(url: str, running_only: bool = False) -> list[Session]:
     return _with_database(url, lambda c: session_repo.list_sessions(c, running_only=running_only))
 
 
-def add_card(url: str, card: Card) -> Card:
+def add_card(url: str, card: Card, *, actor: Actor) -> Card:
     """Register or update a card."""
-    return _with_database(url, lambda c: card_repo.save_card(c, card, utcnow()))
+    require(actor, Permission.CARDS)
+
+    def work(connection: Connection) -> Card:
+        old = card_repo.get_card(connection, card.id_tag)
+        saved = card_repo.save_card(connection, card, utcnow())
+        action = "card.add" if old is None else "card.change"
+        record(connection, actor, action, saved.id_tag, card_facts(old), card_facts(saved))
+        return saved
+
+    return _with_database(url, work)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +180,13 @@ def _owner_of(connection: Connection, edit: CardEdit, card: Card) -> int | None:
     return changed.id
 
 
-def edit_card(url: str, edit: CardEdit) -> tuple[Card, bool]:
+def edit_card(url: str, edit: CardEdit, *, actor: Actor) -> tuple[Card, bool]:
     """Register a card or change the values given; returns it and whether it is new.
 
     An owner name nobody has yet creates the person. InvalidCardId or CardEditError for a
     mistake.
     """
+    require(actor, Permission.CARDS)
 
     def work(connection: Connection) -> tuple[Card, bool]:
         existing = card_repo.get_card(connection, edit.id_tag)
@@ -166,7 +205,10 @@ def edit_card(url: str, edit: CardEdit) -> tuple[Card, bool]:
             card = replace(card, note=edit.note.strip() or None)
         card = validate_card(card)
         card = replace(card, person_id=_owner_of(connection, edit, card))
-        return card_repo.save_card(connection, card, utcnow()), existing is None
+        saved = card_repo.save_card(connection, card, utcnow())
+        action = "card.add" if existing is None else "card.change"
+        record(connection, actor, action, saved.id_tag, card_facts(existing), card_facts(saved))
+        return saved, existing is None
 
     return _with_database(url, work)
 
@@ -177,11 +219,21 @@ def set_card_status(
     status: CardStatus,
     reason: BlockReason | None = None,
     detail: str | None = None,
+    *,
+    actor: Actor,
 ) -> Card | None:
     """Block (with why), unblock (active) or retire a card; None when there is no such card."""
-    return _with_database(
-        url, lambda c: card_repo.set_card_status(c, id_tag, status, utcnow(), reason, detail)
-    )
+    require(actor, Permission.CARDS)
+
+    def work(connection: Connection) -> Card | None:
+        old = card_repo.get_card(connection, id_tag)
+        saved = card_repo.set_card_status(connection, id_tag, status, utcnow(), reason, detail)
+        if saved is not None:
+            action = STATUS_ACTIONS[status]
+            record(connection, actor, action, saved.id_tag, card_facts(old), card_facts(saved))
+        return saved
+
+    return _with_database(url, work)
 
 
 def list_cards(url: str, include_retired: bool = False) -> list[tuple[Card, Person | None]]:
@@ -190,19 +242,23 @@ def list_cards(url: str, include_retired: bool = False) -> list[tuple[Card, Pers
 
 
 def import_cards(
-    url: str, data: bytes, *, write: bool, skip_bad_rows: bool = False
+    url: str, data: bytes, *, write: bool, skip_bad_rows: bool = False, actor: Actor
 ) -> tuple[ImportPlan, ImportResult | None]:
     """Plan a card CSV import and, when ``write``, apply it in the same transaction.
 
     Nothing is written when the file has problems unless ``skip_bad_rows``; the result is
     None when nothing was written.
     """
+    if write:
+        require(actor, Permission.CARDS)
 
     def work(connection: Connection) -> tuple[ImportPlan, ImportResult | None]:
         plan = plan_import(connection, data)
         if not write or (plan.has_problems and not skip_bad_rows):
             return plan, None
-        return plan, apply_import(connection, plan, utcnow())
+        result = apply_import(connection, plan, utcnow())
+        record(connection, actor, "card.import", "", None, {"cards": list(result.id_tags)})
+        return plan, result
 
     return _with_database(url, work)
 

@@ -26,11 +26,15 @@ from console.core.events import (
 )
 from console.core.model import ChargerRecord, RefusedConnection
 from console.core.site import SiteState
+from console.core.staff import Actor, Permission, require
 from console.protocol.handshake import peer_host
 from console.protocol.ports import HandshakeVerdict
+from console.protocol.tls import TlsFacts
+from console.services.audited import record as audit_record
 from console.services.handshake_judge import HandshakeJudge
 from console.services.lockouts import GuessPolicy, unlock_charger
 from console.services.passwords import hash_password
+from console.services.security_profiles import SecurityProfiles
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
 from console.storage.writer import StorageWriter
@@ -42,6 +46,16 @@ _BY_ADDRESS = (
     RefusalReason.TLS_FAILURE,
     RefusalReason.TOO_MANY_WAITING,
     RefusalReason.TOO_MANY_WAITING_FROM_PEER,
+    RefusalReason.TLS_UNKNOWN_CA,
+    RefusalReason.TLS_EXPIRED,
+    RefusalReason.TLS_BAD_CERTIFICATE,
+    RefusalReason.TLS_NOT_TRUSTED,
+    RefusalReason.TLS_HUNG_UP,
+    RefusalReason.TLS_VERSION,
+    RefusalReason.TLS_NOT_TLS,
+    RefusalReason.TLS_TIMEOUT,
+    RefusalReason.TLS_TOO_MANY,
+    RefusalReason.TLS_HANDSHAKE,
 )
 
 
@@ -92,6 +106,8 @@ class AdmissionService:
         self._bus = bus
         self.mode = mode
         self._judge = HandshakeJudge(writer, bus, lambda: self.mode, policy or GuessPolicy())
+        # Required security profiles and moving up: see services/security_profiles.py.
+        self.profiles = SecurityProfiles(writer, self._judge)
         self._seen: dict[str, datetime] = {}
         # Called after staff accepted or rejected a charger, so the engine can act on
         # a connected one at once instead of waiting for its next boot retry.
@@ -104,10 +120,12 @@ class AdmissionService:
         password: str | None,
         *,
         peer: str | None = None,
+        tls: TlsFacts | None = None,
     ) -> HandshakeVerdict:
         """Judge a handshake: unknown ids by the admission mode and the waiting limits,
-        retired and rejected ones refused, then the locks and the password."""
-        return await self._judge.judge(charger_id, username, password, peer)
+        retired and rejected ones refused, then the security profile, the locks and the
+        password (or, on profile 3, the client certificate)."""
+        return await self._judge.judge(charger_id, username, password, peer, tls)
 
     async def record_refusal(
         self,
@@ -159,6 +177,7 @@ class AdmissionService:
         state = self._site.charger(charger_id)
         state.approval = record.approval
         state.online = True
+        self.profiles.connected_now(charger_id)
         state.peer = peer
         state.connected_at = state.last_seen = now
         self._bus.publish(ChargerConnected(charger_id, peer, now))
@@ -186,6 +205,7 @@ class AdmissionService:
         await self._writer.submit(record)
         state = self._site.charger(charger_id)
         state.online = False
+        self.profiles.disconnected_now(charger_id)
         self._bus.publish(ChargerDisconnected(charger_id, now, close_code, reason))
 
     def charger_seen(self, charger_id: str, at: datetime) -> None:
@@ -208,50 +228,80 @@ class AdmissionService:
             seen, self._seen = self._seen, {}
             await self._writer.submit(lambda c: charger_repo.touch_last_seen(c, seen))
 
-    async def add_charger(self, charger_id: str, password: str | None = None) -> ChargerRecord:
+    async def add_charger(
+        self, charger_id: str, password: str | None = None, *, actor: Actor
+    ) -> ChargerRecord:
         """Register (or re-admit) a charger as accepted, optionally with a password.
 
         Raises ChargerInputError when the id breaks the OCPP rules or the password is not
         16 to 40 characters. An id that differs from a known one only in case is that one.
         """
+        require(actor, Permission.APPROVALS)
         check_new_charger(charger_id, password)
         hashed = await asyncio.to_thread(hash_password, password) if password else None
         now = utcnow()
-        record = await self._writer.submit(
-            lambda c: charger_repo.add_charger(c, charger_id, Approval.ACCEPTED, now, hashed)
-        )
+
+        def store(connection: Connection) -> ChargerRecord:
+            added = charger_repo.add_charger(connection, charger_id, Approval.ACCEPTED, now, hashed)
+            after = {"approval": added.approval.value, "password": hashed is not None}
+            audit_record(connection, actor, "charger.add", added.id, None, after)
+            return added
+
+        record = await self._writer.submit(store)
         self._site.charger(record.id).approval = record.approval
         if hashed is not None:
             self._judge.forget(record.id)
         return record
 
-    async def set_password(self, charger_id: str, password: str | None) -> bool:
+    async def set_password(self, charger_id: str, password: str | None, *, actor: Actor) -> bool:
         """Set, replace or (None) clear a charger's password; False when the id is unknown.
 
         Raises ChargerInputError when the password is not 16 to 40 printable characters.
         """
+        require(actor, Permission.CHARGER_SECURITY)
         check_new_password(password)
         hashed = await asyncio.to_thread(hash_password, password) if password else None
-        changed = await self._writer.submit(
-            lambda c: charger_repo.set_password_hash(c, charger_id, hashed)
-        )
+
+        def store(connection: Connection) -> bool:
+            done = charger_repo.set_password_hash(connection, charger_id, hashed)
+            if done:  # never the password itself: only that there is one
+                after = {"password": hashed is not None}
+                audit_record(connection, actor, "charger.password", charger_id, None, after)
+            return done
+
+        changed = await self._writer.submit(store)
         if changed:
             # Drop verifications against the old hash: the next handshake checks the new one.
             self._judge.forget(charger_id)
         return changed
 
-    async def unlock(self, charger_id: str) -> bool:
+    async def unlock(self, charger_id: str, *, actor: Actor) -> bool:
         """Staff lift a password lock-out of a charger (and of the addresses it was refused
         from) before it runs out; True when something was locked."""
-        return await self._writer.submit(lambda c: unlock_charger(c, charger_id))
+        require(actor, Permission.APPROVALS)
 
-    async def set_approval(self, charger_id: str, accepted: bool) -> bool:
+        def store(connection: Connection) -> bool:
+            unlocked = unlock_charger(connection, charger_id)
+            if unlocked:
+                audit_record(connection, actor, "charger.unlock", charger_id)
+            return unlocked
+
+        return await self._writer.submit(store)
+
+    async def set_approval(self, charger_id: str, accepted: bool, *, actor: Actor) -> bool:
         """Accept or reject a waiting charger; False when the id is unknown."""
+        require(actor, Permission.APPROVALS)
         approval = Approval.ACCEPTED if accepted else Approval.REJECTED
 
         def store(connection: Connection) -> ChargerRecord | None:
+            old = charger_repo.get_charger(connection, charger_id)
             if not charger_repo.set_approval(connection, charger_id, approval):
                 return None
+            before = None if old is None else {"approval": old.approval.value}
+            action = "charger.accept" if accepted else "charger.reject"
+            audit_record(
+                connection, actor, action, charger_id, before, {"approval": approval.value}
+            )
             return charger_repo.get_charger(connection, charger_id)
 
         record = await self._writer.submit(store)
@@ -266,3 +316,23 @@ class AdmissionService:
         """The stored approval of a charger, or None when it is unknown."""
         record = await self._writer.submit(lambda c: charger_repo.get_charger(c, charger_id))
         return None if record is None else record.approval
+
+    async def set_security_profile(
+        self, charger_id: str, profile: int, *, actor: Actor
+    ) -> ChargerRecord:
+        """Require security ``profile`` (0-3) of a charger from its next connection on;
+        see SecurityProfiles.set_profile for the permissions and refusals."""
+        return await self.profiles.set_profile(charger_id, profile, actor=actor)
+
+    def expect_upgrade(self, charger_id: str, profile: int, password_hash: str | None) -> None:
+        """While a charger moves up, let it in on its old and its new profile and password."""
+        self.profiles.expect_upgrade(charger_id, profile, password_hash)
+
+    def finish_upgrade(self, charger_id: str, succeeded: bool) -> None:
+        """End a move up: only the stored profile and password count again (store the new
+        ones first when it succeeded)."""
+        self.profiles.finish_upgrade(charger_id, succeeded)
+
+    def connection_profile(self, charger_id: str) -> int | None:
+        """The security profile the charger's open connection met (None: not connected)."""
+        return self.profiles.connection_profile(charger_id)

@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from console.core.alarms import Alarm, AlarmKind, RebootCounter
+from console.core.alarms import Alarm, AlarmKind, RebootCounter, security_event_is_alarm
 from console.core.clock import utcnow
 from console.core.enums import ConnectorStatus
 from console.core.events import (
@@ -42,7 +42,9 @@ from console.core.events import (
     Event,
     EventBus,
 )
+from console.core.staff import Actor, Permission, require
 from console.services import alarm_words as words
+from console.services.audited import record
 from console.services.site_zone import configured_zone
 from console.storage import alarms as alarm_repo
 from console.storage.writer import StorageWriter
@@ -123,7 +125,10 @@ class AlarmService:
             if event.boot.reboot and event.accepted:
                 self._queue.put_nowait(event)
         elif isinstance(event, ChargerStatusChanged | ChargerLockedOut) or (
-            isinstance(event, ChargerNotice) and event.kind == "security"
+            isinstance(event, ChargerNotice)
+            and event.kind == "security"
+            # Events the security extension calls not critical stay in the event list.
+            and security_event_is_alarm(words.security_details(event.text).get("type"))
         ):
             self._queue.put_nowait(event)
 
@@ -246,14 +251,17 @@ class AlarmService:
 
     # ------------------------------------------------------------------ staff
 
-    async def acknowledge(self, alarm_id: int, who: str) -> Alarm | None:
-        """Record that ``who`` has seen the alarm; None when there is no such alarm."""
+    async def acknowledge(self, alarm_id: int, *, actor: Actor) -> Alarm | None:
+        """Record that ``actor`` has seen the alarm; None when there is no such alarm."""
+        require(actor, Permission.ALARMS)
         now = utcnow()
 
         def store(connection: Connection) -> Alarm | None:
-            alarm = alarm_repo.acknowledge(connection, alarm_id, who, now)
+            alarm = alarm_repo.acknowledge(connection, alarm_id, actor.name, now)
             if alarm is not None and alarm.kind in MOMENTARY:
                 alarm = alarm_repo.clear_alarm(connection, alarm_id, now)
+            if alarm is not None:
+                record(connection, actor, "alarm.acknowledge", alarm.id, None, _facts(alarm))
             return alarm
 
         alarm = await self._writer.submit(store)
@@ -262,16 +270,18 @@ class AlarmService:
             self._bus.publish(AlarmChanged(alarm))
         return alarm
 
-    async def acknowledge_all(self, who: str) -> list[Alarm]:
+    async def acknowledge_all(self, *, actor: Actor) -> list[Alarm]:
         """Acknowledge every alarm nobody has acknowledged yet; returns them."""
+        require(actor, Permission.ALARMS)
         now = utcnow()
 
         def store(connection: Connection) -> list[Alarm]:
-            changed = alarm_repo.acknowledge_all(connection, who, now)
+            changed = alarm_repo.acknowledge_all(connection, actor.name, now)
             result: list[Alarm] = []
             for alarm in changed:
                 if alarm.kind in MOMENTARY:
                     alarm = alarm_repo.clear_alarm(connection, alarm.id, now) or alarm
+                record(connection, actor, "alarm.acknowledge", alarm.id, None, _facts(alarm))
                 result.append(alarm)
             return result
 
@@ -286,3 +296,13 @@ class AlarmService:
         current = self._open.get(key)
         if current is not None and current.id == alarm.id:
             self._open[key] = alarm
+
+
+def _facts(alarm: Alarm) -> dict[str, object]:
+    """What the audit log keeps of an acknowledged alarm."""
+    return {
+        "charger": alarm.charger_id,
+        "connector": alarm.connector_id,
+        "kind": alarm.kind.value,
+        "message": alarm.message,
+    }

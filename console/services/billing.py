@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from functools import partial
@@ -25,7 +24,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine
 
-from console.core.billing import BillingError, SessionBill, SiteDetails, StoredTariff
+from console.core.billing import BillingError, SessionBill, StoredTariff
 from console.core.clock import utcnow
 from console.core.enums import SessionFlag
 from console.core.events import (
@@ -37,14 +36,15 @@ from console.core.events import (
 )
 from console.core.model import Session
 from console.core.money import CostBreakdown
-from console.core.tariffs import Tariff
+from console.core.staff import Actor, Permission, require
+from console.services.audited import record
 from console.services.billing_live import LiveCosts
 from console.services.billing_plan import bill_of, decided, held_for_review
 from console.services.billing_plan import cost_so_far as read_cost_so_far
+from console.services.billing_settings import TariffSettings
 from console.services.checked_writes import submit_checked
 from console.storage import bills as bill_repo
 from console.storage import receipts as receipt_repo
-from console.storage import samples as sample_repo
 from console.storage import sessions as session_repo
 from console.storage import tariffs as tariff_repo
 from console.storage.writer import StorageWriter
@@ -56,7 +56,7 @@ BACKLOG_PAGE = 200  # unbilled sessions billed per transaction at start
 CLOSE_GRACE = 5.0  # seconds bills in progress may take to finish when the engine stops
 
 
-class BillingService:
+class BillingService(TariffSettings):
     """Bills finished sessions; keeps the tariffs, who pays which, and the site details."""
 
     def __init__(
@@ -192,11 +192,14 @@ class BillingService:
         """The stored bill of a session, or None."""
         return await self._read(lambda c: bill_repo.get_bill(c, session_id))
 
-    async def decide_readings(self, session_id: int, keep: bool) -> SessionBill | None:
+    async def decide_readings(
+        self, session_id: int, keep: bool, *, actor: Actor
+    ) -> SessionBill | None:
         """Staff's decision on a session's readings that cannot be true: count them
         (``keep``) or leave them out. One transaction records the decision and, for a
         finished session, makes the bill that was held; returns it (None: still running,
         or no tariff applies)."""
+        require(actor, Permission.RECEIPTS)
         now = self._clock()
         decision = SessionFlag.READINGS_KEPT if keep else SessionFlag.READINGS_LEFT_OUT
         other = SessionFlag.READINGS_LEFT_OUT if keep else SessionFlag.READINGS_KEPT
@@ -212,6 +215,7 @@ class BillingService:
                 raise BillingError(f"session {session_id} has no readings to review")
             session = session_repo.change_flags(connection, session_id, (decision.value,), stale)
             assert session is not None
+            record(connection, actor, "session.readings", session_id, None, decision.value)
             if session.stopped_at is None:
                 return session, None, False
             bill = bill_of(connection, session, now)
@@ -230,62 +234,11 @@ class BillingService:
 
     # --- tariffs --------------------------------------------------------------------------
 
-    async def save_tariff(self, tariff_id: int | None, tariff: Tariff) -> int:
-        """Add (``tariff_id`` None) or change a tariff; returns its id. Bills keep their
-        own prices, so a change applies to sessions billed from now on."""
-        now = self._clock()
-        stored = await self._write(lambda c: tariff_repo.save_tariff(c, tariff_id, tariff, now))
-        return stored.id
-
-    async def retire_tariff(self, tariff_id: int) -> StoredTariff:
-        """Retire a tariff no longer used by a group, the default or the visitors."""
-        now = self._clock()
-        return await submit_checked(
-            self._writer, lambda c: tariff_repo.retire_tariff(c, tariff_id, now)
-        )
-
     async def tariffs(self, include_retired: bool = True) -> list[StoredTariff]:
         """The tariffs, by name."""
         return await self._read(
             lambda c: tariff_repo.list_tariffs(c, include_retired=include_retired)
         )
-
-    async def assign_group(self, group: str, tariff_id: int | None) -> None:
-        """Make a card group pay a tariff (None: the site default again)."""
-        await self._write(lambda c: tariff_repo.assign_group(c, group, tariff_id))
-
-    async def set_default_tariff(self, tariff_id: int | None) -> None:
-        """Set the tariff of everyone without a group tariff (None: no bills for them)."""
-        await submit_checked(
-            self._writer, lambda c: tariff_repo.set_default_tariff_id(c, tariff_id)
-        )
-
-    async def set_visitor_tariff(self, tariff_id: int | None) -> None:
-        """Set the tariff of visitors' tokens and of cards of the visitor group."""
-        await submit_checked(
-            self._writer, lambda c: tariff_repo.set_visitor_tariff_id(c, tariff_id)
-        )
-
-    async def set_visitor_group(self, group: str) -> None:
-        """Name the card group whose cards (and one-time tokens) pay the visitor tariff."""
-        await self._write(lambda c: tariff_repo.set_visitor_group(c, group))
-
-    async def save_site_details(self, site: SiteDetails) -> None:
-        """Store the site's name, address and tax number for receipts issued from now on."""
-        if not site.name.strip():
-            raise BillingError("receipts need the site's name")
-        await self._writer.submit(lambda c: tariff_repo.save_site_details(c, site))
-
-    async def set_power_ceiling(self, watts: float) -> None:
-        """Set the most power (W) a connector of the site can deliver: readings rising
-        faster are implausible, left out and held for staff (sessions seen from now on)."""
-        if not (math.isfinite(watts) and watts > 0):
-            raise BillingError("the power ceiling must be a positive number of watts")
-        await self._write(lambda c: sample_repo.set_power_ceiling_w(c, watts))
-
-    async def set_site_timezone(self, name: str) -> None:
-        """Set the site's time zone (receipts are numbered per year in it)."""
-        await self._write(lambda c: tariff_repo.set_site_timezone(c, name))
 
     # --- internals ------------------------------------------------------------------------
 

@@ -112,6 +112,8 @@ class ChargingService:
         # Services following notifications with their full details (file transfers);
         # awaited after the notice is stored, so a listener's own write comes after it.
         self.notice_listeners: list[Callable[[str, str, dict[str, Any]], Awaitable[None]]] = []
+        # Signs a charger's CSR (SignCertificate); set by the engine (ChargerSecurityService).
+        self.certificate_signer: Callable[[str, str], Awaitable[bool]] | None = None
 
     async def boot(self, charger_id: str, boot: BootInfo) -> BootDecision:
         """Store the boot details; Accepted only for chargers a person (or open mode) admitted."""
@@ -409,6 +411,12 @@ class ChargingService:
                 await listener(charger_id, kind, details)
             except Exception:
                 log.exception("%s: a notice listener failed", charger_id)
+
+    async def sign_certificate(self, charger_id: str, csr: str) -> bool:
+        """SignCertificate: handed to the certificate signer; refused when there is none."""
+        if self.certificate_signer is None:
+            return False
+        return await self.certificate_signer(charger_id, csr)
 
 
 _UNIT_SCALE = {"W": 1.0, "kW": 1000.0, "Wh": 1.0, "kWh": 1000.0}

@@ -8,6 +8,9 @@ from typing import Protocol
 from console.core import commands as cmd
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
+from console.core.staff import Actor, Permission, require
+from console.services.audited import record
+from console.services.command_rights import command_facts, outcome_facts, permission_for
 from console.storage import sessions as session_repo
 from console.storage.writer import StorageWriter
 
@@ -30,22 +33,47 @@ class CommandService:
         self._writer = writer
 
     async def send(
-        self, charger_id: str, command: cmd.Command, timeout: float | None = None
+        self,
+        charger_id: str,
+        command: cmd.Command,
+        timeout: float | None = None,
+        *,
+        actor: Actor,
     ) -> CommandOutcome:
-        """Send any command to a charger; the outcome names the action it was sent as."""
+        """Send any command to a charger; the outcome names the action it was sent as.
+
+        A command that changes something needs its permission (see command_rights) and is
+        audited: who sent it before it goes out, and the charger's answer once known.
+        """
+        action = cmd.action_name(command)
+        permission = permission_for(action)
+        if permission is not None:
+            require(actor, permission)
+        audited = permission is not None and actor.is_person
+        if audited:
+            sent = command_facts(action, command)
+            await self._writer.submit(
+                lambda c: record(c, actor, "command.send", charger_id, None, sent)
+            )
         outcome = await self._channel.send(charger_id, command, timeout)
         if outcome.action is None:
-            outcome = replace(outcome, action=cmd.action_name(command))
+            outcome = replace(outcome, action=action)
+        if audited:
+            answer = outcome_facts(action, outcome)
+            await self._writer.submit(
+                lambda c: record(c, actor, "command.outcome", charger_id, None, answer)
+            )
         return outcome
 
     async def start_session(
-        self, charger_id: str, connector_id: int | None, id_tag: str
+        self, charger_id: str, connector_id: int | None, id_tag: str, *, actor: Actor
     ) -> CommandOutcome:
         """Ask the charger to start a session on a connector for a card."""
-        return await self.send(charger_id, cmd.RemoteStart(id_tag, connector_id))
+        return await self.send(charger_id, cmd.RemoteStart(id_tag, connector_id), actor=actor)
 
-    async def stop_session(self, transaction_id: int) -> CommandOutcome:
+    async def stop_session(self, transaction_id: int, *, actor: Actor) -> CommandOutcome:
         """Ask the charger running this session to stop it."""
+        require(actor, Permission.SESSIONS)  # before the session is looked up
         session = await self._writer.submit(lambda c: session_repo.get_session(c, transaction_id))
         action = "RemoteStopTransaction"
         if session is None:
@@ -54,18 +82,19 @@ class CommandService:
         if not session.running:
             error = "the session has already ended"
             return CommandOutcome(CommandResult.INVALID, error=error, action=action)
-        return await self.send(session.charger_id, cmd.RemoteStop(transaction_id))
+        return await self.send(session.charger_id, cmd.RemoteStop(transaction_id), actor=actor)
 
-    async def reset(self, charger_id: str, hard: bool = False) -> CommandOutcome:
+    async def reset(self, charger_id: str, hard: bool = False, *, actor: Actor) -> CommandOutcome:
         """Reboot a charger (soft ends sessions first; hard cuts power)."""
-        return await self.send(charger_id, cmd.Reset(hard))
+        return await self.send(charger_id, cmd.Reset(hard), actor=actor)
 
-    async def unlock(self, charger_id: str, connector_id: int) -> CommandOutcome:
+    async def unlock(self, charger_id: str, connector_id: int, *, actor: Actor) -> CommandOutcome:
         """Release the cable of a connector."""
-        return await self.send(charger_id, cmd.UnlockConnector(connector_id))
+        return await self.send(charger_id, cmd.UnlockConnector(connector_id), actor=actor)
 
     async def set_available(
-        self, charger_id: str, connector_id: int, available: bool
+        self, charger_id: str, connector_id: int, available: bool, *, actor: Actor
     ) -> CommandOutcome:
         """Make a connector (0: the charger) available or unavailable."""
-        return await self.send(charger_id, cmd.ChangeAvailability(connector_id, available))
+        command = cmd.ChangeAvailability(connector_id, available)
+        return await self.send(charger_id, command, actor=actor)

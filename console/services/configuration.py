@@ -22,6 +22,8 @@ from console.core.configuration import (
 from console.core.enums import CommandResult
 from console.core.model import BootInfo, CommandOutcome
 from console.core.site import SiteState
+from console.core.staff import ENGINE_ACTOR, Actor, Permission, require
+from console.services.audited import record
 from console.services.commands import CommandService
 from console.storage import chargers as charger_repo
 from console.storage import snapshots as snapshot_repo
@@ -92,26 +94,33 @@ class ConfigurationService:
 
     async def read(self, charger_id: str, keys: Iterable[str] = ()) -> ConfigurationRead:
         """GetConfiguration (every key when ``keys`` is empty)."""
-        outcome = await self._commands.send(charger_id, cmd.GetConfiguration(tuple(keys)))
+        # GetConfiguration only reads: anyone may, so it goes out as ChargeDesk's own call.
+        command = cmd.GetConfiguration(tuple(keys))
+        outcome = await self._commands.send(charger_id, command, actor=ENGINE_ACTOR)
         if outcome.result is not CommandResult.ANSWERED:
             return ConfigurationRead(outcome)
         unknown = tuple(str(k) for k in outcome.details.get("unknownKey") or [])
         return ConfigurationRead(outcome, entries_of(outcome.details), unknown)
 
-    async def change(self, charger_id: str, values: Mapping[str, str]) -> list[KeyChange]:
-        """ChangeConfiguration for each key in turn; one outcome per key."""
+    async def change(
+        self, charger_id: str, values: Mapping[str, str], *, actor: Actor
+    ) -> list[KeyChange]:
+        """ChangeConfiguration for each key in turn; one outcome per key (each audited)."""
+        require(actor, Permission.CONFIGURATION)
         changes: list[KeyChange] = []
         for key, value in values.items():
-            outcome = await self._commands.send(charger_id, cmd.ChangeConfiguration(key, value))
+            command = cmd.ChangeConfiguration(key, value)
+            outcome = await self._commands.send(charger_id, command, actor=actor)
             changes.append(KeyChange(charger_id, key, value, outcome))
         return changes
 
     # ----------------------------------------------------------------- snapshots
 
     async def save_snapshot(
-        self, charger_id: str, name: str = ""
+        self, charger_id: str, name: str = "", *, actor: Actor
     ) -> tuple[CommandOutcome, ConfigSnapshot | None]:
         """Read the charger's configuration and store it; the snapshot when it worked."""
+        require(actor, Permission.CONFIGURATION)
         read = await self.read(charger_id)
         if read.outcome.result is not CommandResult.ANSWERED:
             return read.outcome, None
@@ -124,6 +133,8 @@ class ConfigurationService:
             snapshot_id = snapshot_repo.add_snapshot(
                 connection, charger_id, label, boot, taken_at, entries
             )
+            after = {"snapshot": snapshot_id, "name": label, "keys": len(entries)}
+            record(connection, actor, "configuration.snapshot", charger_id, None, after)
             return snapshot_repo.get_snapshot(connection, snapshot_id)
 
         return read.outcome, await self._writer.submit(store)
@@ -140,9 +151,18 @@ class ConfigurationService:
         """One saved snapshot."""
         return await self._writer.submit(lambda c: snapshot_repo.get_snapshot(c, snapshot_id))
 
-    async def mark_baseline(self, snapshot_id: int) -> ConfigSnapshot | None:
+    async def mark_baseline(self, snapshot_id: int, *, actor: Actor) -> ConfigSnapshot | None:
         """Make a snapshot the baseline of its model; None when it does not exist."""
-        return await self._writer.submit(lambda c: snapshot_repo.mark_baseline(c, snapshot_id))
+        require(actor, Permission.CONFIGURATION)
+
+        def store(connection: Any) -> ConfigSnapshot | None:
+            marked = snapshot_repo.mark_baseline(connection, snapshot_id)
+            if marked is not None:
+                after = {"vendor": marked.vendor, "model": marked.model, "name": marked.name}
+                record(connection, actor, "configuration.baseline", snapshot_id, None, after)
+            return marked
+
+        return await self._writer.submit(store)
 
     async def baseline_for(self, charger_id: str) -> ConfigSnapshot | None:
         """The baseline of the charger's model, or None."""
@@ -175,19 +195,23 @@ class ConfigurationService:
         return BaselineComparison(charger_id, baseline, read, differences)
 
     async def apply_baseline(
-        self, snapshot_id: int, charger_ids: Iterable[str]
+        self, snapshot_id: int, charger_ids: Iterable[str], *, actor: Actor
     ) -> list[BaselineApplied]:
-        """Set, on each charger of the baseline's model, the writable keys that differ."""
+        """Set, on each charger of the baseline's model, the writable keys that differ
+        (each ChangeConfiguration audited as ``actor``'s)."""
+        require(actor, Permission.CONFIGURATION)
         baseline = await self.snapshot(snapshot_id)
         if baseline is None:
             missing = _invalid(f"no snapshot {snapshot_id}")
             return [BaselineApplied(cid, missing) for cid in charger_ids]
         results: list[BaselineApplied] = []
         for charger_id in charger_ids:
-            results.append(await self._apply_to(baseline, charger_id))
+            results.append(await self._apply_to(baseline, charger_id, actor))
         return results
 
-    async def _apply_to(self, baseline: ConfigSnapshot, charger_id: str) -> BaselineApplied:
+    async def _apply_to(
+        self, baseline: ConfigSnapshot, charger_id: str, actor: Actor
+    ) -> BaselineApplied:
         boot = await self._boot(charger_id)
         model = None if boot is None else boot.model
         vendor = None if boot is None else boot.vendor
@@ -207,7 +231,9 @@ class ConfigurationService:
                 continue
             if current is None or (current.value or "") != entry.value:
                 wanted[entry.key] = entry.value
-        return BaselineApplied(charger_id, None, tuple(await self.change(charger_id, wanted)))
+        return BaselineApplied(
+            charger_id, None, tuple(await self.change(charger_id, wanted, actor=actor))
+        )
 
     async def _boot(self, charger_id: str) -> BootInfo | None:
         state = self._site.chargers.get(charger_id)

@@ -130,6 +130,7 @@ class InterfaceUrl:
     interface: str
     address: str
     url: str
+    port: int = 0  # the port of the URL (ws:// and wss:// have one each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,14 +306,29 @@ def _charger_time(action: str, text: str) -> datetime | None:
 # ----------------------------------------------------------------- network
 
 
-def interface_urls(host: str, port: int) -> list[InterfaceUrl]:
-    """The URL to type into a charger for each address the server listens on."""
+def interface_urls(host: str, port: int | None, tls_port: int | None = None) -> list[InterfaceUrl]:
+    """The URLs to type into a charger for each address the server listens on: ws://
+    on ``port`` and wss:// on ``tls_port`` (either None when it is off)."""
     everywhere = host in ("0.0.0.0", "", "::")
     found = interface_addresses() if everywhere else [("", host)]
-    return [
-        InterfaceUrl(name, address, f"ws://{address}:{port}/ocpp/<charger id>")
-        for name, address in found
-    ]
+    urls: list[InterfaceUrl] = []
+    for scheme, number in (("ws", port), ("wss", tls_port)):
+        if number is not None:
+            urls += [
+                InterfaceUrl(name, address, _url(scheme, address, number), number)
+                for name, address in found
+            ]
+    return urls
+
+
+def listener_urls(host: str, port: int | None, tls_port: int | None) -> list[str]:
+    """Every URL chargers can use, ws:// ones first (``port``/``tls_port`` None: off)."""
+    return [entry.url for entry in interface_urls(host, port, tls_port)]
+
+
+def _url(scheme: str, address: str, port: int) -> str:
+    shown = f"[{address}]" if ":" in address else address
+    return f"{scheme}://{shown}:{port}/ocpp/<charger id>"
 
 
 def check_port(address: str, port: int, timeout: float = CHECK_TIMEOUT) -> PortCheck:
@@ -334,3 +350,14 @@ def check_ports(addresses: list[str], port: int, timeout: float = CHECK_TIMEOUT)
         return []
     with ThreadPoolExecutor(max_workers=min(8, len(addresses))) as pool:
         return list(pool.map(lambda address: check_port(address, port, timeout), addresses))
+
+
+def check_urls(urls: list[InterfaceUrl], timeout: float = CHECK_TIMEOUT) -> list[PortCheck]:
+    """Check each URL's address on its port (ws:// and wss:// ports both); blocking."""
+    by_port: dict[int, list[str]] = {}
+    for url in urls:
+        by_port.setdefault(url.port, []).append(url.address)
+    checks: list[PortCheck] = []
+    for port, addresses in by_port.items():
+        checks += check_ports(addresses, port, timeout)
+    return checks

@@ -9,22 +9,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import ssl
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from console.core.alarms import AlarmKind
 from console.core.commands import TriggerMessage
 from console.core.enums import AdmissionMode
 from console.core.events import EventBus
 from console.core.model import ChargerRecord, Session, StatusReport
 from console.core.site import SiteState
+from console.core.staff import ENGINE_ACTOR
 from console.protocol.server import CentralSystemServer
 from console.services.admission import AdmissionService
 from console.services.alarms import DEFAULT_OFFLINE_GRACE, AlarmService
+from console.services.audit_log import AuditLogService
 from console.services.billing import BillingService
 from console.services.cards import CardService
+from console.services.charger_security import ChargerSecurityService
 from console.services.charging import ChargingService
 from console.services.commands import CommandService
 from console.services.configuration import ConfigurationService
@@ -39,10 +45,17 @@ from console.services.message_log import (
     MessageLogService,
 )
 from console.services.notes import NoteService
+from console.services.pki_upkeep import PKI_ALARM_SOURCE, PkiUpkeep
+from console.services.profile_upgrade import ProfileUpgradeService
 from console.services.raw_calls import RawCallService
 from console.services.receipts import ReceiptService
+from console.services.security_events import SecurityEventService
+from console.services.security_profiles import plain_port_enabled
 from console.services.sessions import DEFAULT_AVAILABLE_TIMEOUT, SessionService
+from console.services.site_ca import PkiError, SiteAuthority
+from console.services.staff import StaffService
 from console.services.storage_watch import StorageLimits, StorageWatch
+from console.services.tls_refusals import tls_refusal_reason
 from console.services.transfers import TransferService, data_folder_of
 from console.services.visitors import VisitorService
 from console.storage import chargers as charger_repo
@@ -79,6 +92,12 @@ class EngineConfig:
     stale_session_timeout: float = DEFAULT_AVAILABLE_TIMEOUT
     # password lock-outs and the limit on unknown chargers waiting for approval
     guess_policy: GuessPolicy = field(default_factory=GuessPolicy)
+    # wss:// (security profiles 2 and 3): its port (0: any free one; None: no wss://)
+    # and the site CA's folder (None: no wss://); ws:// can be switched off here or by
+    # the site setting "plain_port_enabled".
+    tls_port: int | None = None
+    plain_port: bool = True
+    pki_folder: Path | None = None
 
 
 class CentralSystem:
@@ -94,6 +113,7 @@ class CentralSystem:
         self._server: CentralSystemServer | None = None
         self._flusher: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[object]] = set()
+        self.pki_upkeep: PkiUpkeep | None = None  # the site CA's daily check (with wss://)
 
     @property
     def writer(self) -> StorageWriter:
@@ -109,8 +129,19 @@ class CentralSystem:
 
     @property
     def port(self) -> int:
-        """The port the server listens on (the real one when configured as 0)."""
+        """The ws:// port the server listens on (the real one when configured as 0); 0
+        when ws:// is switched off."""
         return self.server.port
+
+    @property
+    def tls_port(self) -> int | None:
+        """The wss:// port (the real one when configured as 0); None without wss://."""
+        return self.server.tls_port
+
+    @property
+    def plain_port(self) -> int | None:
+        """The ws:// port, None when ws:// is switched off."""
+        return self.server.plain_port
 
     async def start(self) -> None:
         """Open and migrate the database, load the site, start listening."""
@@ -140,6 +171,10 @@ class CentralSystem:
             self._writer, self.alarms, config.database_url, config.storage_limits
         )
         self.notes = NoteService(self._writer)
+        self.staff = StaffService(self._writer, self.bus)
+        self.audit = AuditLogService(self._writer)
+        self.authority, tls_context = await self._start_pki()
+        plain = config.plain_port and await self._writer.submit(plain_port_enabled)
         self._server = CentralSystemServer(
             messages=self.charging,
             admission=self.admission,
@@ -150,10 +185,14 @@ class CentralSystem:
             ping_timeout=config.ping_timeout,
             call_timeout=config.call_timeout,
             compression=config.compression,
+            plain=plain,
+            tls_port=config.tls_port,
+            tls_context=tls_context,
+            describe_tls_failure=tls_refusal_reason,
         )
         self.commands = CommandService(self._server, self._writer)
         self.configuration = ConfigurationService(self.commands, self._writer, self.site)
-        self.raw_calls = RawCallService(self._server)
+        self.raw_calls = RawCallService(self._server, self._writer)
         self.local_lists = LocalListService(
             self.commands,
             self._writer,
@@ -173,6 +212,23 @@ class CentralSystem:
             FileEndpoint(data_folder_of(config.database_url), config.host, config.file_port),
         )
         self.charging.notice_listeners.append(self.transfers.on_notice)
+        # The 1.6 security extension; without a site CA (no PKI folder) SignCertificate is
+        # refused and no CA can be installed on chargers.
+        self.security_events = SecurityEventService(self._writer)
+        self.charging.notice_listeners.append(self.security_events.on_notice)
+        self.security = ChargerSecurityService(
+            self._server, self._writer, self.security_events, self.transfers, self.authority
+        )
+        self.charging.certificate_signer = self.security.sign_certificate
+        self.security.site_ca_changes = self.pki_upkeep
+        self.profile_upgrade = ProfileUpgradeService(
+            self._server,
+            self._writer,
+            self.bus,
+            self.admission,
+            self.security,
+            lambda: self.tls_port is not None,
+        )
         await self.transfers.start()
         self.admission.on_approval_changed = self._on_approval_changed
         try:
@@ -184,9 +240,36 @@ class CentralSystem:
         self.local_lists.start()
         self.billing.start()
         self.storage_watch.start()
+        if self.pki_upkeep is not None:
+            self.pki_upkeep.start()
         self.sessions.start()
         self.visitors.begin()
         self._flusher = asyncio.get_running_loop().create_task(self._flush_seen_forever())
+
+    async def _start_pki(self) -> tuple[SiteAuthority | None, ssl.SSLContext | None]:
+        """Create or renew the site CA (off the loop: key generation is slow) and the
+        wss:// context; its warnings are logged and raised as an alarm."""
+        folder = self.config.pki_folder
+        if folder is None:
+            return None, None
+        authority = SiteAuthority(folder)
+        try:
+            warnings = await asyncio.to_thread(authority.ensure)
+            context = None
+            if self.config.tls_port is not None:
+                context = await asyncio.to_thread(authority.server_ssl_context)
+        except (PkiError, OSError, ValueError) as error:
+            # ws:// keeps working; staff see why wss:// is off instead of no engine at all.
+            message = f"wss:// is off: {error}. Fix the certificates in {folder}, then restart."
+            log.error("site CA: %s", message)
+            await self.alarms.raise_condition(
+                PKI_ALARM_SOURCE, AlarmKind.SECURITY, message, {"folder": str(folder)}
+            )
+            return None, None
+        # Renewed daily from now on; the warnings become an alarm that clears with them.
+        self.pki_upkeep = PkiUpkeep(authority, context, self.writer, self.alarms, self.bus)
+        await self.pki_upkeep.begin(warnings)
+        return authority, context
 
     async def _load_site(self) -> None:
         def read(
@@ -222,7 +305,8 @@ class CentralSystem:
         work: Coroutine[Any, Any, object]
         if accepted:
             # Ask for a new BootNotification now rather than after the Pending interval.
-            work = self.commands.send(charger_id, TriggerMessage("BootNotification"))
+            boot = TriggerMessage("BootNotification")
+            work = self.commands.send(charger_id, boot, actor=ENGINE_ACTOR)
         else:
             work = self._server.disconnect(charger_id, "rejected by staff")
         task: asyncio.Task[object] = asyncio.get_running_loop().create_task(work)
@@ -258,6 +342,9 @@ class CentralSystem:
             await self.receipts.close()
             await self.visitors.close()
             await self.transfers.close()
+            await self.security.close()
+            if self.pki_upkeep is not None:
+                await self.pki_upkeep.close()
             await self.admission.flush_seen()
         await self._close_storage()
 

@@ -30,6 +30,7 @@ from console.core.commands import FollowUpKind
 from console.core.enums import SessionFlag
 from console.core.events import CardRefused, Event, EventBus, SessionStarted, SessionStopped
 from console.core.model import CommandOutcome, FollowUp, Session
+from console.core.staff import Actor, Permission, require
 from console.services.billing import BillingService
 from console.services.commands import CommandService
 from console.services.visitors import VisitorService
@@ -111,12 +112,21 @@ class FollowThrough:
         self.stop_wait = stop_wait
 
     async def start_session(
-        self, charger_id: str, connector_id: int, id_tag: str, wait: float | None = None
+        self,
+        charger_id: str,
+        connector_id: int,
+        id_tag: str,
+        wait: float | None = None,
+        *,
+        actor: Actor,
     ) -> CommandOutcome:
         """RemoteStartTransaction for a card, followed to the session (or why none came)
         for ``wait`` seconds (default ``start_wait``)."""
+        require(actor, Permission.SESSIONS)
         with self._watching() as watch:
-            outcome = await self._commands.start_session(charger_id, connector_id, id_tag)
+            outcome = await self._commands.start_session(
+                charger_id, connector_id, id_tag, actor=actor
+            )
             if not outcome.accepted:
                 return outcome
             follow = await self._follow_start(
@@ -133,12 +143,15 @@ class FollowThrough:
         phone: str | None = None,
         email: str | None = None,
         wait: float | None = None,
+        *,
+        actor: Actor,
     ) -> tuple[Visitor, CommandOutcome]:
         """A visitor's session (one-time token, see VisitorService.start), followed to the
         session or why none came."""
+        require(actor, Permission.VISITORS)
         with self._watching() as watch:
             visitor, outcome = await self._visitors.start(
-                charger_id, connector_id, name, plate, phone, email
+                charger_id, connector_id, name, plate, phone, email, actor=actor
             )
             if not outcome.accepted:
                 return visitor, outcome
@@ -147,12 +160,15 @@ class FollowThrough:
             )
         return visitor, replace(outcome, follow_up=follow)
 
-    async def stop_session(self, transaction_id: int, wait: float | None = None) -> CommandOutcome:
+    async def stop_session(
+        self, transaction_id: int, wait: float | None = None, *, actor: Actor
+    ) -> CommandOutcome:
         """RemoteStopTransaction, followed to the StopTransaction (energy and cost) for
         ``wait`` seconds (default ``stop_wait``)."""
+        require(actor, Permission.SESSIONS)
         wait = wait or self.stop_wait
         with self._watching() as watch:
-            outcome = await self._commands.stop_session(transaction_id)
+            outcome = await self._commands.stop_session(transaction_id, actor=actor)
             if not outcome.accepted:
                 return outcome
             began = time.monotonic()

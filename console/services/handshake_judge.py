@@ -1,4 +1,10 @@
-"""Judging a charger's handshake: its id, the admission mode, its password and the locks.
+"""Judging a charger's handshake: its id, the admission mode, its security profile, its
+password or client certificate, and the locks.
+
+A charger required at security profile 2 or 3 is refused on ws://, at 3 without a client
+certificate: never a silent downgrade. A client certificate must name the URL's charger.
+While a charger moves up (``expect_upgrade``) it is let in on its old profile and its
+old password as well as on the new ones.
 
 Every refusal gets the same HTTP status (ports.REFUSED_HTTP_STATUS) and the server the
 same body, so a stranger learns nothing about which ids exist; the true reason goes to
@@ -22,6 +28,7 @@ from console.core.events import ChargerLockedOut, EventBus
 from console.core.model import ChargerRecord
 from console.protocol.handshake import peer_host
 from console.protocol.ports import REFUSED_HTTP_STATUS, HandshakeVerdict
+from console.protocol.tls import TlsFacts
 from console.services.lockouts import GuessPolicy, lock_keys
 from console.services.passwords import verify_password
 from console.storage import chargers as charger_repo
@@ -39,8 +46,35 @@ class _Facts:
     refusal: RefusalReason | None  # set when an unknown charger may not wait for approval
 
 
+@dataclass(frozen=True, slots=True)
+class PendingUpgrade:
+    """A charger moving up to ``profile``; ``password_hash`` is its new password's."""
+
+    profile: int
+    password_hash: str | None
+
+
 def _refuse(reason: RefusalReason) -> HandshakeVerdict:
     return HandshakeVerdict.refuse(reason, REFUSED_HTTP_STATUS)
+
+
+def offered_profile(tls: TlsFacts | None, password_checked: bool) -> int:
+    """The security profile a handshake satisfies: 3 with a client certificate, 2 over
+    TLS with a password, 1 over ws:// with a password, else 0."""
+    if tls is not None and tls.has_certificate:
+        return 3
+    if password_checked:
+        return 2 if tls is not None else 1
+    return 0
+
+
+def profile_refusal(required: int, tls: TlsFacts | None) -> RefusalReason | None:
+    """Why a handshake falls short of the charger's required profile (None: it does not)."""
+    if tls is None and required >= 2:
+        return RefusalReason.NEEDS_TLS_3 if required >= 3 else RefusalReason.NEEDS_TLS_2
+    if required >= 3 and (tls is None or not tls.has_certificate):
+        return RefusalReason.NO_CLIENT_CERTIFICATE
+    return None
 
 
 class HandshakeJudge:
@@ -62,6 +96,9 @@ class HandshakeJudge:
         self._verified: dict[tuple[str, str], str] = {}
         self._id_locks: dict[str, tuple[asyncio.Lock, int]] = {}
         self._verifications = asyncio.Semaphore(policy.max_verifications)
+        self.upgrades: dict[str, PendingUpgrade] = {}  # by id key
+        # The profile each charger's last accepted handshake satisfied, by id key.
+        self.profiles: dict[str, int] = {}
 
     def forget(self, charger_id: str) -> None:
         """Drop remembered verifications of a charger (its password changed)."""
@@ -69,14 +106,24 @@ class HandshakeJudge:
         self._verified = {k: v for k, v in self._verified.items() if k[0] != key}
 
     async def judge(
-        self, charger_id: str, username: str | None, password: str | None, peer: str | None
+        self,
+        charger_id: str,
+        username: str | None,
+        password: str | None,
+        peer: str | None,
+        tls: TlsFacts | None = None,
     ) -> HandshakeVerdict:
-        """The verdict on a handshake whose id already follows the id rules."""
+        """The verdict on a handshake whose id already follows the id rules; ``tls`` is
+        None for ws://."""
         host = peer_host(peer)
         delay = 0.0
+        named = None if tls is None or not tls.has_certificate else tls.common_name or ""
+        if named is not None and charger_key(named) != charger_key(charger_id):
+            # A site-CA certificate of another charger: someone taking its place.
+            return _refuse(RefusalReason.CERTIFICATE_MISMATCH)
         async with self._one_at_a_time(charger_key(charger_id)):
             facts = await self._writer.submit(lambda c: self._read(c, charger_id, host))
-            verdict, failures = await self._decide(facts, charger_id, username, password, host)
+            verdict, failures = await self._decide(facts, charger_id, username, password, host, tls)
         if failures:
             delay = self.policy.delay(failures)
         elif verdict.reason is RefusalReason.LOCKED:
@@ -115,6 +162,7 @@ class HandshakeJudge:
         username: str | None,
         password: str | None,
         host: str | None,
+        tls: TlsFacts | None = None,
     ) -> tuple[HandshakeVerdict, int]:
         """The verdict, and the failure count when this was a wrong password (else 0)."""
         record = facts.record
@@ -123,14 +171,29 @@ class HandshakeJudge:
         if record is None:
             if self._mode() is AdmissionMode.CLOSED:
                 return _refuse(RefusalReason.UNKNOWN_CHARGER), 0
-            return HandshakeVerdict.accept(charger_id), 0
+            return self._accept(charger_id, tls, False), 0
         if record.retired:
             return _refuse(RefusalReason.RETIRED_CHARGER), 0
         if record.approval is Approval.REJECTED:
             return _refuse(RefusalReason.REJECTED_CHARGER), 0
-        if facts.stored_hash is None:
-            return HandshakeVerdict.accept(record.id), 0
+        # Moving up raises the requirement only when it is finished: until then the
+        # old profile (the lower one) is what the charger must meet.
+        required = record.security_profile
+        shortfall = profile_refusal(required, tls)
+        if shortfall is not None:
+            return _refuse(shortfall), 0
+        upgrade = self.upgrades.get(charger_key(record.id))
+        hashes = [facts.stored_hash] if facts.stored_hash is not None else []
+        if upgrade is not None and upgrade.password_hash is not None:
+            hashes.append(upgrade.password_hash)
+        if not hashes:
+            if required in (1, 2):
+                return _refuse(RefusalReason.NO_PASSWORD_SET), 0
+            return self._accept(record.id, tls, False), 0
         if username is None or password is None:
+            if tls is not None and tls.has_certificate:
+                # Profile 3 authenticates by certificate; Basic auth is not sent.
+                return self._accept(record.id, tls, False), 0
             return _refuse(RefusalReason.MISSING_PASSWORD), 0
         now = utcnow()
         if any(lock.locked(now) for lock in facts.locks.values()):
@@ -138,14 +201,26 @@ class HandshakeJudge:
         if charger_key(username) != charger_key(record.id):
             failures = await self._fail(record.id, host, facts)
             return _refuse(RefusalReason.USERNAME_MISMATCH), failures
-        if not await self._password_matches(record.id, password, facts.stored_hash):
+        if not await self._any_password_matches(record.id, password, hashes):
             failures = await self._fail(record.id, host, facts)
             return _refuse(RefusalReason.WRONG_PASSWORD), failures
         charger_lock = lockout_repo.charger_lock_key(record.id)
         if charger_lock in facts.locks:
             # The right password wipes the charger's own count (not its address's).
             await self._writer.submit(lambda c: lockout_repo.clear(c, [charger_lock]))
-        return HandshakeVerdict.accept(record.id), 0
+        return self._accept(record.id, tls, True), 0
+
+    def _accept(self, charger_id: str, tls: TlsFacts | None, checked: bool) -> HandshakeVerdict:
+        self.profiles[charger_key(charger_id)] = offered_profile(tls, checked)
+        return HandshakeVerdict.accept(charger_id)
+
+    async def _any_password_matches(
+        self, charger_id: str, password: str, hashes: list[str]
+    ) -> bool:
+        for stored_hash in hashes:
+            if await self._password_matches(charger_id, password, stored_hash):
+                return True
+        return False
 
     async def _fail(self, charger_id: str, host: str | None, facts: _Facts) -> int:
         """Count a failure against the charger id and the address; announce a new lock."""

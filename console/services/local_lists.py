@@ -44,6 +44,8 @@ from console.core.local_lists import (
 )
 from console.core.model import CommandOutcome
 from console.core.site import SiteState
+from console.core.staff import ENGINE_ACTOR, Actor, Permission, require
+from console.services.audited import record
 from console.services.commands import CommandService
 from console.services.local_list_runs import ChargerRuns, RunRequest
 from console.storage import cards as card_repo
@@ -120,22 +122,33 @@ class LocalListService:
 
     # ----------------------------------------------------------------- public API
 
-    async def sync(self, charger_id: str, full: bool = False) -> LocalListState:
+    async def sync(self, charger_id: str, full: bool = False, *, actor: Actor) -> LocalListState:
         """Bring a charger's list up to date now (``full``: replace it whole).
 
         Staff use it to force a sync, so a charger that said it has no local list is asked
-        again. Returns the stored state, unchanged when the charger is not connected.
+        again. Returns the stored state, unchanged when the charger is not connected. The
+        audit log has who asked (before) and what came of it (after).
         """
+        require(actor, Permission.CHARGER_COMMANDS)
+        asked = {"full": full}
+        await self._writer.submit(
+            lambda c: record(c, actor, "local_list.sync", charger_id, None, asked)
+        )
         charger = self._site.chargers.get(charger_id)
         if charger is not None and charger.online and charger.approval is Approval.ACCEPTED:
             self._ready.add(charger_id)
         future: asyncio.Future[LocalListState] = asyncio.get_running_loop().create_future()
         self._runs.request(charger_id, full=full, recheck=True, waiter=future)
-        return await future
+        state = await future
+        result = {"version": state.version, "result": state.last_result}
+        await self._writer.submit(
+            lambda c: record(c, actor, "local_list.outcome", charger_id, None, result)
+        )
+        return state
 
-    async def clear_cache(self, charger_id: str) -> CommandOutcome:
+    async def clear_cache(self, charger_id: str, *, actor: Actor) -> CommandOutcome:
         """Empty the charger's authorization cache (ClearCache); the local list stays."""
-        return await self._send(charger_id, ClearCache())
+        return await self._commands.send(charger_id, ClearCache(), self._call_timeout, actor=actor)
 
     async def states(self) -> list[LocalListState]:
         """What we know of every charger's local list, ordered by charger id."""
@@ -300,7 +313,10 @@ class LocalListService:
     # ----------------------------------------------------------------- outcomes
 
     async def _send(self, charger_id: str, command: Command) -> CommandOutcome:
-        return await self._commands.send(charger_id, command, self._call_timeout)
+        # The lists follow the cards on their own: ChargeDesk's calls, not a person's.
+        return await self._commands.send(
+            charger_id, command, self._call_timeout, actor=ENGINE_ACTOR
+        )
 
     async def _save(self, state: LocalListState) -> LocalListState:
         return await self._writer.submit(lambda c: repo.save_state(c, state))

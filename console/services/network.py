@@ -25,15 +25,6 @@ def interface_addresses(include_loopback: bool = True) -> list[tuple[str, str]]:
     return sorted(found, key=lambda item: (item[1].startswith("127."), item[0]))
 
 
-def charger_urls(host: str, port: int) -> list[str]:
-    """The websocket URLs chargers can use: every interface when listening on all."""
-    if host in ("0.0.0.0", "", "::"):
-        hosts = [address for _name, address in interface_addresses()]
-    else:
-        hosts = [host]
-    return [f"ws://{address}:{port}/ocpp/<charger id>" for address in hosts]
-
-
 def port_is_free(port: int, host: str = "0.0.0.0") -> bool:
     """True when the central system could listen on ``host``:``port`` now.
 

@@ -13,8 +13,12 @@ from typing import Any, Protocol
 
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
+from console.core.staff import Actor, Permission, require
 from console.protocol.errors import OcppError
 from console.protocol.ocpp16 import OCPP16
+from console.services.audited import record
+from console.services.command_rights import small
+from console.storage.writer import StorageWriter
 
 
 class RawChannel(Protocol):
@@ -72,12 +76,34 @@ def check_raw_call(action: str, text: str) -> RawCheck:
 class RawCallService:
     """Sends hand-written calls once they pass the schema check."""
 
-    def __init__(self, channel: RawChannel) -> None:
+    def __init__(self, channel: RawChannel, writer: StorageWriter) -> None:
         self._channel = channel
+        self._writer = writer
 
-    async def send(self, charger_id: str, action: str, text: str) -> CommandOutcome:
-        """Check and send; a payload that breaks the schema is refused, never sent."""
+    async def send(
+        self, charger_id: str, action: str, text: str, *, actor: Actor
+    ) -> CommandOutcome:
+        """Check and send; a payload that breaks the schema is refused, never sent.
+
+        Audited like any command: who sent what before it goes out ("raw_call.send"), and
+        the charger's answer once known ("raw_call.outcome").
+        """
+        require(actor, Permission.RAW_CALLS)
         check = check_raw_call(action, text)
         if check.problem is not None:
             return CommandOutcome(CommandResult.INVALID, error=check.problem)
-        return await self._channel.send_raw(charger_id, action, check.payload)
+        sent = {"action": action, "payload": small(check.payload)}
+        await self._writer.submit(
+            lambda c: record(c, actor, "raw_call.send", charger_id, None, sent)
+        )
+        outcome = await self._channel.send_raw(charger_id, action, check.payload)
+        answer = {
+            "action": action,
+            "result": outcome.result.value,
+            "status": outcome.status,
+            "error": outcome.error,
+        }
+        await self._writer.submit(
+            lambda c: record(c, actor, "raw_call.outcome", charger_id, None, answer)
+        )
+        return outcome

@@ -30,6 +30,8 @@ from console.core.billing import (
 from console.core.clock import utcnow
 from console.core.events import Event, EventBus, ReceiptChanged, SessionBilled
 from console.core.money import check_amount
+from console.core.staff import Actor, Permission, require
+from console.services.audited import record
 from console.services.checked_writes import submit_checked
 from console.storage import bills as bill_repo
 from console.storage import payments as payment_repo
@@ -58,9 +60,9 @@ def _issue_for_visitor(
 
 
 def _void(
-    connection: Connection, receipt_id: int, reason: str, reissue: bool, at: datetime
+    connection: Connection, receipt_id: int, reason: str, reissue: bool, at: datetime, by: str
 ) -> tuple[Receipt, Receipt | None]:
-    voided = receipt_repo.void_receipt(connection, receipt_id, reason, at)
+    voided = receipt_repo.void_receipt(connection, receipt_id, reason, at, by)
     if not reissue:
         return voided, None
     session_id = voided.content.session_id
@@ -110,22 +112,52 @@ class ReceiptService:
         self._tasks: set[asyncio.Task[object]] = set()
         self._unsubscribe = bus.subscribe(self._on_event) if issue_for_visitors else (lambda: None)
 
-    async def issue(self, session_id: int) -> Receipt:
+    async def issue(self, session_id: int, *, actor: Actor) -> Receipt:
         """The receipt of a billed, finished session: issued now, or the one issued before
-        that is not void (BillingError when the session is running or not billed)."""
+        that is not void (BillingError when the session is running or not billed).
+
+        Anyone may open a receipt issued before; issuing a new one needs the desk role.
+        """
+        if not actor.may(Permission.RECEIPTS):
+            issued = await self._writer.submit(
+                lambda c: receipt_repo.valid_receipt_of_session(c, session_id)
+            )
+            if issued is not None:
+                return issued
+            require(actor, Permission.RECEIPTS)
         now = self._clock()
-        receipt, new = await submit_checked(self._writer, lambda c: _issue(c, session_id, now))
+
+        def store(connection: Connection) -> tuple[Receipt, bool]:
+            receipt, new = _issue(connection, session_id, now)
+            if new:
+                after = _receipt_facts(receipt)
+                record(connection, actor, "receipt.issue", receipt.label, None, after)
+            return receipt, new
+
+        receipt, new = await submit_checked(self._writer, store)
         if new:
             self._bus.publish(ReceiptChanged(receipt.id))
         return receipt
 
-    async def void(self, receipt_id: int, reason: str, reissue: bool = True) -> Receipt | None:
+    async def void(
+        self, receipt_id: int, reason: str, reissue: bool = True, *, actor: Actor
+    ) -> Receipt | None:
         """Void a receipt (it stays, marked void, with why); with ``reissue`` issue the
         corrected receipt from the session's bill and return it (else None)."""
+        require(actor, Permission.VOID_RECEIPTS)
         now = self._clock()
-        voided, new = await submit_checked(
-            self._writer, lambda c: _void(c, receipt_id, reason, reissue, now)
-        )
+
+        def store(connection: Connection) -> tuple[Receipt, Receipt | None]:
+            old = receipt_repo.get_receipt(connection, receipt_id)
+            voided, new = _void(connection, receipt_id, reason, reissue, now, actor.name)
+            after = dict(_receipt_facts(voided), reason=reason)
+            if new is not None:
+                after["reissued_as"] = new.label
+            before = _receipt_facts(old) if old is not None else None
+            record(connection, actor, "receipt.void", voided.label, before, after)
+            return voided, new
+
+        voided, new = await submit_checked(self._writer, store)
         self._bus.publish(ReceiptChanged(voided.id))
         if new is not None:
             self._bus.publish(ReceiptChanged(new.id))
@@ -138,6 +170,8 @@ class ReceiptService:
         amount: Decimal,
         reference: str | None = None,
         note: str | None = None,
+        *,
+        actor: Actor,
     ) -> Receipt:
         """Record money received for a receipt; it is paid once the payments cover it.
 
@@ -145,6 +179,7 @@ class ReceiptService:
         or cost centre charged. Nothing is recorded on a void or paid receipt, nor more
         than is left to pay.
         """
+        require(actor, Permission.PAYMENTS)
         check_amount("amount", amount, whole_cents=True)
         if amount <= 0:
             raise BillingError("a payment needs an amount above 0")
@@ -154,9 +189,29 @@ class ReceiptService:
         if reference is None and method is PaymentMethod.TERMINAL:
             raise BillingError("a card-terminal payment needs the terminal's reference")
         payment = Payment(
-            None, receipt_id, method, amount, self._clock(), reference, (note or "").strip() or None
+            None,
+            receipt_id,
+            method,
+            amount,
+            self._clock(),
+            reference,
+            (note or "").strip() or None,
+            recorded_by=actor.name,
         )
-        receipt = await submit_checked(self._writer, lambda c: _pay(c, payment))
+
+        def store(connection: Connection) -> Receipt:
+            receipt = _pay(connection, payment)
+            after = {
+                "method": method.value,
+                "amount": amount,
+                "reference": payment.reference,
+                "note": payment.note,
+                "status": receipt.status.value,
+            }
+            record(connection, actor, "receipt.payment", receipt.label, None, after)
+            return receipt
+
+        receipt = await submit_checked(self._writer, store)
         self._bus.publish(ReceiptChanged(receipt.id))
         return receipt
 
@@ -194,3 +249,14 @@ class ReceiptService:
         task: asyncio.Task[object] = asyncio.get_running_loop().create_task(guarded())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+
+def _receipt_facts(receipt: Receipt) -> dict[str, object]:
+    """What the audit log keeps of a receipt."""
+    breakdown = receipt.content.breakdown
+    return {
+        "session": receipt.content.session_id,
+        "status": receipt.status.value,
+        "total": breakdown.total,
+        "currency": breakdown.currency,
+    }

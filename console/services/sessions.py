@@ -27,6 +27,8 @@ from console.core.events import (
 )
 from console.core.model import Session
 from console.core.site import SiteState
+from console.core.staff import Actor, Permission, require
+from console.services.audited import record
 from console.storage import sessions as session_repo
 from console.storage.writer import StorageWriter
 
@@ -57,7 +59,7 @@ def publish_ended(site: SiteState, bus: EventBus, ended: Iterable[Session]) -> N
 
 
 def _end_by_staff(
-    connection: Connection, session_id: int, reason: str, now: datetime
+    connection: Connection, session_id: int, reason: str, now: datetime, actor: Actor
 ) -> Session | str:
     """End a running session by hand; a refusal is returned as text, before any write."""
     session = session_repo.get_session(connection, session_id)
@@ -74,6 +76,8 @@ def _end_by_staff(
         note=reason,
     )
     assert ended is not None
+    after = {"reason": reason, "charger": ended.charger_id, "connector": ended.connector_id}
+    record(connection, actor, "session.end", session_id, {"running": True}, after)
     return ended
 
 
@@ -99,16 +103,19 @@ class SessionService:
         self._watcher: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
 
-    async def end_session(self, session_id: int, reason: str) -> Session:
+    async def end_session(self, session_id: int, reason: str, *, actor: Actor) -> Session:
         """Staff end a running session with a reason (one transaction); SessionStopped
         follows. Raises SessionError when there is no such running session or no reason."""
+        require(actor, Permission.SESSIONS)
         reason = " ".join(reason.split())
         if not reason:
             raise SessionError("say why the session is ended (a reason is required)")
         if len(reason) > MAX_REASON_LENGTH:
             raise SessionError(f"the reason is longer than {MAX_REASON_LENGTH} characters")
         now = self._clock()
-        outcome = await self._writer.submit(lambda c: _end_by_staff(c, session_id, reason, now))
+        outcome = await self._writer.submit(
+            lambda c: _end_by_staff(c, session_id, reason, now, actor)
+        )
         if isinstance(outcome, str):
             raise SessionError(outcome)
         publish_ended(self._site, self._bus, [outcome])

@@ -130,7 +130,8 @@ class SiteAuthority(FirmwareSigning):
     def _ca_path(self) -> Path:
         return self.own.ca_cert if self.own else self._path("ca.pem")
 
-    def _server_paths(self) -> tuple[Path, Path]:
+    def server_files(self) -> tuple[Path, Path]:
+        """The server certificate's and key's files (a site's own PKI: its copies)."""
         if self.own:
             return self.own.server_cert, self.own.server_key
         return self._path("server.pem"), self._path("server.key")
@@ -150,7 +151,7 @@ class SiteAuthority(FirmwareSigning):
         return load_key_file(self._path("ca.key"), "CA key")
 
     def _server_cert(self) -> x509.Certificate:
-        cert_path, _key_path = self._server_paths()
+        cert_path, _key_path = self.server_files()
         return load_certificates(cert_path, "server certificate")[0]
 
     # -- making and checking -----------------------------------------------------------
@@ -194,7 +195,7 @@ class SiteAuthority(FirmwareSigning):
         return known + added
 
     def _server_due(self, ca: x509.Certificate, extra: Sequence[str], now: datetime) -> bool:
-        cert_path, key_path = self._server_paths()
+        cert_path, key_path = self.server_files()
         if not cert_path.exists() or not key_path.exists():
             return True
         try:
@@ -233,7 +234,7 @@ class SiteAuthority(FirmwareSigning):
             usage=SERVER_AUTH,
             alt_names=alt_names_for(names, addresses),
         )
-        cert_path, key_path = self._server_paths()
+        cert_path, key_path = self.server_files()
         write_private(key_path, key_pem(key))
         write_private(cert_path, cert_pem(server))
 
@@ -307,7 +308,7 @@ class SiteAuthority(FirmwareSigning):
         none); one that is sent must chain to the site CA, else the handshake fails.
         Whether a charger must send one (profile 3) is the listener's check.
         """
-        cert_path, key_path = self._server_paths()
+        cert_path, key_path = self.server_files()
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.minimum_version = ssl.TLSVersion.TLSv1_2
         context.set_ciphers(TLS12_CIPHERS)

@@ -27,6 +27,7 @@ from console.core.clock import utcnow
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
 from console.core.redaction import secret_digest
+from console.core.staff import Actor, Permission, require
 from console.core.transfers import (
     ACCEPTED,
     IGNORED,
@@ -39,6 +40,8 @@ from console.core.transfers import (
 )
 from console.core.transfers import FAILED as FAILED_STATUSES
 from console.protocol.datetimes import format_timestamp
+from console.services.audited import record
+from console.services.command_rights import outcome_facts
 from console.services.file_endpoint import FileEndpoint, ReceivedFile
 from console.services.ftp_endpoint import FtpEndpoint
 from console.services.network import interface_addresses
@@ -201,14 +204,18 @@ class TransferService:
         start_time: datetime | None = None,
         stop_time: datetime | None = None,
         protocol: UploadProtocol = "http",
+        *,
+        actor: Actor,
     ) -> list[TransferRequest]:
         """Ask chargers to upload their diagnostics (GetDiagnostics) by HTTP or FTP."""
+        require(actor, Permission.FIRMWARE)
 
         async def ask(charger_id: str, transfer_id: int, url: str) -> CommandOutcome:
             command = cmd.GetDiagnostics(url, start_time=start_time, stop_time=stop_time)
             return await self._channel.send(charger_id, command, self._timeout)
 
-        return await self._request_uploads(charger_ids, TransferKind.DIAGNOSTICS, ask, protocol)
+        kind = TransferKind.DIAGNOSTICS
+        return await self._request_uploads(charger_ids, kind, ask, protocol, actor)
 
     async def request_log(
         self,
@@ -217,8 +224,11 @@ class TransferService:
         latest: datetime | None = None,
         security_log: bool = False,
         protocol: UploadProtocol = "http",
+        *,
+        actor: Actor,
     ) -> list[TransferRequest]:
         """Ask chargers to upload a log (GetLog of the 1.6 security extension)."""
+        require(actor, Permission.FIRMWARE)
 
         async def ask(charger_id: str, transfer_id: int, url: str) -> CommandOutcome:
             parameters: dict[str, Any] = {"remoteLocation": url}
@@ -233,7 +243,7 @@ class TransferService:
             }
             return await self._channel.send_raw(charger_id, "GetLog", payload, self._timeout)
 
-        return await self._request_uploads(charger_ids, TransferKind.LOG, ask, protocol)
+        return await self._request_uploads(charger_ids, TransferKind.LOG, ask, protocol, actor)
 
     async def update_firmware(
         self,
@@ -241,11 +251,14 @@ class TransferService:
         firmware: Path,
         retrieve_date: datetime | None = None,
         signature: FirmwareSignature | None = None,
+        *,
+        actor: Actor,
     ) -> list[TransferRequest]:
         """Offer ``firmware`` to chargers and ask them to install it.
 
         UpdateFirmware, or SignedUpdateFirmware when ``signature`` is given.
         """
+        require(actor, Permission.FIRMWARE)
         if not await asyncio.to_thread(firmware.is_file):
             raise FileNotFoundError(firmware)
         when = retrieve_date or utcnow()
@@ -254,7 +267,7 @@ class TransferService:
         await self.endpoint.start()
 
         async def one(charger_id: str) -> TransferRequest:
-            transfer_id = await self._add(charger_id, TransferKind.FIRMWARE, firmware.name)
+            transfer_id = await self._add(charger_id, TransferKind.FIRMWARE, firmware.name, actor)
             grant = self.endpoint.offer_file(charger_id, transfer_id, firmware, open_for)
             url = self._url(charger_id, grant.path)
             request_id = transfer_id if signature is not None else None
@@ -280,7 +293,7 @@ class TransferService:
                 outcome = await self._channel.send_raw(
                     charger_id, "SignedUpdateFirmware", payload, self._timeout
                 )
-            return await self._answered(charger_id, transfer_id, outcome, None)
+            return await self._answered(charger_id, transfer_id, outcome, None, actor)
 
         return list(await asyncio.gather(*(one(cid) for cid in dict.fromkeys(charger_ids))))
 
@@ -289,13 +302,14 @@ class TransferService:
         charger_ids: Iterable[str],
         kind: TransferKind,
         ask: _Ask,
-        protocol: UploadProtocol = "http",
+        protocol: UploadProtocol,
+        actor: Actor,
     ) -> list[TransferRequest]:
         ftp = protocol == "ftp"
         await (self.ftp.start() if ftp else self.endpoint.start())
 
         async def one(charger_id: str) -> TransferRequest:
-            transfer_id = await self._add(charger_id, kind, None)
+            transfer_id = await self._add(charger_id, kind, None, actor)
             if ftp:
                 account = self.ftp.allow_upload(charger_id, transfer_id)
                 host = url_host(self._channel.local_host(charger_id), self.ftp.host)
@@ -319,15 +333,23 @@ class TransferService:
                 outcome = CommandOutcome(
                     outcome.result, status="NoFile", details=outcome.details, error=outcome.error
                 )
-            return await self._answered(
-                charger_id, transfer_id, outcome, offered if isinstance(offered, str) else None
-            )
+            offered_name = offered if isinstance(offered, str) else None
+            return await self._answered(charger_id, transfer_id, outcome, offered_name, actor)
 
         return list(await asyncio.gather(*(one(cid) for cid in dict.fromkeys(charger_ids))))
 
     async def _answered(
-        self, charger_id: str, transfer_id: int, outcome: CommandOutcome, offered: str | None
+        self,
+        charger_id: str,
+        transfer_id: int,
+        outcome: CommandOutcome,
+        offered: str | None,
+        actor: Actor,
     ) -> TransferRequest:
+        answer = dict(outcome_facts(outcome.action or "", outcome), transfer=transfer_id)
+        await self._writer.submit(
+            lambda c: record(c, actor, "transfer.outcome", charger_id, None, answer)
+        )
         status = status_of(outcome)
         current = self._open.get(transfer_id)
         if current is None:
@@ -409,11 +431,21 @@ class TransferService:
 
     # ----------------------------------------------------------------- helpers
 
-    async def _add(self, charger_id: str, kind: TransferKind, file_name: str | None) -> int:
+    async def _add(
+        self, charger_id: str, kind: TransferKind, file_name: str | None, actor: Actor
+    ) -> int:
+        """Store the request; who asked is audited in the same transaction."""
         now = utcnow()
-        return await self._writer.submit(
-            lambda c: transfer_repo.add_transfer(c, charger_id, kind, now, "", REQUESTED, file_name)
-        )
+
+        def store(connection: Any) -> int:
+            added = transfer_repo.add_transfer(
+                connection, charger_id, kind, now, "", REQUESTED, file_name
+            )
+            asked = {"kind": kind.value, "transfer": added, "file": file_name}
+            record(connection, actor, "transfer.request", charger_id, None, asked)
+            return added
+
+        return await self._writer.submit(store)
 
     async def _update(self, transfer_id: int, **values: Any) -> None:
         await self._writer.submit(lambda c: transfer_repo.update_transfer(c, transfer_id, **values))

@@ -28,6 +28,8 @@ from console.core.clock import utcnow
 from console.core.enums import CardStatus
 from console.core.events import CardsChanged, Event, EventBus, SessionStarted, SessionStopped
 from console.core.model import Card, CommandOutcome
+from console.core.staff import Actor, Permission, require
+from console.services.audited import record
 from console.services.checked_writes import submit_checked
 from console.services.commands import CommandService
 from console.storage import cards as card_repo
@@ -126,9 +128,12 @@ class VisitorService:
         plate: str | None = None,
         phone: str | None = None,
         email: str | None = None,
+        *,
+        actor: Actor,
     ) -> tuple[Visitor, CommandOutcome]:
         """Start a session for a visitor on a connector; returns the visitor (with the token)
         and the charger's answer. A refused or unanswered start retires the token at once."""
+        require(actor, Permission.VISITORS)
         now = self._clock()
         visitor = Visitor(
             None,
@@ -143,9 +148,23 @@ class VisitorService:
         )
         expires = now + UNUSED_TOKEN_LIFETIME
         register = partial(_register, visitor=visitor, expires=expires)
-        stored, version = await submit_checked(self._writer, register)
+
+        def store(connection: Connection) -> tuple[Visitor, int]:
+            stored, version = register(connection)
+            after = {
+                "charger": charger_id,
+                "connector": connector_id,
+                "name": stored.name,
+                "plate": stored.plate,
+            }
+            record(connection, actor, "visitor.start", stored.token, None, after)
+            return stored, version
+
+        stored, version = await submit_checked(self._writer, store)
         self._bus.publish(CardsChanged(version, (stored.token,)))
-        outcome = await self._commands.start_session(charger_id, connector_id, stored.token)
+        outcome = await self._commands.start_session(
+            charger_id, connector_id, stored.token, actor=actor
+        )
         if outcome.accepted:
             self._spawn(self._expire_unused(stored.token), self._timers)
         else:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from console.simulator.charger import SimulatedCharger
 from console.simulator.fleet import FleetReport, run_fleet
-from console.simulator.handlers import COMMANDS
+from console.simulator.handlers import COMMANDS, SECURITY_COMMANDS
 from console.simulator.state import CallReply, ReceivedCommand
 
 __all__ = [
     "COMMANDS",
+    "SECURITY_COMMANDS",
     "CallReply",
     "FleetReport",
     "ReceivedCommand",

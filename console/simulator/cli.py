@@ -6,8 +6,10 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
+from typing import Any
 
 from console.simulator.fleet import FleetReport, run_fleet
 
@@ -40,6 +42,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--no-sessions", action="store_true", help="only connect and heartbeat, no sessions"
     )
     parser.add_argument("--seed", type=int, help="random seed, for a reproducible run")
+    security = parser.add_argument_group("security (OCPP 1.6 security extension)")
+    security.add_argument(
+        "--security-profile",
+        type=int,
+        choices=range(4),
+        help="0-3 (default: 2 for a wss:// URL, 3 with --cert; else 1 with --password, or 0)",
+    )
+    security.add_argument(
+        "--ca-file", help="PEM file of the CA whose server certificate wss:// trusts"
+    )
+    security.add_argument(
+        "--cert",
+        help="PEM file of the charger certificate for profile 3; {id} is the charger id",
+    )
+    security.add_argument("--key", help="PEM file of its private key; {id} as for --cert")
+    security.add_argument(
+        "--tls-port", type=int, help="wss port to use when a profile change swaps ws for wss"
+    )
+    security.add_argument(
+        "--security-events",
+        choices=("off", "critical", "all"),
+        default="off",
+        help="which security events are sent as SecurityEventNotification (default off)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every OCPP message")
 
 
@@ -91,11 +117,22 @@ async def _simulate(args: argparse.Namespace, cards: list[str] | None) -> FleetR
             auto_sessions=not args.no_sessions,
             seed=args.seed,
             stop=stop,
+            **_security_options(args),
         )
     finally:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.remove_signal_handler(signal.SIGINT)
             loop.remove_signal_handler(signal.SIGTERM)
+
+
+def _security_options(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {"security_events": args.security_events}
+    for name in ("security_profile", "tls_port", "cert", "key"):
+        if getattr(args, name) is not None:
+            options[name] = getattr(args, name)
+    if args.ca_file is not None:
+        options["ca"] = args.ca_file
+    return options
 
 
 def _check(args: argparse.Namespace) -> str | None:
@@ -109,6 +146,14 @@ def _check(args: argparse.Namespace) -> str | None:
         return "--meter-interval must be positive"
     if not 0.0 <= args.dc_share <= 1.0:
         return "--dc-share must be between 0 and 1"
+    if (args.cert is None) != (args.key is None):
+        return "--cert and --key go together"
+    for name in ("ca_file", "cert", "key"):
+        path = getattr(args, name)
+        if path is not None and "{id}" not in path and not os.path.isfile(path):
+            return f"--{name.replace('_', '-')}: no such file: {path}"
+    if args.cert is not None and "{id}" not in args.cert and args.chargers > 1:
+        return "--cert names one charger: use --chargers 1, or put {id} in the file names"
     return None
 
 

@@ -18,6 +18,8 @@ class Setting:
     kind: str = "str"  # "bool" | "int" | "str" | "measurands"
     readonly: bool = False
     reboot_required: bool = False
+    # Write-only (AuthorizationKey): GetConfiguration lists the key without its value.
+    writeonly: bool = False
 
     def accepts(self, value: str) -> bool:
         """Whether ``value`` is well-formed for this key."""
@@ -153,8 +155,16 @@ class Configuration:
 
     def as_dict(self) -> dict[str, str]:
         """All keys and values, for display and tests."""
-        return {s.key: s.value for s in self._settings.values()}
+        return {s.key: s.value for s in self._settings.values() if not s.writeonly}
+
+    def add(self, settings: list[Setting]) -> None:
+        """Add keys (a layer of the charger that brings its own, e.g. the security extension)."""
+        for setting in settings:
+            self._settings[setting.key.casefold()] = setting
 
     @staticmethod
     def _entry(setting: Setting) -> dict[str, object]:
+        if setting.writeonly:
+            # KeyValue.value is optional in 1.6: the key exists, its value is not told.
+            return {"key": setting.key, "readonly": False}
         return {"key": setting.key, "readonly": setting.readonly, "value": setting.value}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Any
 
 from console.simulator.charger import SimulatedCharger
 
@@ -40,11 +41,17 @@ def registered_ids() -> list[str]:
     return [charger[0] for charger in DEMO_CHARGERS]
 
 
-def _build(url: str, spec: tuple[str, str, int, float, str, str], seed: int) -> SimulatedCharger:
+def _build(
+    url: str,
+    spec: tuple[str, str, int, float, str, str],
+    seed: int,
+    extra: dict[str, Any] | None = None,
+) -> SimulatedCharger:
     charger_id, kind, connectors, power_kw, vendor, model = spec
+    options = dict(extra or {})
     return SimulatedCharger(
         charger_id,
-        url,
+        options.pop("url", url),
         connectors,
         kind,
         power_kw=power_kw,
@@ -57,13 +64,23 @@ def _build(url: str, spec: tuple[str, str, int, float, str, str], seed: int) -> 
         authorize_before_start=True,
         speed=10.0,  # state of charge moves visibly within minutes
         seed=seed,
+        **options,
     )
 
 
-async def run_demo_site(url: str, stop: asyncio.Event) -> None:
-    """Connect the demo chargers to ``url``, set the scene, and keep running until ``stop``."""
-    chargers = [_build(url, spec, n) for n, spec in enumerate(DEMO_CHARGERS)]
-    waiting = _build(url, WAITING_CHARGER, 99)
+async def run_demo_site(
+    url: str,
+    stop: asyncio.Event,
+    charger_options: dict[str, dict[str, Any]] | None = None,
+) -> None:
+    """Connect the demo chargers to ``url``, set the scene, and keep running until ``stop``.
+
+    ``charger_options`` gives some chargers more SimulatedCharger options by id, e.g.
+    ``{"P2-DC-01": {"url": wss_url, "ca": ca_pem, "password": key}}`` for one on wss.
+    """
+    extra = charger_options or {}
+    chargers = [_build(url, spec, n, extra.get(spec[0])) for n, spec in enumerate(DEMO_CHARGERS)]
+    waiting = _build(url, WAITING_CHARGER, 99, extra.get(WAITING_CHARGER[0]))
     by_id = {charger.charger_id: charger for charger in chargers}
     try:
         for charger in [*chargers, waiting]:

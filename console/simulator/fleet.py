@@ -47,25 +47,40 @@ def build_fleet(
     seed: int | None = None,
     **charger_options: Any,
 ) -> list[SimulatedCharger]:
-    """``chargers`` chargers named ``<id_prefix>001``...; about ``dc_share`` of them DC."""
+    """``chargers`` chargers named ``<id_prefix>001``...; about ``dc_share`` of them DC.
+
+    ``charger_options`` go to every SimulatedCharger; ``{id}`` in ``cert`` and ``key``
+    (file names of a profile 3 certificate) becomes each charger's id.
+    """
     rng = random.Random(seed)
     width = max(3, len(str(chargers)))
     fleet = []
     for n in range(1, chargers + 1):
         kind = "DC" if rng.random() < dc_share else "AC"
+        charger_id = f"{id_prefix}{n:0{width}d}"
         fleet.append(
             SimulatedCharger(
-                f"{id_prefix}{n:0{width}d}",
+                charger_id,
                 url,
                 connectors,
                 kind,
                 password=password,
                 meter_interval=meter_interval,
                 seed=rng.randrange(2**32),
-                **charger_options,
+                **_for_charger(charger_options, charger_id),
             )
         )
     return fleet
+
+
+def _for_charger(options: dict[str, Any], charger_id: str) -> dict[str, Any]:
+    """``options`` with ``{id}`` in the cert and key file names replaced by ``charger_id``."""
+    mine = dict(options)
+    for name in ("cert", "key"):
+        value = mine.get(name)
+        if isinstance(value, str) and "{id}" in value:
+            mine[name] = value.replace("{id}", charger_id)
+    return mine
 
 
 async def run_fleet(

@@ -55,6 +55,16 @@ COMMANDS: tuple[str, ...] = (
     "UnlockConnector",
     "UpdateFirmware",
 )
+# The commands of the 1.6 security extension (edition 3) the simulator answers too.
+SECURITY_COMMANDS: tuple[str, ...] = (
+    "CertificateSigned",
+    "DeleteCertificate",
+    "ExtendedTriggerMessage",
+    "GetInstalledCertificateIds",
+    "GetLog",
+    "InstallCertificate",
+    "SignedUpdateFirmware",
+)
 
 
 class SimulatorProtocol(ChargePoint):  # type: ignore[misc]  # ocpp is untyped
@@ -104,6 +114,10 @@ class SimulatorProtocol(ChargePoint):  # type: ignore[misc]  # ocpp is untyped
         return self._answer(
             Action.change_configuration, payload, self._charger._cmd_change_configuration
         )
+
+    @after(Action.change_configuration)
+    def after_change_configuration(self, **_: Any) -> None:
+        self._follow_up(Action.change_configuration)
 
     @on(Action.clear_cache)
     def on_clear_cache(self, **payload: Any) -> Any:
@@ -229,3 +243,51 @@ class SimulatorProtocol(ChargePoint):  # type: ignore[misc]  # ocpp is untyped
     @after(Action.update_firmware)
     def after_update_firmware(self, **_: Any) -> None:
         self._follow_up(Action.update_firmware)
+
+    # ----------------------------------------------------------------- security extension
+
+    @on(Action.certificate_signed)
+    def on_certificate_signed(self, **payload: Any) -> Any:
+        return self._answer(
+            Action.certificate_signed, payload, self._charger._cmd_certificate_signed
+        )
+
+    @on(Action.delete_certificate)
+    def on_delete_certificate(self, **payload: Any) -> Any:
+        return self._answer(
+            Action.delete_certificate, payload, self._charger._cmd_delete_certificate
+        )
+
+    @on(Action.extended_trigger_message)
+    def on_extended_trigger_message(self, **payload: Any) -> Any:
+        return self._answer(
+            Action.extended_trigger_message, payload, self._charger._cmd_extended_trigger_message
+        )
+
+    @after(Action.extended_trigger_message)
+    def after_extended_trigger_message(self, **_: Any) -> None:
+        self._follow_up(Action.extended_trigger_message)
+
+    @on(Action.get_installed_certificate_ids)
+    def on_get_installed_certificate_ids(self, **payload: Any) -> Any:
+        return self._answer(
+            Action.get_installed_certificate_ids,
+            payload,
+            self._charger._cmd_get_installed_certificate_ids,
+        )
+
+    @on(Action.install_certificate)
+    def on_install_certificate(self, **payload: Any) -> Any:
+        return self._answer(
+            Action.install_certificate, payload, self._charger._cmd_install_certificate
+        )
+
+    @on(Action.signed_update_firmware)
+    def on_signed_update_firmware(self, **payload: Any) -> Any:
+        return self._answer(
+            Action.signed_update_firmware, payload, self._charger._cmd_signed_update_firmware
+        )
+
+    @after(Action.signed_update_firmware)
+    def after_signed_update_firmware(self, **_: Any) -> None:
+        self._follow_up(Action.signed_update_firmware)

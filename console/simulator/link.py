@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import ssl
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
@@ -30,7 +31,25 @@ class LinkMixin(ChargerCore):
     @property
     def endpoint(self) -> str:
         """The URL we connect to: the base URL with our charger id as last path segment."""
-        return f"{self.url.rstrip('/')}/{quote(self.charger_id, safe='')}"
+        return f"{self._base_url().rstrip('/')}/{quote(self.charger_id, safe='')}"
+
+    def _base_url(self) -> str:
+        """The central system's URL for the next connection (the security layer overrides)."""
+        return self.url
+
+    def _auth_headers(self) -> dict[str, str]:
+        """HTTP Basic auth (user name = charger id) when we have a password."""
+        if self.password is None:
+            return {}
+        token = base64.b64encode(f"{self.charger_id}:{self.password}".encode()).decode()
+        return {"Authorization": f"Basic {token}"}
+
+    def _tls_context(self) -> ssl.SSLContext | None:
+        """The TLS settings of the next connection (None: the library's default for wss)."""
+        return None
+
+    def _attempt_done(self, opened: bool, error: BaseException | None) -> None:
+        """Hook: one connection attempt ended (``opened``: the websocket was open)."""
 
     async def start(self) -> None:
         """Start connecting in the background and return at once."""
@@ -124,7 +143,10 @@ class LinkMixin(ChargerCore):
         if link is None:
             return
         self._reboot_requested = True
-        await link.ws.close()
+        # Let a call of ours that is in flight get its answer first: closing under it
+        # can make the central system drop the answer to its command it already had.
+        async with link.cp._call_lock:
+            await link.ws.close()
         await self._wait_state(lambda: self._link is not link, timeout=self.response_timeout)
 
     # ----------------------------------------------------------------- main loop
@@ -136,16 +158,23 @@ class LinkMixin(ChargerCore):
                 await self._wait_state(lambda: not self.offline or self._stopping)
                 continue
             booted = False
+            opened_before = self.connect_count
+            error: BaseException | None = None
             try:
                 booted = await self._connect_once()
             except InvalidStatus as exc:
+                error = exc
                 self.refused_status = exc.response.status_code
                 self._fail(f"handshake refused: HTTP {exc.response.status_code}")
             except (OSError, TimeoutError, WebSocketException) as exc:
+                error = exc
                 self._fail(f"{type(exc).__name__}: {exc}")
             except Exception as exc:  # a bug must not silently end a fleet member
+                error = exc
                 log.exception("%s: connection failed", self.charger_id)
                 self._fail(f"{type(exc).__name__}: {exc}")
+            if not self._stopping:
+                self._attempt_done(self.connect_count > opened_before, error)
             if self._stopping:
                 break
             if self._reboot_requested:
@@ -170,13 +199,13 @@ class LinkMixin(ChargerCore):
         self._notify()
 
     async def _connect_once(self) -> bool:
-        headers: dict[str, str] = {}
-        if self.password is not None:
-            token = base64.b64encode(f"{self.charger_id}:{self.password}".encode()).decode()
-            headers["Authorization"] = f"Basic {token}"
+        headers = self._auth_headers()
         ping = self.config.integer("WebSocketPingInterval", 0)
+        endpoint = self.endpoint
+        tls = self._tls_context() if endpoint.startswith("wss://") else None
         async with connect(
-            self.endpoint,
+            endpoint,
+            ssl=tls,
             subprotocols=[Subprotocol(p) for p in self.subprotocols],
             # Off: permessage-deflate costs memory and CPU per connection (DESIGN.md).
             compression=None,

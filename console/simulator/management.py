@@ -24,6 +24,9 @@ class ManagementMixin(SessionMixin):
     # For tests: the last diagnostics or log uploaded (name, bytes), the firmware fetched.
     uploaded: tuple[str, bytes] | None = None
     firmware_image: bytes | None = None
+    # GetLog's upload, as ExtendedTriggerMessage LogStatusNotification reports it.
+    log_status = "Idle"
+    log_request_id: int | None = None
 
     # ----------------------------------------------------------------- configuration
 
@@ -151,12 +154,20 @@ class ManagementMixin(SessionMixin):
         followup = partial(self._upload_diagnostics, location, name, None)
         return call_result.GetDiagnostics(file_name=name), followup
 
-    def _cmd_get_log(self, log: dict[str, Any], request_id: int, **_: Any) -> Answer:
+    def _cmd_get_log(
+        self, log: dict[str, Any], request_id: int, log_type: str = "DiagnosticsLog", **_: Any
+    ) -> Answer:
         # The ocpp library hands nested keys over in snake_case.
         location = str(log.get("remote_location", ""))
-        name = f"{self.serial}-log-{utcnow():%Y%m%dT%H%M%SZ}.log"
-        followup = partial(self._upload_diagnostics, location, name, request_id)
+        kind = "security" if log_type == "SecurityLog" else "log"
+        name = f"{self.serial}-{kind}-{utcnow():%Y%m%dT%H%M%SZ}.log"
+        data = self.log_text(log_type)
+        followup = partial(self._upload_diagnostics, location, name, request_id, data)
         return call_result.GetLog(status="Accepted", filename=name), followup
+
+    def log_text(self, log_type: str) -> bytes:
+        """What GetLog uploads for ``log_type`` (the security layer adds SecurityLog)."""
+        return self.diagnostics_text()
 
     def diagnostics_text(self) -> bytes:
         """What the simulated charger uploads as diagnostics or log."""
@@ -165,7 +176,9 @@ class ManagementMixin(SessionMixin):
         lines += [f"received {r.action}" for r in self.received[-200:]]
         return ("\n".join(lines) + "\n").encode()
 
-    async def _upload_diagnostics(self, location: str, name: str, request_id: int | None) -> None:
+    async def _upload_diagnostics(
+        self, location: str, name: str, request_id: int | None, data: bytes | None = None
+    ) -> None:
         # Only HTTP or FTP to the central system's own host is really uploaded (traffic stays
         # bounded to it); elsewhere the central system sees the status sequence only.
         async def report(status: str) -> None:
@@ -175,12 +188,13 @@ class ManagementMixin(SessionMixin):
                 await self._send(call.DiagnosticsStatusNotification(status=status))
             else:
                 failed = "UploadFailure" if status == "UploadFailed" else status
+                self.log_status, self.log_request_id = failed, request_id
                 await self._send(call.LogStatusNotification(status=failed, request_id=request_id))
 
         await report("Uploading")
         ok = True
         if files.reachable(location, self.url):
-            data = self.diagnostics_text()
+            data = self.diagnostics_text() if data is None else data
             if location.startswith("ftp://"):
                 ok = await files.upload_ftp(location, name, data)
             else:
@@ -188,7 +202,7 @@ class ManagementMixin(SessionMixin):
             if ok:
                 self.uploaded = (name, data)
         await report("Uploaded" if ok else "UploadFailed")
-        self.diagnostics_status = "Idle"
+        self.diagnostics_status = self.log_status = "Idle"
 
     def _cmd_update_firmware(self, location: str, retrieve_date: str, **_: Any) -> Answer:
         return call_result.UpdateFirmware(), partial(self._update_firmware, location, retrieve_date)

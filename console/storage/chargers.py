@@ -148,6 +148,15 @@ def set_password_hash(connection: Connection, charger_id: str, hashed: str | Non
     return result.rowcount > 0
 
 
+def set_security_profile(connection: Connection, charger_id: str, profile: int) -> bool:
+    """Set the security profile a charger is required to connect with (0 to 3); False when
+    there is no such charger."""
+    result = connection.execute(
+        update(chargers).where(_same_charger(charger_id)).values(security_profile=profile)
+    )
+    return result.rowcount > 0
+
+
 def record_boot(connection: Connection, charger_id: str, boot: BootInfo, at: datetime) -> None:
     """Store the details of a BootNotification."""
     details = {name: getattr(boot, name) for name in _BOOT_FIELDS}

@@ -25,6 +25,7 @@ def _payment(row: Any) -> Payment:
         received_at=utc_or_none(row.received_at),  # type: ignore[arg-type]
         reference=row.reference,
         note=row.note,
+        recorded_by=row.recorded_by,
     )
 
 
@@ -38,6 +39,7 @@ def add_payment(connection: Connection, payment: Payment) -> Payment:
             amount_cents=cents(payment.amount),
             received_at=payment.received_at,
             note=payment.note,
+            recorded_by=payment.recorded_by,
         )
     ).inserted_primary_key
     assert key is not None

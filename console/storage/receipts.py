@@ -50,6 +50,7 @@ def _receipts(connection: Connection, rows: list[Any]) -> list[Receipt]:
             content=ReceiptContent.from_json(json.loads(row.content)),
             voided_at=utc_or_none(row.voided_at),
             void_reason=row.void_reason,
+            voided_by=row.voided_by,
             replaces_id=row.replaces_id,
             payments=tuple(paid.get(row.id, ())),
         )
@@ -193,8 +194,10 @@ def issue_receipt(
     return receipt, True
 
 
-def void_receipt(connection: Connection, receipt_id: int, reason: str, at: datetime) -> Receipt:
-    """Mark a receipt void (it stays, with its number, reason and payments)."""
+def void_receipt(
+    connection: Connection, receipt_id: int, reason: str, at: datetime, by: str | None = None
+) -> Receipt:
+    """Mark a receipt void (it stays, with its number, reason, who voided it, payments)."""
     receipt = get_receipt(connection, receipt_id)
     if receipt is None:
         raise BillingError(f"there is no receipt {receipt_id}")
@@ -205,7 +208,12 @@ def void_receipt(connection: Connection, receipt_id: int, reason: str, at: datet
     connection.execute(
         update(receipts)
         .where(receipts.c.id == receipt_id)
-        .values(status=ReceiptStatus.VOID.value, voided_at=as_utc(at), void_reason=reason.strip())
+        .values(
+            status=ReceiptStatus.VOID.value,
+            voided_at=as_utc(at),
+            void_reason=reason.strip(),
+            voided_by=by,
+        )
     )
     voided = get_receipt(connection, receipt_id)
     assert voided is not None

@@ -504,6 +504,7 @@ class ReceiptRow(Base):
     gross_cents: Mapped[int] = mapped_column(BigInteger)
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     void_reason: Mapped[str | None] = mapped_column(Text)
+    voided_by: Mapped[str | None] = mapped_column(String(128))
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"))
 
 
@@ -520,6 +521,7 @@ class PaymentRow(Base):
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     note: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(String(128))
 
 
 class VisitorRow(Base):

@@ -164,7 +164,9 @@ class StaffActions(QObject):
         return await self._send(
             charger_id,
             title,
-            lambda e: e.follow_through.start_session(charger_id, connector_id, card, wait),
+            lambda e: e.follow_through.start_session(
+                charger_id, connector_id, card, wait, actor=self.client.actor
+            ),
             timeout=wait,
             card=card,
         )
@@ -192,6 +194,7 @@ class StaffActions(QObject):
                 entry.phone,
                 entry.email,
                 wait=wait,
+                actor=self.client.actor,
             )
             return outcome
 
@@ -213,7 +216,7 @@ class StaffActions(QObject):
         return await self._send(
             charger_id,
             title,
-            lambda e: e.follow_through.stop_session(transaction_id, wait),
+            lambda e: e.follow_through.stop_session(transaction_id, wait, actor=self.client.actor),
             timeout=wait,
         )
 
@@ -226,7 +229,9 @@ class StaffActions(QObject):
             if not await _resolve(self.confirm(title, text, self.tr("Unlock"))):
                 return None
         return await self._send(
-            charger_id, title, lambda e: e.commands.unlock(charger_id, connector_id)
+            charger_id,
+            title,
+            lambda e: e.commands.unlock(charger_id, connector_id, actor=self.client.actor),
         )
 
     async def set_available(
@@ -263,7 +268,9 @@ class StaffActions(QObject):
         return await self._send(
             charger_id,
             title,
-            lambda e: e.commands.set_available(charger_id, connector_id, available),
+            lambda e: e.commands.set_available(
+                charger_id, connector_id, available, actor=self.client.actor
+            ),
             target=target,
             available=available,
         )
@@ -284,7 +291,9 @@ class StaffActions(QObject):
             text += "\n\n" + self.tr("No session is running on it.")
         if not await _resolve(self.confirm(title, text, title)):
             return None
-        return await self._send(charger_id, title, lambda e: e.commands.reset(charger_id, hard))
+        return await self._send(
+            charger_id, title, lambda e: e.commands.reset(charger_id, hard, actor=self.client.actor)
+        )
 
     async def set_approval(self, charger_id: str, accepted: bool) -> CommandOutcome | None:
         """Accept a waiting charger onto the site, or reject it (asks before rejecting)."""
@@ -294,8 +303,10 @@ class StaffActions(QObject):
             if not await _resolve(self.confirm(title, text.replace("%1", charger_id), title)):
                 return None
 
+        actor = self.client.actor
+
         async def approve(engine: CentralSystem) -> CommandOutcome:
-            if await engine.admission.set_approval(charger_id, accepted):
+            if await engine.admission.set_approval(charger_id, accepted, actor=actor):
                 return CommandOutcome(CommandResult.ANSWERED)
             return CommandOutcome(CommandResult.INVALID, error="unknown charger")
 
@@ -308,7 +319,9 @@ class StaffActions(QObject):
             self.tr("Preparing the receipt of session %1…").replace("%1", str(session_id))
         )
         try:
-            receipt = await self.client.call(lambda e: e.receipts.issue(session_id))
+            receipt = await self.client.call(
+                lambda e: e.receipts.issue(session_id, actor=self.client.actor)
+            )
             files = self._receipt_files()
             path = await files.render(receipt)
         except Exception as error:  # not billed yet, held for review…: said, not hidden

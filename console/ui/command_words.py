@@ -91,6 +91,23 @@ def _answered(action: str | None, status: str | None) -> str | None:
         ("TriggerMessage", "NotImplemented"): tr(
             "This charger cannot send that message on request"
         ),
+        ("ExtendedTriggerMessage", "Accepted"): tr("The charger will send the message now"),
+        ("ExtendedTriggerMessage", "Rejected"): tr("Refused by the charger: it sends nothing now"),
+        ("ExtendedTriggerMessage", "NotImplemented"): tr(
+            "This charger cannot send that message on request"
+        ),
+        ("InstallCertificate", "Accepted"): tr("The charger installed the certificate"),
+        ("InstallCertificate", "Rejected"): tr(
+            "Refused by the charger: the certificate is not valid for it"
+        ),
+        ("InstallCertificate", "Failed"): tr(
+            "The charger could not store the certificate (its store may be full)"
+        ),
+        ("DeleteCertificate", "Accepted"): tr("The charger deleted the certificate"),
+        ("DeleteCertificate", "Failed"): tr(
+            "The charger kept the certificate (it may be the one it is using)"
+        ),
+        ("DeleteCertificate", "NotFound"): tr("The charger does not hold that certificate"),
         ("ChangeConfiguration", "Accepted"): tr("Setting changed"),
         ("ChangeConfiguration", "RebootRequired"): tr(
             "Setting saved: it takes effect when the charger restarts"

@@ -13,6 +13,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from console.core.staff import Actor
 from console.services.engine import EngineConfig
 from console.services.engine_thread import EngineThread
 from console.services.queries import SiteQueries
@@ -59,9 +60,15 @@ class GuiThreadGarbageCollector:
 
 
 class Console:
-    """The running console: engine thread, bridge, mirror and window, started and stopped as one."""
+    """The running console: engine thread, bridge, mirror and window, started and stopped as one.
 
-    def __init__(self, config: EngineConfig, demo: bool = False) -> None:
+    Without ``actor`` the window asks who is at the desk (a login, or the first admin's
+    creation); with one (tests, screenshots) that person is at the desk from the start.
+    """
+
+    def __init__(
+        self, config: EngineConfig, demo: bool = False, actor: Actor | None = None
+    ) -> None:
         self.config = config
         self.thread = EngineThread(config)
         self.thread.start()  # raises when the port is taken or the database cannot open
@@ -69,6 +76,8 @@ class Console:
         # Every time on screen and in files is the site's (DESIGN: stored UTC, shown local).
         self.queries.follow_site_zone()
         self.client = EngineClient(self.thread, self.queries)
+        if actor is not None:
+            self.client.actor = actor
         self.mirror = SiteMirror()
         self.bridge = EngineBridge()
         self.bridge.updated.connect(self.mirror.apply)
@@ -132,11 +141,15 @@ def run_console(
     config: EngineConfig,
     demo: bool = False,
     on_started: Callable[[Console], Callable[[], None] | None] | None = None,
+    actor: Actor | None = None,
 ) -> int:
-    """Open the window and run until it is closed. ``on_started`` may return a cleanup."""
+    """Open the window and run until it is closed. ``on_started`` may return a cleanup.
+
+    ``actor`` starts the console with that person at the desk (no login asked).
+    """
     app = create_application()
     try:
-        console = Console(config, demo=demo)
+        console = Console(config, demo=demo, actor=actor)
     except OSError as error:
         QMessageBox.critical(
             None,

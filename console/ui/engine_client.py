@@ -6,6 +6,8 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QObject, Signal
+
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
 from console.core.staff import Actor, Origin
@@ -22,10 +24,18 @@ CALL_TIMEOUT = 40.0
 NOBODY = Actor("nobody", frozenset(), Origin.CONSOLE)
 
 
+class ActorSignal(QObject):
+    """Says who is at the desk now: emitted with the new Actor after a login, a switch
+    of user or a lock that ends with someone else (views re-check what they allow)."""
+
+    changed = Signal(object)
+
+
 class EngineClient:
     """Runs coroutines on the engine loop from the GUI loop (qasync), awaitably.
 
     Reads of history go through ``queries`` in a worker thread, never the engine.
+    ``actor`` is who is at the desk; setting it emits ``actor_changed.changed``.
     """
 
     def __init__(self, thread: EngineThread, queries: SiteQueries) -> None:
@@ -33,7 +43,20 @@ class EngineClient:
         self.queries = queries
         # Who is at the desk: every change is asked for as this person. Nobody (no
         # roles) until someone logs in; the services refuse changes for nobody.
-        self.actor: Actor = NOBODY
+        self._actor: Actor = NOBODY
+        self.actor_changed = ActorSignal()
+
+    @property
+    def actor(self) -> Actor:
+        """The person at the desk (NOBODY before a login)."""
+        return self._actor
+
+    @actor.setter
+    def actor(self, actor: Actor) -> None:
+        changed = actor != self._actor
+        self._actor = actor
+        if changed:
+            self.actor_changed.changed.emit(actor)
 
     @property
     def engine(self) -> CentralSystem:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
-from console.services.network import charger_urls
+from console.services.connections import listener_urls
 from console.services.queries import database_location
 from console.ui.alarms.banner import AlarmBanner, show_alarms_page
 from console.ui.billing.view import BillingView
@@ -20,6 +20,8 @@ from console.ui.overview.view import OverviewView
 from console.ui.reports.view import ReportsView
 from console.ui.sessions.view import SessionsView
 from console.ui.site_mirror import SiteMirror
+from console.ui.staff.admin_view import AdminView
+from console.ui.staff.desk import StaffDesk
 from console.ui.technician.view import TechnicianView
 
 STALE_AFTER = 2.0  # seconds without an update before the status bar says so
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         self.billing = BillingView(client, mirror)
         self.reports = ReportsView(client)
         self.technician = TechnicianView(client, mirror)
+        self.admin = AdminView(client)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.detail, self.tr("&Charger"))
         self.tabs.addTab(self.sessions, self.tr("&Sessions"))
@@ -52,6 +55,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.billing, self.tr("&Billing"))
         self.tabs.addTab(self.reports, self.tr("&Reports"))
         self.tabs.addTab(self.technician, self.tr("&Technician"))
+        self.tabs.addTab(self.admin, self.tr("A&dmin"))
         # The alarm banner sits in the tab row, seen whatever view is open; an alarm
         # coming or going moves nothing below it.
         self.alarm_banner = AlarmBanner(client, mirror)
@@ -69,6 +73,9 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
 
         self._build_status_bar()
+        # Login at start, lock and switch user: the tabs go into a stack with the lock screen.
+        self.desk = StaffDesk(self, client, demo)
+        self.admin.accounts.settings_box.saved.connect(self.desk.apply_settings)
         self._freshness = QTimer(self)
         self._freshness.timeout.connect(self._on_freshness_tick)
         self._freshness.start(1000)
@@ -77,8 +84,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         config = self.client.engine.config
-        urls = charger_urls(config.host, self.client.engine.port)
-        self.address_label = QLabel(self.tr("Chargers connect to: ") + "   ".join(urls))
+        engine = self.client.engine
+        urls = listener_urls(config.host, engine.plain_port, engine.tls_port)
+        # One ws:// and one wss:// address fit the bar; every one is in the tooltip.
+        shown = [next((u for u in urls if u.startswith(s)), "") for s in ("ws:", "wss:")]
+        self.address_label = QLabel(
+            self.tr("Chargers connect to: ") + "   ".join(filter(None, shown))
+        )
         self.address_label.setToolTip("\n".join(urls))
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.connected_label = QLabel()

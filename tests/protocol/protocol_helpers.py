@@ -19,6 +19,7 @@ from console.core.enums import AuthorizationStatus, Direction, FrameKind, Refusa
 from console.core.model import BootDecision, IdTagInfo, LoggedFrame, StartDecision
 from console.protocol.ports import DataTransferReply, HandshakeVerdict
 from console.protocol.server import CentralSystemServer
+from console.protocol.tls import TlsFacts
 
 SUBPROTOCOL = "ocpp1.6"
 WAIT = 5.0  # seconds any single expected thing may take before the test fails
@@ -102,6 +103,7 @@ class FakeAdmission:
     def __init__(self) -> None:
         self.verdicts: dict[str, HandshakeVerdict] = {}
         self.handshakes: list[tuple[str, str | None, str | None]] = []
+        self.tls_facts: list[TlsFacts | None] = []  # what each handshake's TLS showed
         self.refusals: list[Refusal] = []
         self.connected: list[tuple[str, str | None]] = []
         self.disconnected: list[tuple[str, int | None, str]] = []
@@ -117,8 +119,10 @@ class FakeAdmission:
         password: str | None,
         *,
         peer: str | None = None,
+        tls: TlsFacts | None = None,
     ) -> HandshakeVerdict:
         self.handshakes.append((charger_id, username, password))
+        self.tls_facts.append(tls)
         return self.verdicts.get(charger_id, HandshakeVerdict.accept())
 
     async def record_refusal(
@@ -135,6 +139,7 @@ class FakeAdmission:
         self.refusals.append(
             Refusal(charger_id, reason, peer, path, http_status, subprotocols, username)
         )
+        await self._notify()
 
     async def charger_connected(self, charger_id: str, peer: str | None) -> None:
         self.connected.append((charger_id, peer))

@@ -20,6 +20,7 @@ from console.services.engine import CentralSystem, EngineConfig
 from console.storage import cards as card_repo
 from console.storage import sessions as session_repo
 from console.storage.message_search import FrameFilter, search_frames
+from tests.actors import ADMIN
 
 BOOT = {"chargePointVendor": "Acme", "chargePointModel": "Sneak"}
 NOW = "2026-12-01T10:00:00Z"
@@ -85,7 +86,7 @@ async def _sessions(engine: CentralSystem) -> list[Any]:
 async def test_pending_charger_gets_security_error_and_stores_nothing(
     engine: CentralSystem,
 ) -> None:
-    await engine.cards.save_card(Card("STAFF-1", parent_id_tag="STAFF"))
+    await engine.cards.save_card(Card("STAFF-1", parent_id_tag="STAFF"), actor=ADMIN)
     tap = asyncio.ensure_future(engine.cards.next_unknown_card(None))
     intruder = ScriptedCharger(await open_ws(engine.server, "SNEAKY"))
     try:
@@ -122,13 +123,13 @@ async def test_pending_charger_gets_security_error_and_stores_nothing(
 
 
 async def test_accepting_later_bills_nothing_sent_before(engine: CentralSystem) -> None:
-    await engine.cards.save_card(Card("STAFF-1"))
+    await engine.cards.save_card(Card("STAFF-1"), actor=ADMIN)
     charger = ScriptedCharger(await open_ws(engine.server, "LATE-1"))
     try:
         assert (await charger.request("BootNotification", BOOT))[2]["status"] == "Pending"
         for action, payload in _billing_calls(transaction_id=1):
             assert (await charger.request(action, payload))[0] == 4
-        assert await engine.admission.set_approval("LATE-1", accepted=True)
+        assert await engine.admission.set_approval("LATE-1", accepted=True, actor=ADMIN)
         # Acceptance asks for a new boot (TriggerMessage, answered Accepted by the script).
         await asyncio.wait_for(charger.call_arrived.wait(), 5)
         assert charger.received[0][2:] == [

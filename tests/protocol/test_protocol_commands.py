@@ -95,13 +95,49 @@ EXAMPLES: list[tuple[c.Command, str, dict[str, Any]]] = [
             },
         },
     ),
+    # The 1.6 security extension
+    (
+        c.InstallCertificate("CentralSystemRootCertificate", "-----BEGIN CERTIFICATE-----"),
+        "InstallCertificate",
+        {"status": "Accepted"},
+    ),
+    (
+        c.GetInstalledCertificateIds("CentralSystemRootCertificate"),
+        "GetInstalledCertificateIds",
+        {
+            "status": "Accepted",
+            "certificateHashData": [
+                {
+                    "hashAlgorithm": "SHA256",
+                    "issuerNameHash": "ab",
+                    "issuerKeyHash": "cd",
+                    "serialNumber": "1f",
+                }
+            ],
+        },
+    ),
+    (
+        c.DeleteCertificate(c.CertificateHash("SHA256", "ab", "cd", "1f")),
+        "DeleteCertificate",
+        {"status": "NotFound"},
+    ),
+    (
+        c.ExtendedTriggerMessage("SignChargePointCertificate"),
+        "ExtendedTriggerMessage",
+        {"status": "Accepted"},
+    ),
+    (
+        c.CertificateSigned("-----BEGIN CERTIFICATE-----"),
+        "CertificateSigned",
+        {"status": "Rejected"},
+    ),
 ]
 REPLIES = {action: reply for _, action, reply in EXAMPLES}
 
 
 def test_examples_cover_every_command() -> None:
     assert {type(command) for command, _, _ in EXAMPLES} == set(typing.get_args(c.Command))
-    assert len(EXAMPLES) == 19
+    assert len(EXAMPLES) == 24
 
 
 @pytest.mark.parametrize(("command", "action", "reply"), EXAMPLES, ids=lambda v: type(v).__name__)

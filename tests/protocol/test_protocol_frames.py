@@ -39,7 +39,7 @@ BAD_CALLS: list[tuple[str | bytes, ErrorCode, str]] = [
     ('[7, "i1", "Heartbeat", {}]', ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "i1"),
     ('[2, "i1", "FooBar", {}]', ErrorCode.NOT_SUPPORTED, "i1"),
     ('[2, "i1", "Reset", {"type": "Hard"}]', ErrorCode.NOT_IMPLEMENTED, "i1"),
-    ('[2, "i1", "SignCertificate", {"csr": "x"}]', ErrorCode.NOT_IMPLEMENTED, "i1"),
+    ('[2, "i1", "CertificateSigned", {"certificateChain": "x"}]', ErrorCode.NOT_IMPLEMENTED, "i1"),
     ('[2, "i1", "Authorize", {}]', ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION, "i1"),
     ('[2, "i1", "Authorize", {"idTag": 5}]', ErrorCode.TYPE_CONSTRAINT_VIOLATION, "i1"),
     (

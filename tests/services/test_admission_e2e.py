@@ -10,6 +10,7 @@ from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
@@ -34,7 +35,7 @@ async def test_approve_mode_holds_unknown_chargers_until_accepted(
     assert any(isinstance(e, ChargerAwaitingApproval) for e in events)
     assert engine.site.chargers["NEW-1"].approval is Approval.PENDING
     # Accepting triggers a new BootNotification at once: no wait for the Pending interval.
-    assert await engine.admission.set_approval("NEW-1", accepted=True)
+    assert await engine.admission.set_approval("NEW-1", accepted=True, actor=ADMIN)
     await charger.wait_booted()
     assert charger.registration_status == "Accepted"
 
@@ -46,7 +47,7 @@ async def test_rejected_charger_is_disconnected_and_refused(
     charger = make_charger(engine, "NEW-2", reconnect_max_delay=0.2)
     await charger.start()
     await charger.wait_for(lambda: charger.registration_status == "Pending")
-    assert await engine.admission.set_approval("NEW-2", accepted=False)
+    assert await engine.admission.set_approval("NEW-2", accepted=False, actor=ADMIN)
     # 401 like every other refusal of an identity: the true reason is in the record.
     await charger.wait_for(lambda: charger.refused_status == 401)
     assert RefusalReason.REJECTED_CHARGER in await _refusals(engine)
@@ -58,7 +59,7 @@ async def test_closed_mode_refuses_unknown_ids_with_401(
     engine = await make_engine(AdmissionMode.CLOSED)
     events: list[Event] = []
     engine.bus.subscribe(events.append)
-    await engine.admission.add_charger("KNOWN")
+    await engine.admission.add_charger("KNOWN", actor=ADMIN)
     stranger = make_charger(engine, "STRANGER", reconnect=False)
     await stranger.start()
     await stranger.wait_for(lambda: stranger.refused_status == 401)
@@ -83,7 +84,7 @@ async def test_basic_auth_password_is_checked_against_its_hash(
     make_engine: EngineFactory, make_charger: ChargerFactory
 ) -> None:
     engine = await make_engine(AdmissionMode.CLOSED)
-    await engine.admission.add_charger("SECURE", password="correct horse 123")
+    await engine.admission.add_charger("SECURE", password="correct horse 123", actor=ADMIN)
     stored = await engine.writer.submit(lambda c: charger_repo.password_hash(c, "SECURE"))
     assert stored is not None and "correct horse" not in stored
 

@@ -17,6 +17,7 @@ from console.services import alarm_words
 from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage import alarms as alarm_repo
+from tests.actors import named
 
 ChargerFactory = Callable[..., SimulatedCharger]
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
@@ -115,16 +116,16 @@ async def test_acknowledging_records_who_and_when(
     await charger.fault(2, "HighTemperature", "Cable hot")
     await alarms.wait(lambda: alarms.raised(AlarmKind.FAULTED))
     [alarm] = alarms.raised()
-    acknowledged = await engine.alarms.acknowledge(alarm.id, "Technician Tom")
+    acknowledged = await engine.alarms.acknowledge(alarm.id, actor=named("Technician Tom"))
     assert acknowledged is not None
     assert acknowledged.acknowledged_by == "Technician Tom"
     assert acknowledged.acknowledged_at is not None
     assert acknowledged.cleared_at is None  # the connector is still faulted
     assert alarms.changed()[-1].acknowledged_by == "Technician Tom"
     # A second acknowledgement keeps the first one's name.
-    again = await engine.alarms.acknowledge(alarm.id, "Someone else")
+    again = await engine.alarms.acknowledge(alarm.id, actor=named("Someone else"))
     assert again is not None and again.acknowledged_by == "Technician Tom"
-    assert await engine.alarms.acknowledge(10_000, "Nobody") is None
+    assert await engine.alarms.acknowledge(10_000, actor=named("Nobody")) is None
 
 
 async def test_offline_after_the_grace_period_and_cleared_when_back(
@@ -178,7 +179,7 @@ async def test_three_reboots_raise_a_reboots_alarm(
     [alarm] = alarms.raised(AlarmKind.REBOOTS)
     assert alarm.details["boots"] == 3
     # A momentary alarm counts as dealt with once acknowledged.
-    [acknowledged] = await engine.alarms.acknowledge_all("Tom")
+    [acknowledged] = await engine.alarms.acknowledge_all(actor=named("Tom"))
     assert acknowledged.id == alarm.id and acknowledged.cleared_at is not None
 
 

@@ -7,10 +7,10 @@ import csv
 import json
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from actors import DESK
-from conftest import EngineFactory
 from staff_fixtures import *  # noqa: F403
 
 from console.core.audit import hash_of
@@ -18,6 +18,9 @@ from console.core.staff import Actor, Origin, PermissionDenied, Role
 from console.services.audit_log import AuditFilter, AuditLogService, change_summary
 from console.services.staff import LoginRefused, StaffService
 from console.storage.writer import StorageWriter
+
+if TYPE_CHECKING:  # the conftest of this folder; imported only for types
+    from conftest import EngineFactory
 
 PASSWORD = "correct horse battery"
 

@@ -30,6 +30,7 @@ from console.services.engine import CentralSystem, EngineConfig
 from console.simulator.charger import SimulatedCharger
 from console.storage import sessions as session_repo
 from console.storage import usage as usage_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -39,10 +40,12 @@ def _at(hour: int, minute: int = 0, day: int = 5) -> datetime:
 
 
 async def _staff_and_default(engine: CentralSystem) -> tuple[int, int]:
-    staff = await engine.billing.save_tariff(None, energy_tariff("Staff", "0.30", fee="0.50"))
-    default = await engine.billing.save_tariff(None, energy_tariff("Standard", "0.60"))
-    await engine.billing.assign_group("STAFF", staff)
-    await engine.billing.set_default_tariff(default)
+    staff = await engine.billing.save_tariff(
+        None, energy_tariff("Staff", "0.30", fee="0.50"), actor=ADMIN
+    )
+    default = await engine.billing.save_tariff(None, energy_tariff("Standard", "0.60"), actor=ADMIN)
+    await engine.billing.assign_group("STAFF", staff, actor=ADMIN)
+    await engine.billing.set_default_tariff(default, actor=ADMIN)
     return staff, default
 
 
@@ -80,8 +83,8 @@ async def test_simulated_session_is_billed_at_its_group_tariff(
 
 
 async def test_energy_time_idle_and_peak_window_are_billed_exactly(engine: CentralSystem) -> None:
-    tariff_id = await engine.billing.save_tariff(None, visitor_tariff())
-    await engine.billing.set_default_tariff(tariff_id)
+    tariff_id = await engine.billing.save_tariff(None, visitor_tariff(), actor=ADMIN)
+    await engine.billing.set_default_tariff(tariff_id, actor=ADMIN)
     await add_charger(engine, "CP-B2")
     await add_card(engine, Card("GUEST-1"))
     events = Events(engine)
@@ -136,7 +139,7 @@ async def test_group_without_tariff_pays_the_default_and_tariff_changes_leave_bi
     assert bill is not None and bill.tariff_id == default
     assert bill.breakdown.gross_total == D("6.00")  # 10 kWh x 0.60
 
-    await engine.billing.save_tariff(default, energy_tariff("Standard", "0.99"))
+    await engine.billing.save_tariff(default, energy_tariff("Standard", "0.99"), actor=ADMIN)
     again = await engine.billing.bill_session(tx)
     assert again == bill
     assert await engine.billing.bill(tx) == bill
@@ -171,8 +174,8 @@ async def test_unbilled_finished_sessions_are_billed_at_start(
     # Two sessions end before any tariff exists: the program "crashed" before billing.
     one = await run_session(first, "CP-B5", "ANY-2", [(_at(9), 0), (_at(10), 4_000)])
     two = await run_session(first, "CP-B5", "ANY-2", [(_at(11), 4_000), (_at(12), 6_000)])
-    default = await first.billing.save_tariff(None, energy_tariff("Standard", "0.50"))
-    await first.billing.set_default_tariff(default)
+    default = await first.billing.save_tariff(None, energy_tariff("Standard", "0.50"), actor=ADMIN)
+    await first.billing.set_default_tariff(default, actor=ADMIN)
     assert await first.billing.bill(one) is None
     await first.stop()
 
@@ -216,8 +219,8 @@ async def test_cost_so_far_of_a_running_session_grows(
 
     monkeypatch.setattr(usage_repo, "energy_readings", counted_all)
     monkeypatch.setattr(usage_repo, "energy_readings_after", counted_since)
-    default = await engine.billing.save_tariff(None, energy_tariff("Standard", "0.60"))
-    await engine.billing.set_default_tariff(default)
+    default = await engine.billing.save_tariff(None, energy_tariff("Standard", "0.60"), actor=ADMIN)
+    await engine.billing.set_default_tariff(default, actor=ADMIN)
     await add_card(engine, Card("LIVE-1"))
     events = Events(engine)
     charger = make_charger(engine, "CP-B6", kind="DC", meter_interval=0.05, speed=120.0)
@@ -251,15 +254,15 @@ async def test_tariff_names_are_unique_and_tariffs_in_use_cannot_be_retired(
 
     staff, default = await _staff_and_default(engine)
     with pytest.raises(BillingError, match="already a tariff named"):
-        await engine.billing.save_tariff(None, energy_tariff("staff", "0.10"))
+        await engine.billing.save_tariff(None, energy_tariff("staff", "0.10"), actor=ADMIN)
     with pytest.raises(BillingError, match="group STAFF"):
-        await engine.billing.retire_tariff(staff)
-    await engine.billing.assign_group("staff", None)
-    retired = await engine.billing.retire_tariff(staff)
+        await engine.billing.retire_tariff(staff, actor=ADMIN)
+    await engine.billing.assign_group("staff", None, actor=ADMIN)
+    retired = await engine.billing.retire_tariff(staff, actor=ADMIN)
     assert retired.retired
     names = [t.tariff.name for t in await engine.billing.tariffs(include_retired=False)]
     assert names == ["Standard"]
     with pytest.raises(BillingError, match="retired"):
-        await engine.billing.assign_group("STAFF", staff)
+        await engine.billing.assign_group("STAFF", staff, actor=ADMIN)
     renamed = replace(energy_tariff("Site standard", "0.60"))
-    assert await engine.billing.save_tariff(default, renamed) == default
+    assert await engine.billing.save_tariff(default, renamed, actor=ADMIN) == default

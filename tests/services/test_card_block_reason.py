@@ -24,6 +24,7 @@ from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage import cards as card_repo
 from console.storage.database import alembic_config, create_db_engine, migrate, open_database
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -37,9 +38,9 @@ async def test_blocking_stores_the_reason_and_the_history_keeps_it(
 ) -> None:
     events: list[Event] = []
     engine.bus.subscribe(events.append)
-    await engine.cards.save_card(Card("04AA01", parent_id_tag="STAFF"))
+    await engine.cards.save_card(Card("04AA01", parent_id_tag="STAFF"), actor=ADMIN)
     blocked = await engine.cards.set_status(
-        "04aa01", CardStatus.BLOCKED, BlockReason.STOLEN, "  reported to security "
+        "04aa01", CardStatus.BLOCKED, BlockReason.STOLEN, "  reported to security ", actor=ADMIN
     )
     assert blocked.status is CardStatus.BLOCKED
     assert blocked.block_reason is BlockReason.STOLEN
@@ -54,7 +55,7 @@ async def test_blocking_stores_the_reason_and_the_history_keeps_it(
     reply = await charger.call(call.Authorize(id_tag="04AA01"))
     assert reply.id_tag_info["status"] == "Blocked"
 
-    unblocked = await engine.cards.set_status("04AA01", CardStatus.ACTIVE)
+    unblocked = await engine.cards.set_status("04AA01", CardStatus.ACTIVE, actor=ADMIN)
     assert unblocked.status is CardStatus.ACTIVE
     assert unblocked.block_reason is None and unblocked.blocked_at is None
 
@@ -68,13 +69,15 @@ async def test_blocking_stores_the_reason_and_the_history_keeps_it(
 
 
 async def test_other_needs_a_text_and_unknown_cards_are_refused(engine: CentralSystem) -> None:
-    await engine.cards.save_card(Card("04AA02"))
+    await engine.cards.save_card(Card("04AA02"), actor=ADMIN)
     with pytest.raises(ValueError, match="why"):
-        await engine.cards.set_status("04AA02", CardStatus.BLOCKED, BlockReason.OTHER, "  ")
+        await engine.cards.set_status(
+            "04AA02", CardStatus.BLOCKED, BlockReason.OTHER, "  ", actor=ADMIN
+        )
     card = await _read(engine, lambda c: card_repo.get_card(c, "04AA02"))
     assert card.status is CardStatus.ACTIVE  # nothing changed
     other = await engine.cards.set_status(
-        "04AA02", CardStatus.BLOCKED, BlockReason.OTHER, "card damaged"
+        "04AA02", CardStatus.BLOCKED, BlockReason.OTHER, "card damaged", actor=ADMIN
     )
     assert other.block_reason is BlockReason.OTHER and other.block_detail == "card damaged"
 
@@ -82,11 +85,13 @@ async def test_other_needs_a_text_and_unknown_cards_are_refused(engine: CentralS
 async def test_an_edit_or_an_import_keeps_the_reason_of_a_blocked_card(
     engine: CentralSystem, tmp_path: Any
 ) -> None:
-    await engine.cards.save_card(Card("04AA03", parent_id_tag="STAFF"))
-    blocked = await engine.cards.set_status("04AA03", CardStatus.BLOCKED, BlockReason.LOST)
+    await engine.cards.save_card(Card("04AA03", parent_id_tag="STAFF"), actor=ADMIN)
+    blocked = await engine.cards.set_status(
+        "04AA03", CardStatus.BLOCKED, BlockReason.LOST, actor=ADMIN
+    )
     # An edit of the note through the editor carries the card as read.
     noted = await engine.cards.save_card(
-        Card("04AA03", CardStatus.BLOCKED, note="spare", parent_id_tag="STAFF")
+        Card("04AA03", CardStatus.BLOCKED, note="spare", parent_id_tag="STAFF"), actor=ADMIN
     )
     assert noted.block_reason is BlockReason.LOST and noted.blocked_at == blocked.blocked_at
     assert noted.note == "spare"
@@ -96,7 +101,7 @@ async def test_an_edit_or_an_import_keeps_the_reason_of_a_blocked_card(
     sheet.write_text("card,status,group,note\n04AA03,blocked,STAFF,spare\n", encoding="utf-8")
     data = sheet.read_bytes()
     plan = await _read(engine, lambda c: plan_import(c, data))
-    await engine.cards.import_cards(plan)
+    await engine.cards.import_cards(plan, actor=ADMIN)
     card = await _read(engine, lambda c: card_repo.get_card(c, "04AA03"))
     assert card.status is CardStatus.BLOCKED and card.block_reason is BlockReason.LOST
 
@@ -105,7 +110,9 @@ async def test_an_edit_or_an_import_keeps_the_reason_of_a_blocked_card(
 
 
 async def test_a_card_registered_blocked_has_a_history_entry(engine: CentralSystem) -> None:
-    await engine.cards.save_card(Card("04AA04", CardStatus.BLOCKED, block_reason=BlockReason.LEFT))
+    await engine.cards.save_card(
+        Card("04AA04", CardStatus.BLOCKED, block_reason=BlockReason.LEFT), actor=ADMIN
+    )
     card = await _read(engine, lambda c: card_repo.get_card(c, "04AA04"))
     assert card.block_reason is BlockReason.LEFT and card.blocked_at is not None
     history = await _read(engine, lambda c: card_repo.status_history(c, ["04AA04"]))
@@ -113,9 +120,9 @@ async def test_a_card_registered_blocked_has_a_history_entry(engine: CentralSyst
 
 
 async def test_the_card_history_shows_the_status_changes(engine: CentralSystem) -> None:
-    await engine.cards.save_card(Card("04AA05", person_id=None))
-    await engine.cards.set_status("04AA05", CardStatus.BLOCKED, BlockReason.LOST)
-    await engine.cards.set_status("04AA05", CardStatus.ACTIVE)
+    await engine.cards.save_card(Card("04AA05", person_id=None), actor=ADMIN)
+    await engine.cards.set_status("04AA05", CardStatus.BLOCKED, BlockReason.LOST, actor=ADMIN)
+    await engine.cards.set_status("04AA05", CardStatus.ACTIVE, actor=ADMIN)
     history = await _read(engine, lambda c: card_history(c, "04aa05"))
     assert [(h.status, h.reason) for h in history.status_changes] == [
         (CardStatus.ACTIVE, None),

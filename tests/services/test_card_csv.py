@@ -28,6 +28,7 @@ from console.services.queries import SiteQueries
 from console.storage import cards as card_repo
 from console.storage import people as people_repo
 from console.storage.database import open_database
+from tests.actors import ADMIN
 
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
@@ -353,9 +354,9 @@ async def test_the_card_service_applies_a_plan_and_announces_it(
     try:
         plan = queries.plan_card_import(path)
         assert plan.problems == [CsvProblem(4, plan.problems[0].message, "bad card")]
-        result = await engine.cards.import_cards(plan)
+        result = await engine.cards.import_cards(plan, actor=ADMIN)
         assert (result.added, result.people_added, result.skipped_rows) == (2, 1, 1)
-        again = await engine.cards.import_cards(queries.plan_card_import(path))
+        again = await engine.cards.import_cards(queries.plan_card_import(path), actor=ADMIN)
         assert (again.added, again.unchanged) == (0, 2)
         assert queries.export_cards(tmp_path / "out.csv") == 2
         assert {card.person_id for card in queries.cards()} == {queries.people()[0].id}

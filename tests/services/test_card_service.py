@@ -20,6 +20,7 @@ from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage import cards as card_repo
 from console.storage import sessions as session_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -50,49 +51,51 @@ async def test_a_card_id_a_charger_could_not_send_is_refused(
     engine: CentralSystem, id_tag: str, message: str
 ) -> None:
     with pytest.raises(InvalidCardId, match=message):
-        await engine.cards.save_card(Card(id_tag))
+        await engine.cards.save_card(Card(id_tag), actor=ADMIN)
 
 
 async def test_each_change_moves_the_list_version_and_is_announced(engine: CentralSystem) -> None:
     events: list[Event] = []
     engine.bus.subscribe(events.append)
-    await engine.cards.save_card(Card(" 04ab ", parent_id_tag="STAFF"))
-    await engine.cards.save_card(Card("04ab", parent_id_tag="STAFF"))  # no change
-    await engine.cards.set_status("04ab", CardStatus.BLOCKED)
+    await engine.cards.save_card(Card(" 04ab ", parent_id_tag="STAFF"), actor=ADMIN)
+    await engine.cards.save_card(Card("04ab", parent_id_tag="STAFF"), actor=ADMIN)  # no change
+    await engine.cards.set_status("04ab", CardStatus.BLOCKED, actor=ADMIN)
     changes = [event for event in events if isinstance(event, CardsChanged)]
     assert [(change.version, change.id_tags) for change in changes] == [
         (1, ("04ab",)),
         (2, ("04ab",)),
     ]
     with pytest.raises(CardNotFound):
-        await engine.cards.set_status("nobody", CardStatus.BLOCKED)
+        await engine.cards.set_status("nobody", CardStatus.BLOCKED, actor=ADMIN)
 
 
 async def test_an_owner_must_exist(engine: CentralSystem) -> None:
-    person = await engine.cards.save_person(Person(None, "Ann Lee", department="Radiology"))
+    person = await engine.cards.save_person(
+        Person(None, "Ann Lee", department="Radiology"), actor=ADMIN
+    )
     assert person.id is not None
-    saved = await engine.cards.save_card(Card("C1", person_id=person.id))
+    saved = await engine.cards.save_card(Card("C1", person_id=person.id), actor=ADMIN)
     assert saved.person_id == person.id
     with pytest.raises(InvalidCardId, match="does not exist"):
-        await engine.cards.save_card(Card("C2", person_id=person.id + 100))
+        await engine.cards.save_card(Card("C2", person_id=person.id + 100), actor=ADMIN)
     with pytest.raises(ValueError, match="name"):
-        await engine.cards.save_person(Person(None, "  "))
+        await engine.cards.save_person(Person(None, "  "), actor=ADMIN)
 
 
 async def test_block_expire_and_retire_change_the_answer_at_the_charger(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
     charger = await _booted(engine, make_charger, "CP-A")
-    await engine.cards.save_card(Card("04A1B2", parent_id_tag="STAFF"))
+    await engine.cards.save_card(Card("04A1B2", parent_id_tag="STAFF"), actor=ADMIN)
     reply = await charger.call(call.Authorize(id_tag="04a1b2"))
     assert reply.id_tag_info == {"status": "Accepted", "parent_id_tag": "STAFF"}
 
-    await engine.cards.set_status("04A1B2", CardStatus.BLOCKED)
+    await engine.cards.set_status("04A1B2", CardStatus.BLOCKED, actor=ADMIN)
     assert await _authorize(charger, "04A1B2") == "Blocked"
     past = utcnow() - timedelta(minutes=1)
-    await engine.cards.save_card(Card("04A1B2", expires_at=past))
+    await engine.cards.save_card(Card("04A1B2", expires_at=past), actor=ADMIN)
     assert await _authorize(charger, "04A1B2") == "Expired"
-    await engine.cards.set_status("04A1B2", CardStatus.RETIRED)
+    await engine.cards.set_status("04A1B2", CardStatus.RETIRED, actor=ADMIN)
     assert await _authorize(charger, "04A1B2") == "Invalid"
     # Retired, not deleted: the card and its refusals stay.
     card = await engine.writer.submit(lambda c: card_repo.get_card(c, "04a1b2"))
@@ -103,7 +106,7 @@ async def test_refused_cards_are_counted_with_charger_and_time(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
     charger = await _booted(engine, make_charger, "CP-R")
-    await engine.cards.save_card(Card("BLOCKED-1", status=CardStatus.BLOCKED))
+    await engine.cards.save_card(Card("BLOCKED-1", status=CardStatus.BLOCKED), actor=ADMIN)
     for id_tag in ("UNKNOWN-1", "unknown-1", "BLOCKED-1"):
         await _authorize(charger, id_tag)
     refused = await engine.writer.submit(card_repo.list_refused_cards)
@@ -139,7 +142,7 @@ async def test_tap_to_learn_takes_the_next_unknown_card_at_that_charger(
 ) -> None:
     here = await _booted(engine, make_charger, "CP-HERE")
     elsewhere = await _booted(engine, make_charger, "CP-ELSEWHERE")
-    await engine.cards.save_card(Card("KNOWN-B", status=CardStatus.BLOCKED))
+    await engine.cards.save_card(Card("KNOWN-B", status=CardStatus.BLOCKED), actor=ADMIN)
     learning = asyncio.ensure_future(engine.cards.next_unknown_card("CP-HERE"))
     await _authorize(elsewhere, "NEW-ELSEWHERE")  # another charger: not this one
     await _authorize(here, "KNOWN-B")  # registered (blocked): not unknown
@@ -148,7 +151,7 @@ async def test_tap_to_learn_takes_the_next_unknown_card_at_that_charger(
     tapped = await asyncio.wait_for(learning, 10)
     assert (tapped.charger_id, tapped.id_tag) == ("CP-HERE", "NEW-CARD-7")
 
-    await engine.cards.save_card(Card(tapped.id_tag))
+    await engine.cards.save_card(Card(tapped.id_tag), actor=ADMIN)
     assert await _authorize(here, "new-card-7") == "Accepted"
 
 

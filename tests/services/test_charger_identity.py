@@ -15,6 +15,7 @@ from console.services.lockouts import GuessPolicy
 from console.simulator.charger import SimulatedCharger
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
@@ -34,7 +35,7 @@ async def test_ids_differing_in_case_are_one_charger(
     await first.start()
     await first.wait_for(lambda: first.registration_status == "Pending")
     await first.stop()
-    await engine.admission.set_approval("cp1", accepted=True)
+    await engine.admission.set_approval("cp1", accepted=True, actor=ADMIN)
     second = make_charger(engine, "cp1")
     await second.start()
     await second.wait_booted()
@@ -44,7 +45,7 @@ async def test_ids_differing_in_case_are_one_charger(
     assert [cid for cid in engine.site.chargers if cid.lower() == "cp1"] == ["CP1"]
     assert engine.site.chargers["CP1"].online
     # Staff may type either spelling.
-    record = await engine.admission.add_charger("cP1")
+    record = await engine.admission.add_charger("cP1", actor=ADMIN)
     assert record.id == "CP1" and await _chargers(engine) == ["CP1"]
 
 
@@ -80,11 +81,11 @@ async def test_refusals_look_the_same_outside_and_differ_inside(
     policy = GuessPolicy(first_delay=0.01, max_delay=0.02, charger_limit=2, peer_limit=100)
     engine = await make_engine(AdmissionMode.CLOSED, guess_policy=policy)
     refusals = Refusals(engine)
-    await engine.admission.add_charger("SECURE", PASSWORD)
-    await engine.admission.add_charger("LOCKME", PASSWORD)
-    await engine.admission.add_charger("REJECTED")
-    await engine.admission.set_approval("REJECTED", accepted=False)
-    await engine.admission.add_charger("OLD")
+    await engine.admission.add_charger("SECURE", PASSWORD, actor=ADMIN)
+    await engine.admission.add_charger("LOCKME", PASSWORD, actor=ADMIN)
+    await engine.admission.add_charger("REJECTED", actor=ADMIN)
+    await engine.admission.set_approval("REJECTED", accepted=False, actor=ADMIN)
+    await engine.admission.add_charger("OLD", actor=ADMIN)
     await engine.writer.submit(
         lambda c: c.execute(
             update(charger_repo.chargers)
@@ -232,5 +233,5 @@ async def test_site_wide_limit_of_waiting_chargers(make_engine: EngineFactory) -
     stored = await engine.writer.submit(log_repo.list_refusals)
     assert {r.reason for r in stored} == {RefusalReason.TOO_MANY_WAITING}
     # A known charger is not held up by the limit.
-    await engine.admission.add_charger("KNOWN")
+    await engine.admission.add_charger("KNOWN", actor=ADMIN)
     assert (await handshake(engine, "/ocpp/KNOWN", local_host="127.0.0.5")).status == 101

@@ -10,6 +10,7 @@ from console.core.enums import CommandResult
 from console.services.engine import CentralSystem
 from console.services.raw_calls import check_raw_call, raw_actions
 from console.simulator.charger import SimulatedCharger
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -44,6 +45,7 @@ async def test_change_keys_gives_one_outcome_per_key(
             "NoSuchKey": "1",
             "WebSocketPingInterval": "30",
         },
+        actor=ADMIN,
     )
     statuses = {change.key: change.outcome.status for change in changes}
     assert statuses == {
@@ -63,7 +65,7 @@ async def test_change_keys_gives_one_outcome_per_key(
 async def test_offline_charger_outcome(engine: CentralSystem) -> None:
     read = await engine.configuration.read("NOBODY")
     assert read.outcome.result is CommandResult.OFFLINE
-    changes = await engine.configuration.change("NOBODY", {"HeartbeatInterval": "30"})
+    changes = await engine.configuration.change("NOBODY", {"HeartbeatInterval": "30"}, actor=ADMIN)
     assert changes[0].outcome.result is CommandResult.OFFLINE
 
 
@@ -75,13 +77,15 @@ async def test_snapshots_compare_and_baseline_apply(
     one = await _booted(engine, make_charger, "ONE", **model)
     two = await _booted(engine, make_charger, "TWO", **model)
     other = await _booted(engine, make_charger, "OTHER", vendor="Acme", model="Pillar-50")
-    await engine.configuration.change("REF", {"ConnectionTimeOut": "120", "ResetRetries": "5"})
+    await engine.configuration.change(
+        "REF", {"ConnectionTimeOut": "120", "ResetRetries": "5"}, actor=ADMIN
+    )
 
-    outcome, first = await engine.configuration.save_snapshot("REF", "reference")
+    outcome, first = await engine.configuration.save_snapshot("REF", "reference", actor=ADMIN)
     assert outcome.result is CommandResult.ANSWERED and first is not None
     assert first.model == "Wallbox-11" and first.vendor == "Acme" and not first.baseline
-    await engine.configuration.change("REF", {"ResetRetries": "7"})
-    _, second = await engine.configuration.save_snapshot("REF")
+    await engine.configuration.change("REF", {"ResetRetries": "7"}, actor=ADMIN)
+    _, second = await engine.configuration.save_snapshot("REF", actor=ADMIN)
     assert second is not None
     differences = await engine.configuration.compare_snapshots(first.id, second.id)
     assert [(d.key, d.kind, d.left, d.right) for d in differences] == [
@@ -89,12 +93,12 @@ async def test_snapshots_compare_and_baseline_apply(
     ]
     assert [s.id for s in await engine.configuration.snapshots("REF")] == [second.id, first.id]
 
-    baseline = await engine.configuration.mark_baseline(first.id)
+    baseline = await engine.configuration.mark_baseline(first.id, actor=ADMIN)
     assert baseline is not None and baseline.baseline
     # Marking another snapshot of the model moves the baseline to it, and back.
-    await engine.configuration.mark_baseline(second.id)
+    await engine.configuration.mark_baseline(second.id, actor=ADMIN)
     assert not (await engine.configuration.snapshot(first.id)).baseline  # type: ignore[union-attr]
-    await engine.configuration.mark_baseline(first.id)
+    await engine.configuration.mark_baseline(first.id, actor=ADMIN)
     assert (await engine.configuration.baseline_for("ONE")).id == first.id  # type: ignore[union-attr]
 
     versus = await engine.configuration.compare_with_baseline("ONE")
@@ -104,7 +108,9 @@ async def test_snapshots_compare_and_baseline_apply(
     assert none.baseline is None and none.read.outcome.result is CommandResult.INVALID
 
     two.received.clear()
-    results = await engine.configuration.apply_baseline(first.id, ["ONE", "TWO", "OTHER"])
+    results = await engine.configuration.apply_baseline(
+        first.id, ["ONE", "TWO", "OTHER"], actor=ADMIN
+    )
     by_charger = {result.charger_id: result for result in results}
     for charger_id in ("ONE", "TWO"):
         result = by_charger[charger_id]
@@ -125,7 +131,7 @@ async def test_snapshots_compare_and_baseline_apply(
     assert not [c for c in other.received if c.action == "ChangeConfiguration"]
     assert (await engine.configuration.compare_with_baseline("ONE")).differences == ()
     # A second run has nothing left to change.
-    again = await engine.configuration.apply_baseline(first.id, ["ONE"])
+    again = await engine.configuration.apply_baseline(first.id, ["ONE"], actor=ADMIN)
     assert again[0].changes == ()
     del ref
 
@@ -158,12 +164,12 @@ async def test_raw_call_refused_before_sending(
     charger = await _booted(engine, make_charger, "RAW-1")
     charger.received.clear()
     bad = await engine.raw_calls.send(
-        "RAW-1", "ChangeAvailability", '{"connectorId": "x", "type": "Inoperative"}'
+        "RAW-1", "ChangeAvailability", '{"connectorId": "x", "type": "Inoperative"}', actor=ADMIN
     )
     assert bad.result is CommandResult.INVALID and "connectorId" in (bad.error or "")
     assert not [c for c in charger.received if c.action == "ChangeAvailability"]
     good = await engine.raw_calls.send(
-        "RAW-1", "ChangeAvailability", '{"connectorId": 1, "type": "Inoperative"}'
+        "RAW-1", "ChangeAvailability", '{"connectorId": 1, "type": "Inoperative"}', actor=ADMIN
     )
     assert good.accepted
     assert [c.action for c in charger.received if c.action == "ChangeAvailability"] == [

@@ -15,6 +15,7 @@ from console.core.events import ConnectionRefused, Event
 from console.services.connections import NO_HTTP_ANSWER, ConnectionAttempt, connection_attempts
 from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
@@ -68,7 +69,7 @@ async def test_each_refusal_reason_is_listed_in_plain_words(
     engine = await make_engine(AdmissionMode.CLOSED)
     waiter = RefusalWaiter(engine)
     base = f"ws://127.0.0.1:{engine.port}"
-    await engine.admission.add_charger("SECURE", password="right password 1")
+    await engine.admission.add_charger("SECURE", password="right password 1", actor=ADMIN)
 
     stranger = make_charger(engine, "STRANGER", reconnect=False)
     await stranger.start()
@@ -136,10 +137,10 @@ async def test_registering_a_refused_charger_lets_it_in(
     refusal = waiter.refusals[0].refusal
     assert (refusal.charger_id, refusal.reason) == ("NEWCOMER", RefusalReason.UNKNOWN_CHARGER)
 
-    await engine.admission.add_charger("NEWCOMER", password="s3cret-for-newcomer")
+    await engine.admission.add_charger("NEWCOMER", password="s3cret-for-newcomer", actor=ADMIN)
     # A password set at registration applies at once: the charger without one stays out.
     await waiter.wait_reason(RefusalReason.MISSING_PASSWORD)
-    await engine.admission.set_password("NEWCOMER", None)
+    await engine.admission.set_password("NEWCOMER", None, actor=ADMIN)
     await stranger.wait_booted()
     assert stranger.registration_status == "Accepted"
 
@@ -149,12 +150,14 @@ async def test_setting_the_password_lets_a_charger_with_that_password_in(
 ) -> None:
     engine = await make_engine(AdmissionMode.CLOSED)
     waiter = RefusalWaiter(engine)
-    await engine.admission.add_charger("CP-PW", password="the old password")
+    await engine.admission.add_charger("CP-PW", password="the old password", actor=ADMIN)
     charger = make_charger(engine, "CP-PW", password="the new password", reconnect_max_delay=0.2)
     await charger.start()
     await waiter.wait(1)
     assert waiter.refusals[0].refusal.reason is RefusalReason.WRONG_PASSWORD
 
-    assert await engine.admission.set_password("CP-PW", "the new password")
+    assert await engine.admission.set_password("CP-PW", "the new password", actor=ADMIN)
     await charger.wait_booted()
-    assert not await engine.admission.set_password("NO-SUCH-CHARGER", "whatever12345678")
+    assert not await engine.admission.set_password(
+        "NO-SUCH-CHARGER", "whatever12345678", actor=ADMIN
+    )

@@ -27,6 +27,7 @@ from console.services import admin
 from console.simulator.charger import SimulatedCharger
 from console.storage import sessions as session_repo
 from console.storage.database import open_database
+from tests.actors import ADMIN
 
 KILLS = 8
 CHARGERS = 4
@@ -56,7 +57,7 @@ def _free_port() -> int:
 async def _start_server(port: int, db_url: str) -> asyncio.subprocess.Process:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "console.cli", "serve", "--host", "127.0.0.1",
-        "--port", str(port), "--db", db_url, "--admission", "open",
+        "--port", str(port), "--db", db_url, "--admission", "open", "--no-tls",
         stdout=asyncio.subprocess.PIPE,
     )  # fmt: skip
     assert process.stdout is not None
@@ -86,7 +87,7 @@ def _answered_calls(chargers: list[RecordingCharger]) -> int:
 async def test_nothing_acknowledged_is_lost_across_sigkills(tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'crash.db'}"
     for card in CARDS:
-        admin.add_card(db_url, Card(card))
+        admin.add_card(db_url, Card(card), actor=ADMIN)
     port = _free_port()
     rng = random.Random(7)
     chargers = [

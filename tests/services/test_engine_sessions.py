@@ -16,6 +16,7 @@ from console.simulator.charger import SimulatedCharger
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import sessions as session_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -105,14 +106,14 @@ async def test_staff_commands_reach_the_charger(
     charger = make_charger(engine, "CP-5", meter_interval=0.05)
     await charger.start()
     await charger.wait_booted()
-    outcome = await engine.commands.start_session("CP-5", 1, "DESK")
+    outcome = await engine.commands.start_session("CP-5", 1, "DESK", actor=ADMIN)
     assert outcome.accepted, outcome
     tx = await charger.wait_for(lambda: charger.transaction_id(1))
     await charger.wait_for(lambda: engine.site.chargers["CP-5"].connector(1).transaction_id == tx)
-    stop = await engine.commands.stop_session(tx)
+    stop = await engine.commands.stop_session(tx, actor=ADMIN)
     assert stop.accepted, stop
     await charger.wait_for(lambda: charger.transaction_id(1) is None)
-    offline = await engine.commands.reset("NOT-CONNECTED")
+    offline = await engine.commands.reset("NOT-CONNECTED", actor=ADMIN)
     assert offline.describe() == "Charger is offline"
 
 

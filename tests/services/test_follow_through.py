@@ -15,6 +15,7 @@ from console.core.model import Card, Person
 from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage import people as people_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -39,13 +40,13 @@ async def _charger(
 async def test_a_started_session_names_the_owner_and_its_stop_says_energy_and_cost(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
-    tariff = await engine.billing.save_tariff(None, energy_tariff("Standard", "0.50"))
-    await engine.billing.set_default_tariff(tariff)
+    tariff = await engine.billing.save_tariff(None, energy_tariff("Standard", "0.50"), actor=ADMIN)
+    await engine.billing.set_default_tariff(tariff, actor=ADMIN)
     anna = await _owner(engine, "Anna Hoffmann")
     await add_card(engine, Card("04A1B2C3", person_id=anna))
     charger = await _charger(engine, make_charger, "CP-F1", kind="DC")
 
-    started = await engine.follow_through.start_session("CP-F1", 1, "04a1b2c3")
+    started = await engine.follow_through.start_session("CP-F1", 1, "04a1b2c3", actor=ADMIN)
 
     assert started.accepted and started.action == "RemoteStartTransaction"
     follow = started.follow_up
@@ -57,7 +58,7 @@ async def test_a_started_session_names_the_owner_and_its_stop_says_energy_and_co
         lambda: charger.session(1) is not None and charger.sent_count("MeterValues") >= 3
     )
 
-    stopped = await engine.follow_through.stop_session(follow.session.id)
+    stopped = await engine.follow_through.stop_session(follow.session.id, actor=ADMIN)
 
     end = stopped.follow_up
     assert stopped.accepted and end is not None and end.kind is FollowUpKind.STOPPED, end
@@ -78,7 +79,7 @@ async def test_a_blocked_card_is_reported_refused_not_started(
     await add_card(engine, Card("04B7C8D9", status=CardStatus.BLOCKED))
     charger = await _charger(engine, make_charger, "CP-F2")
 
-    outcome = await engine.follow_through.start_session("CP-F2", 1, "04B7C8D9")
+    outcome = await engine.follow_through.start_session("CP-F2", 1, "04B7C8D9", actor=ADMIN)
 
     assert outcome.accepted  # the charger accepted the request: only a promise
     follow = outcome.follow_up
@@ -93,7 +94,7 @@ async def test_a_card_refused_at_authorize_is_reported(
     charger = await _charger(engine, make_charger, "CP-F3")
     charger.config.set("AuthorizeRemoteTxRequests", "true")
 
-    outcome = await engine.follow_through.start_session("CP-F3", 1, "NO-SUCH-CARD")
+    outcome = await engine.follow_through.start_session("CP-F3", 1, "NO-SUCH-CARD", actor=ADMIN)
 
     follow = outcome.follow_up
     assert follow is not None and follow.kind is FollowUpKind.CARD_REFUSED, follow
@@ -113,7 +114,7 @@ async def test_a_charger_that_accepts_but_never_starts_is_reported_after_the_wai
     charger._remote_start = never_start  # type: ignore[method-assign, assignment]
     engine.follow_through.start_wait = 0.5
 
-    outcome = await engine.follow_through.start_session("CP-F4", 1, "04A1B2C3")
+    outcome = await engine.follow_through.start_session("CP-F4", 1, "04A1B2C3", actor=ADMIN)
 
     assert outcome.accepted and not outcome.succeeded
     follow = outcome.follow_up
@@ -127,7 +128,7 @@ async def test_a_stop_that_never_comes_is_reported_after_the_wait(
 ) -> None:
     await add_card(engine, Card("04A1B2C3"))
     charger = await _charger(engine, make_charger, "CP-F5")
-    started = await engine.follow_through.start_session("CP-F5", 1, "04A1B2C3")
+    started = await engine.follow_through.start_session("CP-F5", 1, "04A1B2C3", actor=ADMIN)
     assert started.follow_up is not None and started.follow_up.session is not None
 
     async def never_stop(*_args: Any) -> bool:
@@ -136,7 +137,7 @@ async def test_a_stop_that_never_comes_is_reported_after_the_wait(
     charger._stop = never_stop  # type: ignore[method-assign, assignment]
     engine.follow_through.stop_wait = 0.5
 
-    outcome = await engine.follow_through.stop_session(started.follow_up.session.id)
+    outcome = await engine.follow_through.stop_session(started.follow_up.session.id, actor=ADMIN)
 
     assert outcome.accepted and not outcome.succeeded
     assert outcome.follow_up is not None
@@ -148,7 +149,7 @@ async def test_a_rejected_start_is_not_followed(
 ) -> None:
     await _charger(engine, make_charger, "CP-F6", connectors=1)
 
-    outcome = await engine.follow_through.start_session("CP-F6", 7, "04A1B2C3")
+    outcome = await engine.follow_through.start_session("CP-F6", 7, "04A1B2C3", actor=ADMIN)
 
     assert outcome.result is CommandResult.ANSWERED and outcome.status == "Rejected"
     assert outcome.effect is OutcomeEffect.REFUSED and outcome.follow_up is None
@@ -159,7 +160,9 @@ async def test_a_visitor_start_names_the_visitor(
 ) -> None:
     await _charger(engine, make_charger, "CP-F7")
 
-    visitor, outcome = await engine.follow_through.start_visitor("CP-F7", 2, name="Jonas Berg")
+    visitor, outcome = await engine.follow_through.start_visitor(
+        "CP-F7", 2, name="Jonas Berg", actor=ADMIN
+    )
 
     follow = outcome.follow_up
     assert follow is not None and follow.kind is FollowUpKind.STARTED, follow
@@ -172,7 +175,7 @@ async def test_outcomes_name_the_action_and_unlocked_is_success(
 ) -> None:
     await _charger(engine, make_charger, "CP-F8")
 
-    unlocked = await engine.commands.unlock("CP-F8", 1)
+    unlocked = await engine.commands.unlock("CP-F8", 1, actor=ADMIN)
 
     assert unlocked.action == "UnlockConnector" and unlocked.status == "Unlocked"
     assert unlocked.effect is OutcomeEffect.DONE and unlocked.accepted

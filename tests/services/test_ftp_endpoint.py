@@ -19,6 +19,7 @@ from console.services.ftp_endpoint import FtpEndpoint, FtpGrant
 from console.simulator.charger import SimulatedCharger
 from console.storage import chargers as charger_repo
 from console.storage import file_transfers as transfer_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -94,7 +95,7 @@ async def test_diagnostics_are_uploaded_over_ftp_into_the_data_folder(
     engine: CentralSystem, make_charger: ChargerFactory, tmp_path: Path
 ) -> None:
     charger = await _booted(engine, make_charger)
-    [request] = await engine.transfers.request_diagnostics(["CP-1"], protocol="ftp")
+    [request] = await engine.transfers.request_diagnostics(["CP-1"], protocol="ftp", actor=ADMIN)
     assert request.accepted, request.outcome.describe()
     await charger.wait_for(
         lambda: sum(r.action == "DiagnosticsStatusNotification" for r in charger.replies) >= 2
@@ -124,7 +125,7 @@ async def test_get_log_can_be_uploaded_over_ftp(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
     charger = await _booted(engine, make_charger)
-    [request] = await engine.transfers.request_log(["CP-1"], protocol="ftp")
+    [request] = await engine.transfers.request_log(["CP-1"], protocol="ftp", actor=ADMIN)
     assert request.accepted, request.outcome.describe()
     await charger.wait_for(
         lambda: sum(r.action == "LogStatusNotification" for r in charger.replies) >= 2

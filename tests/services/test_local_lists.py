@@ -32,6 +32,7 @@ from console.simulator.clock import parse_time
 from console.simulator.localauth import LocalAuthList
 from console.storage import cards as card_repo
 from console.storage.database import create_db_engine
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 EngineFactory = Callable[..., Any]
@@ -79,7 +80,8 @@ async def _some_cards(engine: CentralSystem) -> None:
             Card("04aB", expires_at=EXPIRY, parent_id_tag="STAFF"),
             Card("B1", status=CardStatus.BLOCKED),
             Card("gone", status=CardStatus.RETIRED),
-        ]
+        ],
+        actor=ADMIN,
     )
 
 
@@ -107,9 +109,11 @@ async def test_card_changes_reach_a_connected_charger_as_differentials(
 ) -> None:
     await _some_cards(engine)
     charger = await _booted(engine, make_charger, "CP-1")
-    await engine.cards.save_card(Card("new1"))
-    await engine.cards.set_status("04ab", CardStatus.BLOCKED)
-    await engine.cards.set_status("B1", CardStatus.RETIRED)  # retiring removes the entry
+    await engine.cards.save_card(Card("new1"), actor=ADMIN)
+    await engine.cards.set_status("04ab", CardStatus.BLOCKED, actor=ADMIN)
+    await engine.cards.set_status(
+        "B1", CardStatus.RETIRED, actor=ADMIN
+    )  # retiring removes the entry
     await _idle(engine)
     assert charger.local_list == {"04aB": "Blocked", "new1": "Accepted"}
     assert charger.local_auth.version == await _site_version(engine)
@@ -132,7 +136,7 @@ async def test_a_charger_that_reconnects_in_step_gets_only_what_changed(
     assert len(_sent(charger)) == 1  # in step: nothing sent again
 
     await charger.go_offline()
-    await engine.cards.save_card(Card("late"))
+    await engine.cards.save_card(Card("late"), actor=ADMIN)
     await charger.come_back()
     await _idle(engine)
     last = _sent(charger)[-1]
@@ -159,10 +163,10 @@ async def test_staff_can_force_a_full_update(
 ) -> None:
     await _some_cards(engine)
     charger = await _booted(engine, make_charger, "CP-1")
-    state = await engine.local_lists.sync("CP-1", full=True)
+    state = await engine.local_lists.sync("CP-1", full=True, actor=ADMIN)
     assert state.version == await _site_version(engine)
     assert [sent["update_type"] for sent in _sent(charger)] == ["Full", "Full"]
-    assert (await engine.local_lists.sync("CP-1")).last_result == "Up to date"
+    assert (await engine.local_lists.sync("CP-1", actor=ADMIN)).last_result == "Up to date"
     assert len(_sent(charger)) == 2
 
 
@@ -175,7 +179,7 @@ async def test_a_charger_without_local_lists_is_not_asked_again_until_it_boots(
     assert state.supported is False
     assert _asked(charger) == 1 and _sent(charger) == []
 
-    await engine.cards.save_card(Card("new1"))
+    await engine.cards.save_card(Card("new1"), actor=ADMIN)
     await engine.local_lists.reconcile()
     await _idle(engine)
     assert _asked(charger) == 1
@@ -200,7 +204,7 @@ async def test_a_call_error_not_implemented_also_means_no_local_list(
     await charger.start()
     await charger.wait_booted()
     await _idle(engine)
-    await engine.cards.save_card(Card("new1"))
+    await engine.cards.save_card(Card("new1"), actor=ADMIN)
     await _idle(engine)
     assert (await _state(engine, "CP-1")).supported is False
     assert _asked(charger) == 1
@@ -209,7 +213,7 @@ async def test_a_call_error_not_implemented_also_means_no_local_list(
 async def test_a_charger_that_reconnects_without_booting_is_synced_after_a_grace(
     engine: CentralSystem,
 ) -> None:
-    await engine.admission.add_charger("CP-RAW")
+    await engine.admission.add_charger("CP-RAW", actor=ADMIN)
     engine.local_lists.connect_grace = 0.05
     url = f"ws://127.0.0.1:{engine.port}/ocpp/CP-RAW"
     async with connect(url, subprotocols=["ocpp1.6"]) as ws:  # type: ignore[list-item]
@@ -229,11 +233,11 @@ async def test_a_pending_charger_is_not_pushed_to(
     charger = make_charger(engine, "CP-1")
     await charger.start()
     await charger.wait_for(lambda: charger.registration_status == "Pending")
-    await engine.cards.save_card(Card("new1"))
+    await engine.cards.save_card(Card("new1"), actor=ADMIN)
     await _idle(engine)
     assert _asked(charger) == 0
 
-    await engine.admission.set_approval("CP-1", True)
+    await engine.admission.set_approval("CP-1", True, actor=ADMIN)
     await charger.wait_booted()
     await _idle(engine)
     assert charger.local_list == {"04aB": "Accepted", "B1": "Blocked", "new1": "Accepted"}
@@ -255,20 +259,20 @@ async def test_a_failing_charger_is_not_retried_on_every_change(
     assert (await _state(engine, "CP-BAD")).last_result == "SendLocalList: Failed"
     healthy = await _booted(engine, make_charger, "CP-OK")
 
-    await engine.cards.save_card(Card("new1"))
+    await engine.cards.save_card(Card("new1"), actor=ADMIN)
     await engine.local_lists.reconcile()
     await _idle(engine)
     assert "new1" in healthy.local_list
     assert _asked(failing) == 1  # held back until the retry delay has passed
     # Staff can still ask at once.
-    state = await engine.local_lists.sync("CP-BAD")
+    state = await engine.local_lists.sync("CP-BAD", actor=ADMIN)
     assert _asked(failing) == 2 and state.last_result == "SendLocalList: Failed"
 
 
 async def test_a_long_list_is_sent_in_parts_the_charger_accepts(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
-    await engine.cards.save_cards([Card(f"C{n}") for n in range(5)])
+    await engine.cards.save_cards([Card(f"C{n}") for n in range(5)], actor=ADMIN)
     charger = await _booted(engine, make_charger, "CP-1", send_local_list_max_length=2)
     version = await _site_version(engine)
     sent = _sent(charger)
@@ -284,7 +288,7 @@ async def test_a_long_list_is_sent_in_parts_the_charger_accepts(
 async def test_a_charger_that_goes_offline_half_way_gets_everything_later(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
-    await engine.cards.save_cards([Card(f"C{n}") for n in range(8)])
+    await engine.cards.save_cards([Card(f"C{n}") for n in range(8)], actor=ADMIN)
     charger = make_charger(engine, "CP-1", send_local_list_max_length=1)
     await charger.start()
     await charger.wait_for(lambda: len(_sent(charger)) >= 2)
@@ -304,7 +308,8 @@ async def test_a_charger_too_small_for_every_card_gets_the_usable_ones_first(
             Card("expired", expires_at=utcnow() - timedelta(days=1)),
             Card("A1"),
             Card("A2"),
-        ]
+        ],
+        actor=ADMIN,
     )
     charger = await _booted(engine, make_charger, "CP-1", local_list_max_length=3)
     assert charger.local_list == {"A1": "Accepted", "A2": "Accepted", "blocked": "Blocked"}
@@ -313,7 +318,7 @@ async def test_a_charger_too_small_for_every_card_gets_the_usable_ones_first(
     assert state.last_result is not None and "1 of 4 cards left out" in state.last_result
 
     # Over its size, every change is a Full update, so the best cards stay on it.
-    await engine.cards.set_status("A2", CardStatus.RETIRED)
+    await engine.cards.set_status("A2", CardStatus.RETIRED, actor=ADMIN)
     await _idle(engine)
     assert _sent(charger)[-1]["update_type"] == "Full"
     assert charger.local_list == {"A1": "Accepted", "blocked": "Blocked", "expired": "Accepted"}
@@ -354,10 +359,10 @@ async def test_clear_cache_empties_the_chargers_cache(
 ) -> None:
     charger = await _booted(engine, make_charger, "CP-1")
     charger.auth_cache.remember("04AB", {"status": "Accepted"})
-    outcome = await engine.local_lists.clear_cache("CP-1")
+    outcome = await engine.local_lists.clear_cache("CP-1", actor=ADMIN)
     assert outcome.accepted
     assert len(charger.auth_cache) == 0
-    offline = await engine.local_lists.clear_cache("nobody")
+    offline = await engine.local_lists.clear_cache("nobody", actor=ADMIN)
     assert offline.result is CommandResult.OFFLINE
 
 

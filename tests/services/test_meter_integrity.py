@@ -23,6 +23,7 @@ from console.services.queries import SiteQueries
 from console.services.report_usage import usage_heatmap
 from console.storage import samples as sample_repo
 from console.storage import sessions as session_repo
+from tests.actors import ADMIN
 from tests.protocol.protocol_helpers import ScriptedCharger, open_ws
 from tests.services.billing_helpers import Events, energy_tariff
 
@@ -94,11 +95,15 @@ class Site:
 @pytest.fixture
 async def site(make_engine: EngineFactory) -> AsyncIterator[Site]:
     engine = await make_engine()
-    await engine.cards.save_card(Card("STAFF-1"))
-    tariff = await engine.billing.save_tariff(None, energy_tariff("Energy", "0.30"))
-    await engine.billing.set_default_tariff(tariff)
-    await engine.billing.save_site_details(SiteDetails("St. Marien", "Car park P1", "DE1"))
-    await engine.billing.set_power_ceiling(400_000)  # the default (the fixture raised it)
+    await engine.cards.save_card(Card("STAFF-1"), actor=ADMIN)
+    tariff = await engine.billing.save_tariff(None, energy_tariff("Energy", "0.30"), actor=ADMIN)
+    await engine.billing.set_default_tariff(tariff, actor=ADMIN)
+    await engine.billing.save_site_details(
+        SiteDetails("St. Marien", "Car park P1", "DE1"), actor=ADMIN
+    )
+    await engine.billing.set_power_ceiling(
+        400_000, actor=ADMIN
+    )  # the default (the fixture raised it)
     made = Site(engine)
     yield made
     for charger in made.chargers:
@@ -198,7 +203,7 @@ async def test_readings_for_another_connector_are_flagged_and_not_counted(site: 
     assert await site.energy_so_far(tx) == Decimal(1)
     assert [e.connector_id for e in site.events.of(MeterSampled)] == [1]
     with pytest.raises(BillingError, match="no readings to review"):
-        await site.engine.billing.decide_readings(tx, keep=True)
+        await site.engine.billing.decide_readings(tx, keep=True, actor=ADMIN)
 
 
 async def test_no_reading_is_dropped_and_a_repeat_stores_nothing(site: Site) -> None:
@@ -236,17 +241,17 @@ async def test_implausible_readings_hold_the_bill_until_staff_decide(site: Site)
     assert await site.engine.billing.bill_session(tx) is None  # held for staff
     assert await site.engine.billing.bill(tx) is None
     with pytest.raises(BillingError):
-        await site.engine.receipts.issue(tx)
+        await site.engine.receipts.issue(tx, actor=ADMIN)
 
-    bill = await site.engine.billing.decide_readings(tx, keep=False)
+    bill = await site.engine.billing.decide_readings(tx, keep=False, actor=ADMIN)
     assert bill is not None and bill.energy_wh == 15_000
     session = await site.session(tx)
     assert SessionFlag.READINGS_NEED_REVIEW.value not in session.flags
     assert SessionFlag.READINGS_LEFT_OUT.value in session.flags
-    receipt = await site.engine.receipts.issue(tx)
+    receipt = await site.engine.receipts.issue(tx, actor=ADMIN)
     assert receipt.total == bill.breakdown.gross_total
     with pytest.raises(BillingError):
-        await site.engine.billing.decide_readings(tx, keep=True)  # billed: too late
+        await site.engine.billing.decide_readings(tx, keep=True, actor=ADMIN)  # billed: too late
 
 
 async def test_a_register_going_backwards_is_flagged_and_kept_on_request(site: Site) -> None:
@@ -259,6 +264,6 @@ async def test_a_register_going_backwards_is_flagged_and_kept_on_request(site: S
         "StopTransaction", {"transactionId": tx, "meterStop": 9000, "timestamp": _at(30)}
     )
     assert await site.engine.billing.bill_session(tx) is None
-    bill = await site.engine.billing.decide_readings(tx, keep=True)
+    bill = await site.engine.billing.decide_readings(tx, keep=True, actor=ADMIN)
     assert bill is not None and bill.energy_wh == 4000
     assert SessionFlag.READINGS_KEPT.value in (await site.session(tx)).flags

@@ -19,6 +19,7 @@ from console.services.engine import CentralSystem
 from console.services.lockouts import GuessPolicy
 from console.storage import lockouts as lockout_repo
 from console.storage import logs as log_repo
+from tests.actors import ADMIN
 
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
 PASSWORD = "the right password"
@@ -67,7 +68,7 @@ async def test_wrong_passwords_slow_down_lock_and_raise_an_alarm(
             raised.set()
 
     engine.bus.subscribe(on_event)
-    await engine.admission.add_charger("CP-LOCK", PASSWORD)
+    await engine.admission.add_charger("CP-LOCK", PASSWORD, actor=ADMIN)
     took = []
     for _ in range(FAST.charger_limit):
         started = time.monotonic()
@@ -88,9 +89,9 @@ async def test_wrong_passwords_slow_down_lock_and_raise_an_alarm(
     assert reasons[RefusalReason.WRONG_PASSWORD] == FAST.charger_limit
     assert reasons[RefusalReason.LOCKED] == 3
     # Staff unlock, through the same operation as the console's button and the CLI.
-    assert await engine.admission.unlock("cp-lock")
+    assert await engine.admission.unlock("cp-lock", actor=ADMIN)
     assert (await handshake(engine, "/ocpp/CP-LOCK", headers=RIGHT)).status == 101
-    assert not await engine.admission.unlock("CP-LOCK")
+    assert not await engine.admission.unlock("CP-LOCK", actor=ADMIN)
 
 
 async def test_parallel_guesses_cost_at_most_the_limit_in_scrypt(
@@ -98,7 +99,7 @@ async def test_parallel_guesses_cost_at_most_the_limit_in_scrypt(
 ) -> None:
     engine = await make_engine(AdmissionMode.CLOSED, guess_policy=FAST)
     scrypt = ScryptCounter(monkeypatch)
-    await engine.admission.add_charger("CP-LOCK", PASSWORD)
+    await engine.admission.add_charger("CP-LOCK", PASSWORD, actor=ADMIN)
     answers = await asyncio.gather(
         *(
             handshake(engine, "/ocpp/CP-LOCK", headers=basic("CP-LOCK", f"guess number {n:04}"))
@@ -115,7 +116,7 @@ async def test_an_address_guessing_many_ids_is_locked(make_engine: EngineFactory
     policy = GuessPolicy(first_delay=0.01, max_delay=0.05, charger_limit=100, peer_limit=4)
     engine = await make_engine(AdmissionMode.CLOSED, guess_policy=policy)
     for name in ("A1", "A2", "A3"):
-        await engine.admission.add_charger(name, PASSWORD)
+        await engine.admission.add_charger(name, PASSWORD, actor=ADMIN)
     for name in ("A1", "A2", "A1", "A2"):
         await handshake(engine, f"/ocpp/{name}", headers=basic(name, "a wrong password!"))
     # The address is locked for every charger with a password, even with the right one...
@@ -127,7 +128,7 @@ async def test_an_address_guessing_many_ids_is_locked(make_engine: EngineFactory
     )
     assert other.status == 101
     # Unlocking A1 lifts the lock of the address it was refused from.
-    assert await engine.admission.unlock("A1")
+    assert await engine.admission.unlock("A1", actor=ADMIN)
     assert (await handshake(engine, "/ocpp/A3", headers=basic("A3", PASSWORD))).status == 101
 
 

@@ -25,6 +25,7 @@ from console.core.events import AlarmRaised, ChargerNotice, Event
 from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage.tariffs import set_site_timezone
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
@@ -109,7 +110,9 @@ async def test_a_boot_asked_for_with_trigger_message_is_no_reboot(
     await _started(charger, engine)
     for _ in range(3):
         before = charger.sent_count("BootNotification")
-        outcome = await engine.commands.send("CP-TRIGGER", TriggerMessage("BootNotification"))
+        outcome = await engine.commands.send(
+            "CP-TRIGGER", TriggerMessage("BootNotification"), actor=ADMIN
+        )
         assert outcome.status == "Accepted", outcome
         await charger.wait_for(lambda b=before: charger.sent_count("BootNotification") > b)  # type: ignore[misc]
     assert charger.sent_count("BootNotification") == 4

@@ -20,6 +20,7 @@ from console.services.receipts import ReceiptService
 from console.simulator.charger import SimulatedCharger
 from console.storage import receipts as receipt_repo
 from console.storage import tariffs as tariff_repo
+from tests.actors import ADMIN, DESK
 
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
 ChargerFactory = Callable[..., SimulatedCharger]
@@ -31,9 +32,9 @@ def _at(hour: int, day: int = 5) -> datetime:
 
 
 async def _billing_site(engine: CentralSystem, price: str = "0.40") -> None:
-    default = await engine.billing.save_tariff(None, energy_tariff("Standard", price))
-    await engine.billing.set_default_tariff(default)
-    await engine.billing.save_site_details(SITE)
+    default = await engine.billing.save_tariff(None, energy_tariff("Standard", price), actor=ADMIN)
+    await engine.billing.set_default_tariff(default, actor=ADMIN)
+    await engine.billing.save_site_details(SITE, actor=ADMIN)
 
 
 async def _billed_sessions(engine: CentralSystem, count: int, start_hour: int = 0) -> list[int]:
@@ -57,10 +58,12 @@ async def test_receipts_are_numbered_without_gaps_and_continue_after_a_restart(
     engine = await make_engine()
     await _billing_site(engine)
     sessions = await _billed_sessions(engine, 4)
-    issued = [await engine.receipts.issue(session_id) for session_id in sessions[:3]]
+    issued = [await engine.receipts.issue(session_id, actor=ADMIN) for session_id in sessions[:3]]
     year = datetime.now(UTC).year
     assert [r.label for r in issued] == [f"{year}-00001", f"{year}-00002", f"{year}-00003"]
-    assert await engine.receipts.issue(sessions[0]) == issued[0]  # one receipt per session
+    assert (
+        await engine.receipts.issue(sessions[0], actor=ADMIN) == issued[0]
+    )  # one receipt per session
     content = issued[0].content
     assert content.site == SITE and content.charger_id == "CP-R" and content.connector_id == 1
     assert content.energy_kwh == D("10") and content.breakdown.gross_total == D("4.00")
@@ -70,15 +73,17 @@ async def test_receipts_are_numbered_without_gaps_and_continue_after_a_restart(
 
     await engine.stop()
     again = await make_engine()
-    fourth = await again.receipts.issue(sessions[3])
+    fourth = await again.receipts.issue(sessions[3], actor=ADMIN)
     assert fourth.label == f"{year}-00004"
 
 
 async def test_concurrently_stopping_sessions_get_consecutive_numbers(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
-    visitors = await engine.billing.save_tariff(None, energy_tariff("Visitors", "0.49"))
-    await engine.billing.set_visitor_tariff(visitors)
+    visitors = await engine.billing.save_tariff(
+        None, energy_tariff("Visitors", "0.49"), actor=ADMIN
+    )
+    await engine.billing.set_visitor_tariff(visitors, actor=ADMIN)
     await add_card(engine, Card("LOAN-1", parent_id_tag="VISITOR", max_concurrent=0))
     events = Events(engine)
     charger = make_charger(engine, "CP-R20", connectors=20, meter_interval=1.0, speed=60.0)
@@ -99,7 +104,8 @@ async def test_concurrent_issues_never_share_or_skip_a_number(engine: CentralSys
     await _billing_site(engine)
     sessions = await _billed_sessions(engine, 12)
     issued = await asyncio.gather(
-        *(engine.receipts.issue(s) for s in sessions), *(engine.receipts.issue(s) for s in sessions)
+        *(engine.receipts.issue(s, actor=ADMIN) for s in sessions),
+        *(engine.receipts.issue(s, actor=ADMIN) for s in sessions),
     )
     numbers = {r.content.session_id: r.number for r in issued}
     assert sorted(numbers.values()) == list(range(1, 13))
@@ -119,7 +125,7 @@ async def test_a_new_year_starts_at_one_in_the_sites_time_zone(engine: CentralSy
     )
     desk = ReceiptService(engine.writer, engine.bus, lambda: next(moments))
     try:
-        labels = [(await desk.issue(s)).label for s in sessions]
+        labels = [(await desk.issue(s, actor=ADMIN)).label for s in sessions]
     finally:
         await desk.close()
     assert labels == ["2026-00001", "2027-00001", "2027-00002"]
@@ -128,19 +134,25 @@ async def test_a_new_year_starts_at_one_in_the_sites_time_zone(engine: CentralSy
 async def test_void_and_reissue_keeps_the_old_receipt_unchanged(engine: CentralSystem) -> None:
     await _billing_site(engine)
     [session] = await _billed_sessions(engine, 1)
-    first = await engine.receipts.issue(session)
-    first = await engine.receipts.record_payment(first.id, PaymentMethod.CASH, D("1.50"))
+    first = await engine.receipts.issue(session, actor=ADMIN)
+    first = await engine.receipts.record_payment(
+        first.id, PaymentMethod.CASH, D("1.50"), actor=DESK
+    )
+    assert [p.recorded_by for p in first.payments] == [DESK.name]  # the person logged in
     stored = receipt_repo.receipts.c
     before = await engine.writer.submit(
         lambda c: c.execute(select(stored.content).where(stored.id == first.id)).scalar_one()
     )
-    await engine.billing.save_site_details(SiteDetails("St. Marien", "New address", "DE999"))
+    await engine.billing.save_site_details(
+        SiteDetails("St. Marien", "New address", "DE999"), actor=ADMIN
+    )
 
-    new = await engine.receipts.void(first.id, "wrong site address")
+    new = await engine.receipts.void(first.id, "wrong site address", actor=ADMIN)
     assert new is not None
     voided = await engine.receipts.receipt(first.id)
     assert voided is not None and voided.status is ReceiptStatus.VOID
     assert voided.void_reason == "wrong site address" and voided.voided_at is not None
+    assert voided.voided_by == ADMIN.name
     after = await engine.writer.submit(
         lambda c: c.execute(select(stored.content).where(stored.id == first.id)).scalar_one()
     )
@@ -149,14 +161,18 @@ async def test_void_and_reissue_keeps_the_old_receipt_unchanged(engine: CentralS
     assert new.content.replaces == first.label and new.content.site.address == "New address"
     # The cash received for the voided receipt paid for the same session: it carries over.
     assert new.paid == D("1.50") and new.status is ReceiptStatus.UNPAID
-    assert await engine.receipts.issue(session) == new  # the valid receipt now
+    assert [p.recorded_by for p in new.payments] == [DESK.name]
+    assert await engine.receipts.issue(session, actor=ADMIN) == new  # the valid receipt now
     with pytest.raises(BillingError, match="already void"):
-        await engine.receipts.void(first.id, "again")
+        await engine.receipts.void(first.id, "again", actor=ADMIN)
     with pytest.raises(BillingError, match="void"):
-        await engine.receipts.record_payment(first.id, PaymentMethod.CASH, D("1.00"))
+        await engine.receipts.record_payment(first.id, PaymentMethod.CASH, D("1.00"), actor=ADMIN)
 
-    assert await engine.receipts.void(new.id, "not charging this one", reissue=False) is None
-    third = await engine.receipts.issue(session)
+    assert (
+        await engine.receipts.void(new.id, "not charging this one", reissue=False, actor=ADMIN)
+        is None
+    )
+    third = await engine.receipts.issue(session, actor=ADMIN)
     assert third.number == new.number + 1 and third.replaces_id is None
 
 
@@ -164,17 +180,23 @@ async def test_payments_by_cash_terminal_and_invoice(engine: CentralSystem) -> N
     await _billing_site(engine)
     sessions = await _billed_sessions(engine, 2)
     events = Events(engine)
-    receipt = await engine.receipts.issue(sessions[0])  # 4.00
+    receipt = await engine.receipts.issue(sessions[0], actor=ADMIN)  # 4.00
     with pytest.raises(BillingError, match="terminal's reference"):
-        await engine.receipts.record_payment(receipt.id, PaymentMethod.TERMINAL, D("1.00"))
+        await engine.receipts.record_payment(
+            receipt.id, PaymentMethod.TERMINAL, D("1.00"), actor=ADMIN
+        )
     with pytest.raises(BillingError, match="more than"):
-        await engine.receipts.record_payment(receipt.id, PaymentMethod.CASH, D("4.01"))
+        await engine.receipts.record_payment(receipt.id, PaymentMethod.CASH, D("4.01"), actor=ADMIN)
     with pytest.raises(ValueError, match="whole number of cents"):
-        await engine.receipts.record_payment(receipt.id, PaymentMethod.CASH, D("1.005"))
-    part = await engine.receipts.record_payment(receipt.id, PaymentMethod.CASH, D("1.00"))
+        await engine.receipts.record_payment(
+            receipt.id, PaymentMethod.CASH, D("1.005"), actor=ADMIN
+        )
+    part = await engine.receipts.record_payment(
+        receipt.id, PaymentMethod.CASH, D("1.00"), actor=ADMIN
+    )
     assert part.status is ReceiptStatus.UNPAID and part.paid == D("1.00")
     paid = await engine.receipts.record_payment(
-        receipt.id, PaymentMethod.TERMINAL, D("3.00"), reference=" TRM-0042 "
+        receipt.id, PaymentMethod.TERMINAL, D("3.00"), reference=" TRM-0042 ", actor=ADMIN
     )
     assert paid.status is ReceiptStatus.PAID
     assert [(p.method, p.amount, p.reference) for p in paid.payments] == [
@@ -182,13 +204,20 @@ async def test_payments_by_cash_terminal_and_invoice(engine: CentralSystem) -> N
         (PaymentMethod.TERMINAL, D("3.00"), "TRM-0042"),
     ]
     with pytest.raises(BillingError, match="paid already"):
-        await engine.receipts.record_payment(receipt.id, PaymentMethod.CASH, D("1.00"))
+        await engine.receipts.record_payment(receipt.id, PaymentMethod.CASH, D("1.00"), actor=ADMIN)
 
-    other = await engine.receipts.issue(sessions[1])
+    other = await engine.receipts.issue(sessions[1], actor=ADMIN)
     with pytest.raises(BillingError, match="cost centre"):
-        await engine.receipts.record_payment(other.id, PaymentMethod.INVOICE, D("4.00"))
+        await engine.receipts.record_payment(
+            other.id, PaymentMethod.INVOICE, D("4.00"), actor=ADMIN
+        )
     invoiced = await engine.receipts.record_payment(
-        other.id, PaymentMethod.INVOICE, D("4.00"), reference="Radiology CC-1200", note="Monthly"
+        other.id,
+        PaymentMethod.INVOICE,
+        D("4.00"),
+        reference="Radiology CC-1200",
+        note="Monthly",
+        actor=ADMIN,
     )
     assert invoiced.status is ReceiptStatus.PAID and invoiced.payments[0].note == "Monthly"
     assert {e.receipt_id for e in events.of(ReceiptChanged)} == {receipt.id, other.id}
@@ -203,12 +232,12 @@ async def test_only_billed_finished_sessions_get_a_receipt(engine: CentralSystem
     await add_card(engine, Card("RCPT-9"))
     unbilled = await run_session(engine, "CP-R9", "RCPT-9", [(_at(8), 0), (_at(9), 1_000)])
     with pytest.raises(BillingError, match="not been billed"):
-        await engine.receipts.issue(unbilled)
+        await engine.receipts.issue(unbilled, actor=ADMIN)
     await _billing_site(engine)
     running = await run_session(
         engine, "CP-R9", "RCPT-9", [(_at(10), 1_000), (_at(11), 2_000)], stop=False
     )
     with pytest.raises(BillingError, match="still running"):
-        await engine.receipts.issue(running)
+        await engine.receipts.issue(running, actor=ADMIN)
     with pytest.raises(BillingError, match="no session"):
-        await engine.receipts.issue(424242)
+        await engine.receipts.issue(424242, actor=ADMIN)

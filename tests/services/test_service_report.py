@@ -20,6 +20,7 @@ from console.services.queries import SiteQueries
 from console.simulator.charger import SimulatedCharger
 from console.storage import chargers as charger_repo
 from console.storage import snapshots as snapshot_repo
+from tests.actors import named
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -50,7 +51,7 @@ async def _history(engine: CentralSystem, make_charger: ChargerFactory) -> None:
     await charger.wait_for(lambda: state.connector(1).status is ConnectorStatus.AVAILABLE)
     await charger.fault(1, "GroundFailure", "RCD tripped twice")
     await asyncio.wait_for(raised.wait(), 10)
-    await engine.notes.add("SR-1", "Replaced the RCD on connector 1.", "Tom Tech")
+    await engine.notes.add("SR-1", "Replaced the RCD on connector 1.", actor=named("Tom Tech"))
     record = await engine.writer.submit(lambda c: charger_repo.get_charger(c, "SR-1"))
     assert record is not None
     now = utcnow()

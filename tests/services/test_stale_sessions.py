@@ -22,6 +22,7 @@ from console.services.engine import CentralSystem
 from console.services.sessions import SessionError
 from console.storage import cards as card_repo
 from console.storage import sessions as session_repo
+from tests.actors import ADMIN
 
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
 
@@ -219,17 +220,17 @@ async def test_staff_end_a_session_with_a_reason(engine: CentralSystem) -> None:
     assert refused["idTagInfo"]["status"] == "ConcurrentTx"
 
     with pytest.raises(SessionError, match="reason"):
-        await engine.sessions.end_session(tx, "   ")
-    ended = await engine.sessions.end_session(tx, "charger hung after a power cut")
+        await engine.sessions.end_session(tx, "   ", actor=ADMIN)
+    ended = await engine.sessions.end_session(tx, "charger hung after a power cut", actor=ADMIN)
     assert SessionFlag.ENDED_BY_STAFF.value in ended.flags
     assert ended.end_note == "charger hung after a power cut"
     assert ended.meter_stop == 650
     assert (await stops.wait_for(lambda s: s.id == tx)) == ended
     assert engine.site.chargers["ST-HAND"].connector(1).transaction_id is None
     with pytest.raises(SessionError, match="already ended"):
-        await engine.sessions.end_session(tx, "twice")
+        await engine.sessions.end_session(tx, "twice", actor=ADMIN)
     with pytest.raises(SessionError, match="no session"):
-        await engine.sessions.end_session(999_999, "unknown")
+        await engine.sessions.end_session(999_999, "unknown", actor=ADMIN)
     # Only sessions really running count for ConcurrentTx.
     again = await charger.start(2, "CARD-H", 0, utcnow() + timedelta(seconds=1))
     assert again["idTagInfo"]["status"] == "Accepted"
@@ -239,8 +240,8 @@ async def test_staff_end_a_session_with_a_reason(engine: CentralSystem) -> None:
 async def test_a_late_stop_updates_the_bill_made_from_the_estimate(
     engine: CentralSystem,
 ) -> None:
-    tariff_id = await engine.billing.save_tariff(None, energy_tariff("Site", "0.50"))
-    await engine.billing.set_default_tariff(tariff_id)
+    tariff_id = await engine.billing.save_tariff(None, energy_tariff("Site", "0.50"), actor=ADMIN)
+    await engine.billing.set_default_tariff(tariff_id, actor=ADMIN)
     await _card(engine, "CARD-BILL")
     events = Events(engine)
     charger = await _booted(engine, "ST-BILL")

@@ -16,6 +16,7 @@ from console.services.ftp_endpoint import FtpGrant
 from console.simulator.charger import SimulatedCharger
 from console.storage import file_transfers as transfer_repo
 from console.storage import logs as log_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -49,7 +50,7 @@ async def test_the_secret_reaches_the_charger_only(
     charger = make_charger(engine, "CP-1")
     await charger.start()
     await charger.wait_booted()
-    [request] = await engine.transfers.request_diagnostics(["CP-1"], protocol=protocol)  # type: ignore[arg-type]
+    [request] = await engine.transfers.request_diagnostics(["CP-1"], protocol=protocol, actor=ADMIN)  # type: ignore[arg-type]
     assert request.accepted, request.outcome.describe()
     await charger.wait_for(
         lambda: sum(r.action == "DiagnosticsStatusNotification" for r in charger.replies) >= 2

@@ -15,6 +15,7 @@ from console.services.transfers import FirmwareSignature, url_host
 from console.simulator.charger import SimulatedCharger
 from console.storage import chargers as charger_repo
 from console.storage import file_transfers as transfer_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
@@ -47,7 +48,7 @@ async def test_diagnostics_are_uploaded_over_http_into_the_data_folder(
     engine: CentralSystem, make_charger: ChargerFactory, tmp_path: Path
 ) -> None:
     charger = await _booted(engine, make_charger, "CP-1")
-    [request] = await engine.transfers.request_diagnostics(["CP-1"])
+    [request] = await engine.transfers.request_diagnostics(["CP-1"], actor=ADMIN)
     assert request.accepted, request.outcome.describe()
     assert request.outcome.details["fileName"].endswith(".log")
     await charger.wait_for(_replied(charger, "DiagnosticsStatusNotification", 2))
@@ -70,7 +71,7 @@ async def test_a_finished_transfer_and_a_charger_not_asked_cannot_upload(
 ) -> None:
     asked = await _booted(engine, make_charger, "CP-1")
     await _booted(engine, make_charger, "CP-2")
-    [request] = await engine.transfers.request_diagnostics(["CP-1"])
+    [request] = await engine.transfers.request_diagnostics(["CP-1"], actor=ADMIN)
     await asked.wait_for(_replied(asked, "DiagnosticsStatusNotification", 2))
     transfer = await _transfer(engine, request.transfer_id)
     port = engine.transfers.endpoint.port
@@ -91,7 +92,7 @@ async def test_get_log_is_uploaded_and_followed_by_request_id(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
     charger = await _booted(engine, make_charger, "CP-1")
-    [request] = await engine.transfers.request_log(["CP-1"], oldest=utcnow())
+    [request] = await engine.transfers.request_log(["CP-1"], oldest=utcnow(), actor=ADMIN)
     assert request.accepted, request.outcome.describe()
     await charger.wait_for(_replied(charger, "LogStatusNotification", 2))
     transfer = await _transfer(engine, request.transfer_id)
@@ -109,7 +110,7 @@ async def test_firmware_is_downloaded_over_http_and_installed(
     charger = await _booted(engine, make_charger, "CP-1")
     image = tmp_path / "fw-2.0.bin"
     image.write_bytes(bytes(range(256)) * 300)
-    [request] = await engine.transfers.update_firmware(["CP-1"], image)
+    [request] = await engine.transfers.update_firmware(["CP-1"], image, actor=ADMIN)
     assert request.accepted, request.outcome.describe()
     await charger.wait_for(lambda: charger.firmware_status == "Idle" and charger.boot_count >= 2)
     await charger.wait_for(_replied(charger, "FirmwareStatusNotification", 4))
@@ -134,7 +135,9 @@ async def test_several_chargers_at_once_each_get_their_own_path(
     engine: CentralSystem, make_charger: ChargerFactory
 ) -> None:
     chargers = [await _booted(engine, make_charger, f"CP-{i}") for i in (1, 2, 3)]
-    requests = await engine.transfers.request_diagnostics(["CP-1", "CP-2", "CP-3", "CP-1"])
+    requests = await engine.transfers.request_diagnostics(
+        ["CP-1", "CP-2", "CP-3", "CP-1"], actor=ADMIN
+    )
     assert [r.charger_id for r in requests] == ["CP-1", "CP-2", "CP-3"]
     # Each its own secret; the stored URLs show none of them (issue 10), only a digest.
     stored = [await _transfer(engine, r.transfer_id) for r in requests]
@@ -155,13 +158,16 @@ async def test_offline_and_unsupported_requests_end_at_once(
     engine: CentralSystem, make_charger: ChargerFactory, tmp_path: Path
 ) -> None:
     await _booted(engine, make_charger, "CP-1")
-    [offline] = await engine.transfers.request_diagnostics(["CP-GONE"])
+    [offline] = await engine.transfers.request_diagnostics(["CP-GONE"], actor=ADMIN)
     assert offline.status == "Offline"
     image = tmp_path / "fw.bin"
     image.write_bytes(b"firmware")
     signature = FirmwareSignature("-----BEGIN CERTIFICATE-----", "c2lnbmF0dXJl")
-    [signed] = await engine.transfers.update_firmware(["CP-1"], image, signature=signature)
-    assert signed.status == "NotSupported"  # the simulator has no SignedUpdateFirmware
+    [signed] = await engine.transfers.update_firmware(
+        ["CP-1"], image, signature=signature, actor=ADMIN
+    )
+    # Not a certificate at all: the charger refuses at once, and nothing stays open.
+    assert signed.status == "InvalidCertificate"
     assert (await _transfer(engine, signed.transfer_id)).request_id == signed.transfer_id
     assert engine.transfers.open_transfers == []
     assert engine.transfers.endpoint.open_grants == 0

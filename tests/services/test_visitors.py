@@ -17,15 +17,18 @@ from console.simulator.charger import SimulatedCharger
 from console.storage import cards as card_repo
 from console.storage import receipts as receipt_repo
 from console.storage import visitors as visitor_repo
+from tests.actors import ADMIN
 
 ChargerFactory = Callable[..., SimulatedCharger]
 
 
 async def _tariffs(engine: CentralSystem) -> int:
-    visitors = await engine.billing.save_tariff(None, energy_tariff("Visitors", "0.49"))
-    default = await engine.billing.save_tariff(None, energy_tariff("Standard", "0.30"))
-    await engine.billing.set_visitor_tariff(visitors)
-    await engine.billing.set_default_tariff(default)
+    visitors = await engine.billing.save_tariff(
+        None, energy_tariff("Visitors", "0.49"), actor=ADMIN
+    )
+    default = await engine.billing.save_tariff(None, energy_tariff("Standard", "0.30"), actor=ADMIN)
+    await engine.billing.set_visitor_tariff(visitors, actor=ADMIN)
+    await engine.billing.set_default_tariff(default, actor=ADMIN)
     return visitors
 
 
@@ -51,7 +54,7 @@ async def test_visitor_session_is_started_remotely_and_billed_at_the_visitor_tar
     await charger.wait_booted()
 
     visitor, outcome = await engine.visitors.start(
-        "CP-V1", 1, name="Anna Schulz", plate=" B-AS 123 ", email="anna@example.org"
+        "CP-V1", 1, name="Anna Schulz", plate=" B-AS 123 ", email="anna@example.org", actor=ADMIN
     )
     assert outcome.accepted, outcome
     assert visitor.id is not None and visitor.plate == "B-AS 123" and visitor.phone is None
@@ -107,12 +110,12 @@ async def test_refused_or_unanswered_remote_start_retires_the_token(
     await charger.wait_booted()
     assert await charger.start_session(1, "BUSY-1") is not None  # the connector is taken
 
-    visitor, outcome = await engine.visitors.start("CP-V2", 1, name="Ben")
+    visitor, outcome = await engine.visitors.start("CP-V2", 1, name="Ben", actor=ADMIN)
     assert outcome.result is CommandResult.ANSWERED and outcome.status == "Rejected"
     card = await _card(engine, visitor.token)
     assert card is not None and card.status is CardStatus.RETIRED
 
-    offline, outcome = await engine.visitors.start("NOT-CONNECTED", 1)
+    offline, outcome = await engine.visitors.start("NOT-CONNECTED", 1, actor=ADMIN)
     assert outcome.result is CommandResult.OFFLINE
     card = await _card(engine, offline.token)
     assert card is not None and card.status is CardStatus.RETIRED

@@ -11,6 +11,7 @@ import asyncio
 import base64
 import itertools
 import json
+import ssl
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -134,6 +135,28 @@ class CentralPoint(ChargePoint):  # type: ignore[misc]
         self._got("FirmwareStatusNotification", payload)
         return call_result.FirmwareStatusNotification()
 
+    # ----------------------------------------------------------------- security extension
+
+    @on(Action.security_event_notification)
+    def on_security_event_notification(self, **payload: Any) -> Any:
+        self._got("SecurityEventNotification", payload)
+        return call_result.SecurityEventNotification()
+
+    @on(Action.sign_certificate)
+    def on_sign_certificate(self, **payload: Any) -> Any:
+        self._got("SignCertificate", payload)
+        return call_result.SignCertificate(status="Accepted")
+
+    @on(Action.log_status_notification)
+    def on_log_status_notification(self, **payload: Any) -> Any:
+        self._got("LogStatusNotification", payload)
+        return call_result.LogStatusNotification()
+
+    @on(Action.signed_firmware_status_notification)
+    def on_signed_firmware_status_notification(self, **payload: Any) -> Any:
+        self._got("SignedFirmwareStatusNotification", payload)
+        return call_result.SignedFirmwareStatusNotification()
+
 
 class MiniCentral:
     """Records what chargers send; configurable answers; sends commands on request."""
@@ -156,7 +179,11 @@ class MiniCentral:
         self.error_next: dict[str, int] = {}
         self.ignore_next: dict[str, int] = {}
         self.tx_ids = itertools.count(1001)
+        # Per charger, of its latest connection: TLS or not, and its client certificate.
+        self.tls: dict[str, bool] = {}
+        self.peer_certs: dict[str, dict[str, Any] | None] = {}
         self._server: Server | None = None
+        self._tls_server: Server | None = None
         self._changed = asyncio.Event()
 
     async def start(self) -> None:
@@ -172,11 +199,26 @@ class MiniCentral:
         port = self._server.sockets[0].getsockname()[1]
         self.url = f"ws://127.0.0.1:{port}/ocpp"
 
+    async def start_tls(self, context: ssl.SSLContext) -> str:
+        """Also listen with TLS on another free port; returns its wss:// URL."""
+        self._tls_server = await serve(
+            self._handle,
+            "127.0.0.1",
+            0,
+            subprotocols=["ocpp1.6"],  # type: ignore[list-item]
+            compression=None,
+            process_request=self._process_request,
+            ssl=context,
+        )
+        port = self._tls_server.sockets[0].getsockname()[1]
+        return f"wss://127.0.0.1:{port}/ocpp"
+
     async def close(self) -> None:
         """Stop listening and close every connection."""
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
+        for server in (self._server, self._tls_server):
+            if server is not None:
+                server.close()
+                await server.wait_closed()
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         charger_id = request.path.rsplit("/", 1)[-1]
@@ -192,6 +234,9 @@ class MiniCentral:
         charger_id = ws.request.path.rsplit("/", 1)[-1] if ws.request else "?"
         point = CentralPoint(charger_id, ws, self)
         self.points[charger_id] = point
+        tls = ws.transport.get_extra_info("ssl_object") is not None
+        self.tls[charger_id] = tls
+        self.peer_certs[charger_id] = ws.transport.get_extra_info("peercert") if tls else None
         self.subprotocols[charger_id] = ws.subprotocol
         self.notify()
         try:

@@ -28,6 +28,7 @@ from console.services.engine import CentralSystem
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.ui.console_app import Console
+from tests.actors import ADMIN
 
 D = Decimal
 SITE = SiteDetails("St. Marien Hospital", "Car park P1\n10115 Berlin", "DE123456789")
@@ -61,11 +62,11 @@ async def billing_site(console: Console) -> int:
     """A default tariff, a visitor tariff and the site details; returns the default's id."""
 
     async def setup(engine: CentralSystem) -> int:
-        default = await engine.billing.save_tariff(None, standard_tariff())
-        await engine.billing.set_default_tariff(default)
-        visitors = await engine.billing.save_tariff(None, visitor_tariff())
-        await engine.billing.set_visitor_tariff(visitors)
-        await engine.billing.save_site_details(SITE)
+        default = await engine.billing.save_tariff(None, standard_tariff(), actor=ADMIN)
+        await engine.billing.set_default_tariff(default, actor=ADMIN)
+        visitors = await engine.billing.save_tariff(None, visitor_tariff(), actor=ADMIN)
+        await engine.billing.set_visitor_tariff(visitors, actor=ADMIN)
+        await engine.billing.save_site_details(SITE, actor=ADMIN)
         return default
 
     return await console.client.call(setup)
@@ -118,11 +119,11 @@ async def demo_receipts(console: Console) -> list[Receipt]:
     sessions = await billed_sessions(console, 3)
 
     async def issue(engine: CentralSystem) -> list[Receipt]:
-        receipts = [await engine.receipts.issue(sid) for sid in sessions]
+        receipts = [await engine.receipts.issue(sid, actor=ADMIN) for sid in sessions]
         await engine.receipts.record_payment(
-            receipts[0].id, PaymentMethod.CASH, receipts[0].total, None, None
+            receipts[0].id, PaymentMethod.CASH, receipts[0].total, None, None, actor=ADMIN
         )
-        await engine.receipts.void(receipts[2].id, "wrong card group", reissue=True)
+        await engine.receipts.void(receipts[2].id, "wrong card group", reissue=True, actor=ADMIN)
         return receipts
 
     return await console.client.call(issue)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from console.core.enums import AdmissionMode
+from console.core.staff import Actor, Origin, Role
 from console.services.engine import EngineConfig
 from console.simulator.charger import SimulatedCharger
 from console.storage.database import open_database
@@ -23,6 +24,10 @@ from console.storage.samples import set_power_ceiling_w
 from console.ui.console_app import Console, cancel_pending_tasks, create_application
 
 T = TypeVar("T")
+
+#: Who is at the desk in the console fixtures: every role, so the existing GUI tests
+#: (written before staff accounts) may do everything they did.
+DESK_ADMIN = Actor("Test Admin", frozenset(Role), Origin.CONSOLE, None, "tests")
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +88,13 @@ SIMULATOR_POWER_CEILING_W = 400_000.0 * 100  # the real ceiling at up to 100x sp
 
 
 @contextlib.contextmanager
-def running_console(folder: Path, admission: AdmissionMode) -> Iterator[Console]:
-    """A console on an ephemeral port and a SQLite file in ``folder``, stopped afterwards."""
+def running_console(
+    folder: Path, admission: AdmissionMode, actor: Actor | None = DESK_ADMIN
+) -> Iterator[Console]:
+    """A console on an ephemeral port and a SQLite file in ``folder``, stopped afterwards.
+
+    ``actor`` is at the desk from the start (every role by default); None asks for a login.
+    """
     config = EngineConfig(
         database_url=f"sqlite:///{folder / 'console.db'}",
         host="127.0.0.1",
@@ -98,7 +108,7 @@ def running_console(folder: Path, admission: AdmissionMode) -> Iterator[Console]
     with database.begin() as connection:
         set_power_ceiling_w(connection, SIMULATOR_POWER_CEILING_W)
     database.dispose()
-    instance = Console(config)
+    instance = Console(config, actor=actor)
     try:
         yield instance
     finally:
@@ -127,3 +137,69 @@ def simulator(console: Console, charger_id: str, **options: Any) -> SimulatedCha
     }
     url = f"ws://127.0.0.1:{console.client.engine.port}/ocpp/"
     return SimulatedCharger(charger_id, url, **settings)
+
+
+# ---------------------------------------------------------------- staff accounts
+
+STAFF_PASSWORD = "correct horse battery"
+#: Accounts seeded by ``seed_staff``: (username, display name, roles).
+STAFF = (
+    ("anna", "Anna Berg", frozenset(Role)),
+    ("dana", "Dana Desk", frozenset({Role.DESK})),
+    ("vera", "Vera Viewer", frozenset({Role.VIEWER})),
+)
+
+
+def seed_staff(folder: Path) -> str:
+    """The staff accounts of ``STAFF`` in ``folder``'s console database, made before the
+    console starts (as an admin would have made them); the database URL."""
+    from console.services.staff_local import run_local
+    from console.services.staff_passwords import use_test_cost
+
+    use_test_cost()
+    url = f"sqlite:///{folder / 'console.db'}"
+    loop = asyncio.get_event_loop_policy().get_event_loop()
+
+    async def work(services: Any) -> None:
+        (username, name, _roles), *others = STAFF
+        admin = await services.staff.create_first_admin(
+            username, name, STAFF_PASSWORD, place="tests"
+        )
+        for username, name, roles in others:
+            await services.staff.add_account(username, name, STAFF_PASSWORD, roles, actor=admin)
+
+    try:
+        run_local(url, work)
+    finally:
+        asyncio.set_event_loop(loop)  # asyncio.run left none: the GUI's loop stays current
+    return url
+
+
+@pytest.fixture
+def staffed_console(qloop: qasync.QEventLoop, tmp_path: Path) -> Iterator[Console]:
+    """A shown console on a database with the ``STAFF`` accounts, nobody logged in yet."""
+    seed_staff(tmp_path)
+    with running_console(tmp_path, AdmissionMode.OPEN, actor=None) as instance:
+        instance.window.show()
+        yield instance
+
+
+def log_in(loop: asyncio.AbstractEventLoop, console: Console, username: str) -> None:
+    """Log in on the console's lock screen as a ``STAFF`` account; wait until uncovered."""
+    from console.ui.staff.forms import LoginForm
+
+    desk = console.window.desk
+    run(loop, wait_until(lambda: isinstance(desk.cover.form, LoginForm)))
+    form = desk.cover.form
+    assert isinstance(form, LoginForm)
+    if not form.username.isReadOnly():
+        form.username.setText(username)
+    form.password.setText(STAFF_PASSWORD)
+
+    async def submit_and_wait() -> None:
+        # One run of the loop: the desk's task after the login runs on it to its end.
+        assert await form.submit() is not None, form.refusal.text()
+        await wait_until(lambda: not desk.locked and console.client.actor.name == username)
+        await wait_until(lambda: not desk.tasks.tasks)
+
+    run(loop, submit_and_wait())

@@ -16,8 +16,8 @@ from console.ui.alarms.banner import show_alarms_page
 from console.ui.alarms.model import AlarmFilterProxy, AlarmTableModel
 from console.ui.alarms.notifier import AlarmNotifier, set_sound_enabled, sound_enabled
 from console.ui.alarms.page import AlarmsPage
-from console.ui.alarms.words import NAME_KEY
 from console.ui.console_app import Console
+from tests.actors import named
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -84,7 +84,7 @@ def test_a_fault_shows_the_banner_and_acknowledging_hides_it(
     window = console.window
     banner = window.alarm_banner
     page = _alarms_page(console)
-    QSettings().setValue(NAME_KEY, "Desk Dana")
+    console.client.actor = named("Desk Dana")  # logged in: acknowledgements carry the name
     charger = simulator(console, "CP-ALARM", connectors=2)
     window.show()
     assert banner.isHidden()

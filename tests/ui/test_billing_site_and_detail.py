@@ -24,6 +24,7 @@ from console.ui.billing import receipt_files
 from console.ui.billing.site_dialog import SiteDetailsDialog
 from console.ui.billing.visitor_dialog import VisitorEntry
 from console.ui.console_app import Console
+from tests.actors import ADMIN
 
 
 def test_edit_the_site_details_and_retire_a_tariff_nobody_pays(
@@ -36,7 +37,7 @@ def test_edit_the_site_details_and_retire_a_tariff_nobody_pays(
     async def scenario() -> None:
         await billing_site(console)
         old = Tariff(name="Old prices", currency="EUR", timezone="Europe/Berlin")
-        spare = await console.client.call(lambda e: e.billing.save_tariff(None, old))
+        spare = await console.client.call(lambda e: e.billing.save_tariff(None, old, actor=ADMIN))
         await view.reload()
         assert view.site_panel.name_label.text() == "St. Marien Hospital"
 

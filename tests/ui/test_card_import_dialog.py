@@ -13,6 +13,7 @@ from console.ui.cards.import_dialog import ImportDialog
 from console.ui.cards.import_preview import PreviewKind
 from console.ui.cards.view import CardsView
 from console.ui.console_app import Console
+from tests.actors import ADMIN
 
 CSV = (
     "card,status,group,expires,max_sessions,owner,department,email,phone,note\n"
@@ -37,7 +38,7 @@ def test_preview_before_import_then_import(
     source.write_text(CSV, encoding="utf-8")
 
     async def scenario() -> None:
-        await console.client.call(lambda e: e.cards.save_card(Card("04OLD0001")))
+        await console.client.call(lambda e: e.cards.save_card(Card("04OLD0001"), actor=ADMIN))
         await wait_until(lambda: view.model.row_of("04OLD0001") is not None)
         view.import_button.click()
         await wait_until(lambda: isinstance(view.card_actions.dialog, ImportDialog))
@@ -91,9 +92,13 @@ def test_a_known_person_whose_department_changes_is_a_change_not_a_new_person(
 
     async def scenario() -> None:
         ann = await console.client.call(
-            lambda e: e.cards.save_person(Person(None, "Ann Lee", department="Radiology"))
+            lambda e: e.cards.save_person(
+                Person(None, "Ann Lee", department="Radiology"), actor=ADMIN
+            )
         )
-        await console.client.call(lambda e: e.cards.save_card(Card("04ANN01", person_id=ann.id)))
+        await console.client.call(
+            lambda e: e.cards.save_card(Card("04ANN01", person_id=ann.id), actor=ADMIN)
+        )
         await wait_until(lambda: view.model.row_of("04ANN01") is not None)
         view.import_button.click()
         await wait_until(lambda: isinstance(view.card_actions.dialog, ImportDialog))
@@ -137,7 +142,7 @@ def test_export_writes_every_card(
     view.files.choose_export_path = lambda suggested: str(target)  # type: ignore[method-assign]
 
     async def scenario() -> None:
-        await console.client.call(lambda e: e.cards.save_card(Card("04EXP", note="n")))
+        await console.client.call(lambda e: e.cards.save_card(Card("04EXP", note="n"), actor=ADMIN))
         task = view.files.export_csv()
         assert task is not None
         await task

@@ -16,6 +16,7 @@ from console.ui.cards.history import HistoryDialog
 from console.ui.cards.person_dialog import PersonDialog
 from console.ui.cards.view import CardsView
 from console.ui.console_app import Console
+from tests.actors import ADMIN
 
 
 def cards_view(console: Console) -> CardsView:
@@ -110,7 +111,7 @@ def test_the_list_follows_changes_made_elsewhere(
     view = cards_view(console)
 
     async def scenario() -> None:
-        await console.client.call(lambda e: e.cards.save_card(Card("OTHER-DESK")))
+        await console.client.call(lambda e: e.cards.save_card(Card("OTHER-DESK"), actor=ADMIN))
         await wait_until(lambda: "OTHER-DESK" in shown_ids(view))  # CardsChanged, live
 
     run(qloop, scenario())
@@ -152,7 +153,9 @@ def test_registering_an_existing_id_offers_to_edit_it(
     view = cards_view(console)
 
     async def scenario() -> None:
-        await console.client.call(lambda e: e.cards.save_card(Card("04TAKEN", note="first")))
+        await console.client.call(
+            lambda e: e.cards.save_card(Card("04TAKEN", note="first"), actor=ADMIN)
+        )
         await wait_until(lambda: "04TAKEN" in shown_ids(view))
         task = view.card_actions.launch(view.card_actions.register())
         dialog = await open_editor(view)
@@ -213,7 +216,7 @@ def test_card_history_with_export(
     target = tmp_path / "history.csv"
 
     async def scenario() -> None:
-        await console.client.call(lambda e: e.cards.save_card(Card("04HIST")))
+        await console.client.call(lambda e: e.cards.save_card(Card("04HIST"), actor=ADMIN))
         await charger.start()
         try:
             await charger.wait_booted()
@@ -245,8 +248,12 @@ def test_person_history_covers_all_their_cards(console: Console, qloop: qasync.Q
     view = cards_view(console)
 
     async def scenario() -> None:
-        person = await console.client.call(lambda e: e.cards.save_person(Person(None, "Bo")))
-        await console.client.call(lambda e: e.cards.save_card(Card("BO-1", person_id=person.id)))
+        person = await console.client.call(
+            lambda e: e.cards.save_person(Person(None, "Bo"), actor=ADMIN)
+        )
+        await console.client.call(
+            lambda e: e.cards.save_card(Card("BO-1", person_id=person.id), actor=ADMIN)
+        )
         await wait_until(lambda: view.people.select(person.id or 0))
         view.people.history_button.click()
         await wait_until(lambda: isinstance(view.card_actions.dialog, HistoryDialog))

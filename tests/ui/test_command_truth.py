@@ -28,6 +28,7 @@ from console.storage import people as people_repo
 from console.ui.card_picker import CardChoice, CardChoices, CardDialog, card_choices
 from console.ui.command_words import outcome_words
 from console.ui.console_app import Console
+from tests.actors import ADMIN
 
 ANNA = "04A1B2C3"
 BLOCKED = "04B7C8D9"  # blocked in the demo too
@@ -49,7 +50,9 @@ async def _tariff(console: Console) -> None:
     )
 
     async def store(engine: Any) -> None:
-        await engine.billing.set_default_tariff(await engine.billing.save_tariff(None, tariff))
+        await engine.billing.set_default_tariff(
+            await engine.billing.save_tariff(None, tariff, actor=ADMIN), actor=ADMIN
+        )
 
     await console.client.call(store)
 

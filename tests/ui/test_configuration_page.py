@@ -29,6 +29,7 @@ from console.ui.technician.config_models import (
     outcome_look,
 )
 from console.ui.technician.configuration import ConfigurationPage
+from tests.actors import ADMIN
 
 
 def _page(console: Console) -> ConfigurationPage:
@@ -142,7 +143,7 @@ def test_no_reset_offered_without_reboot(console: Console, qloop: qasync.QEventL
         assert not any(c.action == "Reset" for c in charger.received)
         # An unknown key is NotSupported (through the service the page uses).
         unknown = await console.client.call(
-            lambda e: e.configuration.change("CFG-NR", {"NoSuchKey": "1"})
+            lambda e: e.configuration.change("CFG-NR", {"NoSuchKey": "1"}, actor=ADMIN)
         )
         assert unknown[0].outcome.status == "NotSupported"
         assert outcome_look(unknown[0].outcome).label == "⊘ NotSupported"

@@ -23,6 +23,7 @@ from console.services.connections import (
 )
 from console.storage import lockouts as lockout_repo
 from console.ui.console_app import Console
+from console.ui.technician import connection_words as words
 from console.ui.technician.connection_models import (
     AttemptsFilterProxy,
     AttemptsTableModel,
@@ -267,7 +268,40 @@ def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     assert history.index(0, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
 
     interfaces = InterfacesTableModel()
-    interfaces.set_urls([InterfaceUrl("lo", "127.0.0.1", "ws://127.0.0.1:9000/ocpp/<charger id>")])
-    interfaces.set_checks([PortCheck("127.0.0.1", 9000, Reachability.TIMEOUT)])
+    interfaces.set_urls(
+        [
+            InterfaceUrl("lo", "127.0.0.1", "ws://127.0.0.1:9000/ocpp/<charger id>", 9000),
+            InterfaceUrl("lo", "127.0.0.1", "wss://127.0.0.1:9443/ocpp/<charger id>", 9443),
+        ]
+    )
+    interfaces.set_checks(
+        [
+            PortCheck("127.0.0.1", 9000, Reachability.TIMEOUT),
+            PortCheck("127.0.0.1", 9443, Reachability.REACHABLE),
+        ]
+    )
     qtmodeltester.check(interfaces)
     assert interfaces.index(0, 3).data() == "⚠ No answer (timeout, firewall?)"
+    assert interfaces.index(1, 3).data() == "✔ Reachable"
+
+
+def test_tls_refusals_and_profile_refusals_read_in_plain_words() -> None:
+    now = utcnow()
+    attempts = AttemptsTableModel()
+    attempts.set_rows(
+        [
+            ConnectionAttempt(now, None, RefusalReason.TLS_UNKNOWN_CA, "10.0.0.8:4100", "", 0),
+            ConnectionAttempt(
+                now, "CP-2", RefusalReason.NEEDS_TLS_2, "10.0.0.9:4200", "/ocpp/CP-2", 401
+            ),
+        ]
+    )
+    assert attempts.index(0, 3).data() == "TLS: certificate from an unknown CA"
+    assert attempts.index(0, 5).data() == "wss:// port · refused in the TLS handshake"
+    assert "site CA" in attempts.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert attempts.index(1, 3).data() == "Needs TLS (wss://): security profile 2 is required"
+    assert "wss://" in attempts.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    # Every refusal reason has translatable words and advice of its own.
+    for reason in RefusalReason:
+        assert words.reason_text(reason)[0].isupper(), reason
+        assert words.reason_advice(reason), reason

@@ -14,6 +14,7 @@ from console.services.admin import add_card
 from console.simulator import SimulatedCharger
 from console.ui.console_app import Console
 from console.ui.detail.view import ChargerDetailView
+from tests.actors import ADMIN
 
 
 def _dc_charger(console: Console, charger_id: str, meter_interval: float = 0.3) -> SimulatedCharger:
@@ -45,7 +46,7 @@ def detail(console: Console, qtbot: QtBot) -> ChargerDetailView:
 def test_detail_shows_boot_details_and_a_running_dc_session(
     console: Console, qloop: qasync.QEventLoop, detail: ChargerDetailView
 ) -> None:
-    add_card(console.config.database_url, Card("DC-CARD"))
+    add_card(console.config.database_url, Card("DC-CARD"), actor=ADMIN)
     # A reading a second: between two, the meter holds still long enough to be shown.
     charger = _dc_charger(console, "CP-DC", meter_interval=1.0)
     assert detail.empty_label.isVisible() and not detail.body.isVisible()
@@ -122,7 +123,7 @@ def test_stop_button_stops_the_session_through_staff_actions(
     detail: ChargerDetailView,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    add_card(console.config.database_url, Card("STOP-CARD"))
+    add_card(console.config.database_url, Card("STOP-CARD"), actor=ADMIN)
     asked: list[str] = []
 
     async def confirm(title: str, text: str, proceed: str = "") -> bool:

@@ -20,6 +20,7 @@ from console.services.message_export import StoredFrame
 from console.ui.console_app import Console
 from console.ui.technician.message_model import MessageRow
 from console.ui.technician.messages import MessageLogPage
+from tests.actors import ADMIN
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def rows_of(page: MessageLogPage, action: str, kind: FrameKind) -> list[MessageR
 def test_a_session_shows_up_live_with_calls_paired_to_replies(
     console: Console, qloop: qasync.QEventLoop, page: MessageLogPage
 ) -> None:
-    add_card(console.config.database_url, Card("LIVE-CARD"))
+    add_card(console.config.database_url, Card("LIVE-CARD"), actor=ADMIN)
     charger = simulator(console, "CP-LIVE")
 
     async def scenario() -> None:
@@ -92,7 +93,9 @@ def test_commands_appear_in_the_message_log(
     async def scenario() -> None:
         await charger.start()
         await charger.wait_booted()
-        outcome = await console.client.command(lambda e: e.commands.unlock("CP-CMD", 1))
+        outcome = await console.client.command(
+            lambda e: e.commands.unlock("CP-CMD", 1, actor=ADMIN)
+        )
         assert outcome.status is not None
         await wait_until(lambda: rows_of(page, "UnlockConnector", FrameKind.RESULT))
         call = rows_of(page, "UnlockConnector", FrameKind.CALL)[0]
@@ -113,7 +116,7 @@ def test_commands_appear_in_the_message_log(
 def test_show_charger_filters_and_pause_stops_then_resume_catches_up(
     console: Console, qloop: qasync.QEventLoop, page: MessageLogPage
 ) -> None:
-    add_card(console.config.database_url, Card("PAUSE-CARD"))
+    add_card(console.config.database_url, Card("PAUSE-CARD"), actor=ADMIN)
     busy, other = simulator(console, "CP-BUSY"), simulator(console, "CP-OTHER")
 
     async def scenario() -> None:
@@ -150,7 +153,7 @@ def test_show_charger_filters_and_pause_stops_then_resume_catches_up(
 def test_export_writes_exactly_the_filtered_rows(
     console: Console, qloop: qasync.QEventLoop, page: MessageLogPage, tmp_path: Path
 ) -> None:
-    add_card(console.config.database_url, Card("EXPORT-CARD"))
+    add_card(console.config.database_url, Card("EXPORT-CARD"), actor=ADMIN)
     charger = simulator(console, "CP-EXP")
     target = tmp_path / "frames.jsonl"
 
@@ -240,7 +243,7 @@ def test_the_log_follows_frames_stored_after_it_opened_and_after_clear_filter(
     console: Console, qloop: qasync.QEventLoop, qtbot: QtBot
 ) -> None:
     """Regression: rows read before the page was first shown froze it (and Clear filter)."""
-    add_card(console.config.database_url, Card("FOLLOW-CARD"))
+    add_card(console.config.database_url, Card("FOLLOW-CARD"), actor=ADMIN)
     charger = simulator(console, "CP-FOLLOW")
     window = console.window
     page = window.technician.findChild(MessageLogPage)
@@ -283,7 +286,7 @@ def test_the_log_follows_frames_stored_after_it_opened_and_after_clear_filter(
 def test_scrolling_down_holds_the_rows_and_counts_what_arrived(
     console: Console, qloop: qasync.QEventLoop, page: MessageLogPage
 ) -> None:
-    add_card(console.config.database_url, Card("SCROLL-CARD"))
+    add_card(console.config.database_url, Card("SCROLL-CARD"), actor=ADMIN)
     charger = simulator(console, "CP-SCROLL")
     scroll = page.table.verticalScrollBar()
 

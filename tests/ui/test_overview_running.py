@@ -26,13 +26,14 @@ from console.ui.overview.format import NOT_DRAWING_AFTER_S, duration_text, site_
 from console.ui.overview.format import local_time as overview_local_time
 from console.ui.overview.model import ChargerTableModel, Column
 from console.ui.site_mirror import SiteMirror
+from tests.actors import ADMIN
 
 CHARGING, SUSPENDED_EV = ConnectorStatus.CHARGING, ConnectorStatus.SUSPENDED_EV
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 async def add_card(console: Console, id_tag: str) -> None:
-    await console.client.call(lambda e: e.cards.save_card(Card(id_tag)))
+    await console.client.call(lambda e: e.cards.save_card(Card(id_tag), actor=ADMIN))
 
 
 def cell(model: ChargerTableModel, key: tuple[str, int], column: Column, role: int = 0) -> str:

@@ -19,6 +19,7 @@ from console.core.model import Card
 from console.simulator.charger import SimulatedCharger
 from console.storage import cards as card_repo
 from console.ui.console_app import Console
+from tests.actors import ADMIN
 
 
 @pytest.fixture
@@ -137,7 +138,7 @@ def test_render_a_busy_site(
                 )
             )
         for cid in specs:
-            await approving.client.call(lambda e, i=cid: e.admission.add_charger(i))
+            await approving.client.call(lambda e, i=cid: e.admission.add_charger(i, actor=ADMIN))
         for charger in [*chargers, newcomer]:
             await charger.start()
         for charger in chargers:

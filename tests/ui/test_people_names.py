@@ -23,6 +23,7 @@ from console.ui.overview.model import ChargerTableModel, Column
 from console.ui.people_names import KEPT_HOLDERS, HolderDirectory, holder_name, holder_text
 from console.ui.sessions.words import Column as SessionColumn
 from console.ui.site_mirror import SiteMirror
+from tests.actors import ADMIN
 
 ANNA = "Anna Hoffmann · 04A1B2C3"
 
@@ -31,9 +32,11 @@ async def add_owner(console: Console) -> None:
     """Anna Hoffmann (Radiology) owns 04A1B2C3; LOOSE-1 is a card without an owner."""
 
     async def work(engine: CentralSystem) -> None:
-        person = await engine.cards.save_person(Person(None, "Anna Hoffmann", "Radiology"))
-        await engine.cards.save_card(Card("04A1B2C3", person_id=person.id))
-        await engine.cards.save_card(Card("LOOSE-1"))
+        person = await engine.cards.save_person(
+            Person(None, "Anna Hoffmann", "Radiology"), actor=ADMIN
+        )
+        await engine.cards.save_card(Card("04A1B2C3", person_id=person.id), actor=ADMIN)
+        await engine.cards.save_card(Card("LOOSE-1"), actor=ADMIN)
 
     await console.client.call(work)
 
@@ -121,7 +124,9 @@ def test_a_visitor_is_named_never_by_the_token(console: Console, qloop: qasync.Q
         try:
             await charger.wait_booted()
             visitor, outcome = await console.client.call(
-                lambda e: e.visitors.start("CP-GUEST", 1, name="Jana Novak", plate="B-XY 1234")
+                lambda e: e.visitors.start(
+                    "CP-GUEST", 1, name="Jana Novak", plate="B-XY 1234", actor=ADMIN
+                )
             )
             assert outcome.accepted
             await charger.wait_for(lambda: charger.transaction_id(1) is not None, timeout=15)

@@ -19,6 +19,7 @@ from console.ui.console_app import Console
 from console.ui.plots import ConnectorPowerPlotWidget, SitePowerPlotWidget
 from console.ui.plots.style import DAY
 from console.ui.site_mirror import SiteMirror
+from tests.actors import ADMIN
 
 
 def _url(console: Console) -> str:
@@ -34,7 +35,7 @@ def _show(qtbot: QtBot, widget: SitePowerPlotWidget) -> None:
 def test_site_curve_follows_a_charging_simulator(
     qtbot: QtBot, qloop: qasync.QEventLoop, console: Console
 ) -> None:
-    add_card(console.config.database_url, Card("LIVE-CARD"))
+    add_card(console.config.database_url, Card("LIVE-CARD"), actor=ADMIN)
     charger = SimulatedCharger("CP-LIVE", _url(console), connectors=2, meter_interval=0.5)
 
     async def scenario() -> tuple[SitePowerPlotWidget, ConnectorPowerPlotWidget]:

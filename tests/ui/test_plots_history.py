@@ -17,6 +17,7 @@ from console.storage import sessions as session_repo
 from console.ui.console_app import Console
 from console.ui.plots import SitePowerPlotWidget
 from console.ui.site_mirror import SiteMirror
+from tests.actors import ADMIN
 
 
 def _show(qtbot: QtBot, widget: SitePowerPlotWidget) -> None:
@@ -71,7 +72,7 @@ def test_a_fresh_start_draws_the_stored_samples_and_no_zeros_before_them(
 def test_a_session_without_readings_says_so_until_the_first_one_comes(
     qtbot: QtBot, qloop: qasync.QEventLoop, console: Console
 ) -> None:
-    add_card(console.config.database_url, Card("WAIT-CARD"))
+    add_card(console.config.database_url, Card("WAIT-CARD"), actor=ADMIN)
     # A charger that reports power only when asked (no meter values of its own in time).
     charger = simulator(console, "CP-WAIT", meter_interval=3600.0)
     plot = SitePowerPlotWidget(console.client, console.mirror)
@@ -91,7 +92,7 @@ def test_a_session_without_readings_says_so_until_the_first_one_comes(
         assert len(times) == 0  # no zero line for a session whose power is unknown
         asked = time.time()
         outcome = await console.client.command(
-            lambda e: e.commands.send("CP-WAIT", cmd.TriggerMessage("MeterValues", 1))
+            lambda e: e.commands.send("CP-WAIT", cmd.TriggerMessage("MeterValues", 1), actor=ADMIN)
         )
         assert outcome.accepted
         await wait_until(lambda: not plot.waiting and plot.latest_kw() > 1.0)

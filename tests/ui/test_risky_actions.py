@@ -34,6 +34,7 @@ from console.ui.cards.person_dialog import PersonDialog
 from console.ui.cards.words import CardColumn
 from console.ui.console_app import Console
 from console.ui.technician.transfers import TransfersPage
+from tests.actors import ADMIN
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # "&R", not "&&" (a literal) nor an entity of rich text ("&amp;", "&#38;").
@@ -55,8 +56,8 @@ def _transfers_page(console: Console) -> TransfersPage:
 
 async def _owned_card(console: Console, id_tag: str, name: str) -> Card:
     async def store(engine: Any) -> Card:
-        person = await engine.cards.save_person(Person(None, name, "Radiology"))
-        return await engine.cards.save_card(Card(id_tag, person_id=person.id))
+        person = await engine.cards.save_person(Person(None, name, "Radiology"), actor=ADMIN)
+        return await engine.cards.save_card(Card(id_tag, person_id=person.id), actor=ADMIN)
 
     return await console.client.call(store)
 
@@ -225,7 +226,9 @@ def test_the_editor_asks_why_when_blocked_is_chosen_there(
     console: Console, qloop: qasync.QEventLoop
 ) -> None:
     async def scenario() -> None:
-        card = await console.client.call(lambda e: e.cards.save_card(Card("EDIT-BLOCK")))
+        card = await console.client.call(
+            lambda e: e.cards.save_card(Card("EDIT-BLOCK"), actor=ADMIN)
+        )
         dialog = CardEditorDialog(console.client, card, parent=console.window)
         assert not dialog.form.isRowVisible(dialog.reason_row)
         dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("blocked"))

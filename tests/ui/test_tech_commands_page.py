@@ -14,6 +14,7 @@ from console.services.admin import add_card
 from console.ui.console_app import Console
 from console.ui.technician.commands import TRIGGER_MESSAGES, CommandsPage
 from console.ui.technician.commands_log import CommandLogModel
+from tests.actors import ADMIN
 
 
 class _NoCharger:
@@ -118,7 +119,7 @@ def test_every_command_outcome_and_message_log(console: Console, qloop: qasync.Q
 
 def test_reset_asks_when_a_session_runs(console: Console, qloop: qasync.QEventLoop) -> None:
     page = _page(console)
-    add_card(console.config.database_url, Card("ANY-CARD"))
+    add_card(console.config.database_url, Card("ANY-CARD"), actor=ADMIN)
     charger = simulator(console, "CMD-S")
     asked: list[str] = []
 
@@ -170,7 +171,9 @@ def test_raw_call_checked_before_sending(console: Console, qloop: qasync.QEventL
         assert await page.send_raw() is None
         # Even when asked directly, the engine refuses it without sending.
         refused = await console.client.command(
-            lambda e: e.raw_calls.send("RAW-UI", "ChangeAvailability", '{"connectorId": "x"}')
+            lambda e: e.raw_calls.send(
+                "RAW-UI", "ChangeAvailability", '{"connectorId": "x"}', actor=ADMIN
+            )
         )
         assert refused.result is CommandResult.INVALID
         page.raw_edit.setPlainText('{"connectorId": 1, "type": "Inoperative"}')
@@ -211,7 +214,7 @@ def test_the_local_list_box_shows_the_charger_list_and_sends_it_whole(
 ) -> None:
     page = _page(console)
     box = page.local_list
-    add_card(console.client.engine.config.database_url, Card("LL-CARD-1"))
+    add_card(console.client.engine.config.database_url, Card("LL-CARD-1"), actor=ADMIN)
     charger = simulator(console, "LL-1")
 
     async def scenario() -> None:

@@ -146,6 +146,12 @@ async def data_transfer(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any
     return payload
 
 
+async def sign_certificate(ctx: HandlerContext, p: dict[str, Any]) -> dict[str, Any]:
+    """SignCertificate -> ``sign_certificate``; CertificateSigned is sent later, apart."""
+    taken = await ctx.messages.sign_certificate(ctx.charger_id, p["csr"])
+    return {"status": "Accepted" if taken else "Rejected"}
+
+
 def _notice(kind: str, action: str) -> CallHandler:
     """A handler passing a notification to ``notice`` with snake_case details."""
 
@@ -180,4 +186,5 @@ HANDLERS: dict[str, CallHandler] = {
     "SecurityEventNotification": _notice("security", "SecurityEventNotification"),
     "LogStatusNotification": _notice("log", "LogStatusNotification"),
     "SignedFirmwareStatusNotification": _notice("firmware", "SignedFirmwareStatusNotification"),
+    "SignCertificate": sign_certificate,
 }

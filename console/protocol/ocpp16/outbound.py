@@ -8,16 +8,22 @@ from typing import Any, assert_never
 
 from console.core.commands import (
     CancelReservation,
+    CertificateHash,
+    CertificateSigned,
     ChangeAvailability,
     ChangeConfiguration,
     ClearCache,
     ClearChargingProfile,
     Command,
     DataTransfer,
+    DeleteCertificate,
+    ExtendedTriggerMessage,
     GetCompositeSchedule,
     GetConfiguration,
     GetDiagnostics,
+    GetInstalledCertificateIds,
     GetLocalListVersion,
+    InstallCertificate,
     LocalListEntry,
     RemoteStart,
     RemoteStop,
@@ -126,8 +132,48 @@ def encode_command(command: Command) -> tuple[str, dict[str, Any]]:
             return "GetCompositeSchedule", _drop_none(
                 connectorId=connector_id, duration=duration, chargingRateUnit=rate_unit
             )
+        case InstallCertificate(certificate_type, certificate):
+            return "InstallCertificate", {
+                "certificateType": certificate_type,
+                "certificate": certificate,
+            }
+        case GetInstalledCertificateIds(certificate_type):
+            return "GetInstalledCertificateIds", {"certificateType": certificate_type}
+        case DeleteCertificate(certificate):
+            return "DeleteCertificate", {"certificateHashData": certificate_hash(certificate)}
+        case ExtendedTriggerMessage(message, connector_id):
+            return "ExtendedTriggerMessage", _drop_none(
+                requestedMessage=message, connectorId=connector_id
+            )
+        case CertificateSigned(chain):
+            return "CertificateSigned", {"certificateChain": chain}
         case _:
             assert_never(command)
+
+
+def certificate_hash(value: CertificateHash) -> dict[str, str]:
+    """A CertificateHashDataType object."""
+    return {
+        "hashAlgorithm": value.hash_algorithm,
+        "issuerNameHash": value.issuer_name_hash,
+        "issuerKeyHash": value.issuer_key_hash,
+        "serialNumber": value.serial_number,
+    }
+
+
+def read_certificate_hashes(payload: dict[str, Any]) -> list[CertificateHash]:
+    """The certificateHashData list of a GetInstalledCertificateIds answer (may be absent)."""
+    items = payload.get("certificateHashData") or []
+    return [
+        CertificateHash(
+            hash_algorithm=str(item.get("hashAlgorithm", "")),
+            issuer_name_hash=str(item.get("issuerNameHash", "")),
+            issuer_key_hash=str(item.get("issuerKeyHash", "")),
+            serial_number=str(item.get("serialNumber", "")),
+        )
+        for item in items
+        if isinstance(item, dict)
+    ]
 
 
 def _list_entry(entry: LocalListEntry) -> dict[str, Any]:

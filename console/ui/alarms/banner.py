@@ -6,13 +6,15 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTabWidget, QToolButton, QWidget
 
 from console.core.alarms import Alarm
+from console.core.staff import Permission
 from console.ui.alarms.feed import AlarmFeed
 from console.ui.alarms.notifier import AlarmNotifier
-from console.ui.alarms.words import alarm_headline, staff_name
+from console.ui.alarms.words import alarm_headline
 from console.ui.engine_client import EngineClient
 from console.ui.message_bar import ElidedLabel
 from console.ui.plots.tasks import TaskKeeper
 from console.ui.site_mirror import SiteMirror
+from console.ui.staff.roles import allow
 
 
 class AlarmBanner(QFrame):
@@ -53,6 +55,7 @@ class AlarmBanner(QFrame):
         self.acknowledge_button.setText(self.tr("Acknowledge"))
         self.acknowledge_button.setToolTip(self.tr("Mark this alarm as seen"))
         self.acknowledge_button.clicked.connect(self._on_acknowledge)
+        allow(client, self.acknowledge_button, Permission.ALARMS)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 2, 0)
         layout.setSpacing(6)
@@ -110,8 +113,14 @@ class AlarmBanner(QFrame):
 
     async def acknowledge(self, alarm_id: int) -> Alarm | None:
         """Acknowledge an alarm in the name of the person at the desk."""
-        who = staff_name()
-        alarm = await self.client.call(lambda engine: engine.alarms.acknowledge(alarm_id, who))
+        actor = self.client.actor
+        try:
+            alarm = await self.client.call(
+                lambda engine: engine.alarms.acknowledge(alarm_id, actor=actor)
+            )
+        except Exception as error:  # refused (no permission) or failed: said in the banner
+            self.count.setText(self.tr("⚠ Not acknowledged: %1").replace("%1", str(error)))
+            return None
         if alarm is not None:
             self.pending.pop(alarm.id, None)
             self._refresh()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -17,14 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.alarms import Alarm, AlarmKind
+from console.core.staff import Permission
 from console.ui.actions import open_dialog
 from console.ui.alarms.feed import AlarmFeed
 from console.ui.alarms.model import AlarmFilterProxy, AlarmTableModel
 from console.ui.alarms.notifier import set_sound_enabled, sound_enabled
 from console.ui.alarms.service_report import ServiceReportDialog
-from console.ui.alarms.words import NAME_KEY, kind_label, staff_name
+from console.ui.alarms.words import kind_label
 from console.ui.engine_client import EngineClient
 from console.ui.plots.tasks import TaskKeeper
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
 
 
@@ -68,10 +69,6 @@ class AlarmsPage(QWidget):
         self.report_button = QPushButton(self.tr("Service report…"))
         self.report_button.setToolTip(self.tr("A printable report of the selected charger"))
         self.report_button.clicked.connect(self._on_service_report)
-        self.name_edit = QLineEdit(staff_name())
-        self.name_edit.setMaximumWidth(180)
-        self.name_edit.setToolTip(self.tr("Acknowledgements are recorded in this name"))
-        self.name_edit.editingFinished.connect(self._on_name_changed)
         self.sound = QCheckBox(self.tr("Beep on new alarms"))
         self.sound.setChecked(sound_enabled())
         self.sound.toggled.connect(set_sound_enabled)
@@ -85,8 +82,6 @@ class AlarmsPage(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.report_button)
         bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Your name:")))
-        bar.addWidget(self.name_edit)
         bar.addWidget(self.sound)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -94,6 +89,7 @@ class AlarmsPage(QWidget):
         layout.addWidget(self.outcome)
         self.feed = AlarmFeed(client, mirror, self._on_load, self._on_alarm, self)
         self._update_buttons()
+        when_actor_changes(client, self, self._update_buttons)
 
     # ------------------------------------------------------------------ state
 
@@ -117,11 +113,10 @@ class AlarmsPage(QWidget):
 
     def _update_buttons(self) -> None:
         selected = self.selected_alarms()
-        self.acknowledge_button.setEnabled(any(not a.acknowledged for a in selected))
-        self.acknowledge_all_button.setEnabled(any(not a.acknowledged for a in self.model.alarms))
-
-    def _on_name_changed(self) -> None:
-        QSettings().setValue(NAME_KEY, self.name_edit.text().strip())
+        open_selected = any(not a.acknowledged for a in selected)
+        open_any = any(not a.acknowledged for a in self.model.alarms)
+        gate(self.client, self.acknowledge_button, Permission.ALARMS, open_selected)
+        gate(self.client, self.acknowledge_all_button, Permission.ALARMS, open_any)
 
     # ------------------------------------------------------------------ actions
 
@@ -133,13 +128,17 @@ class AlarmsPage(QWidget):
         self.tasks.launch(self.acknowledge_all)
 
     async def acknowledge(self, alarm_ids: list[int]) -> list[Alarm]:
-        """Acknowledge these alarms in the name given on the page."""
-        who = staff_name()
+        """Acknowledge these alarms in the name of the person logged in."""
+        actor = self.client.actor
         done: list[Alarm] = []
         for alarm_id in alarm_ids:
-            alarm = await self.client.call(
-                lambda engine, i=alarm_id: engine.alarms.acknowledge(i, who)  # type: ignore[misc]
-            )
+            try:
+                alarm = await self.client.call(
+                    lambda engine, i=alarm_id: engine.alarms.acknowledge(i, actor=actor)  # type: ignore[misc]
+                )
+            except Exception as error:  # refused (no permission) or failed: shown
+                self._failed(error)
+                return done
             if alarm is not None:
                 self.model.upsert(alarm)
                 done.append(alarm)
@@ -148,12 +147,21 @@ class AlarmsPage(QWidget):
 
     async def acknowledge_all(self) -> list[Alarm]:
         """Acknowledge every alarm nobody acknowledged yet."""
-        who = staff_name()
-        done = await self.client.call(lambda engine: engine.alarms.acknowledge_all(who))
+        actor = self.client.actor
+        try:
+            done = await self.client.call(lambda engine: engine.alarms.acknowledge_all(actor=actor))
+        except Exception as error:  # refused (no permission) or failed: shown
+            self._failed(error)
+            return []
         for alarm in done:
             self.model.upsert(alarm)
         self._said(done)
         return done
+
+    def _failed(self, error: Exception) -> None:
+        self.outcome.setText(
+            self.tr("⚠ Alarms could not be acknowledged: %1").replace("%1", str(error))
+        )
 
     def _said(self, done: list[Alarm]) -> None:
         self.outcome.setText(self.tr("✔ %n alarm(s) acknowledged", "", len(done)))

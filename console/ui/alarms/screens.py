@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from console.core.clock import utcnow
+from console.core.staff import Actor, Origin, Role
 from console.ui.alarms.banner import show_alarms_page
 from console.ui.alarms.page import AlarmsPage
 
 WAIT_SECONDS = 60.0
 SECURITY_CHARGER = "P2-DC-01"
 NOTE = "Connector 2: RCD tripped on a cold start. Reset, insulation tested 550 MΩ, back in use."
+#: The demo technician who wrote the note in the service report screenshot.
+NOTE_AUTHOR = Actor("Tom Becker", frozenset({Role.TECHNICIAN}), Origin.CONSOLE)
 
 
 async def _until(predicate: Any, timeout: float = WAIT_SECONDS) -> None:
@@ -72,7 +75,7 @@ def alarm_screens(loop: asyncio.AbstractEventLoop, window: Any, target: Path) ->
     alarm = next(a for a in page.model.alarms if a.connector_id is not None)
     client = page.client
     loop.run_until_complete(
-        client.call(lambda engine: engine.notes.add(alarm.charger_id, NOTE, "Tom Becker"))
+        client.call(lambda engine: engine.notes.add(alarm.charger_id, NOTE, actor=NOTE_AUTHOR))
     )
     now = utcnow()
     with tempfile.TemporaryDirectory(prefix="chargedesk-report-") as folder:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.alarms import TechnicianNote
+from console.core.staff import Permission
 from console.services.formatting import format_local, local_start_of
-from console.ui.alarms.words import staff_name
 from console.ui.engine_client import EngineClient
 from console.ui.plots.tasks import TaskKeeper
 from console.ui.reports.files import FOLDER_KEY, write_atomically
+from console.ui.role_controls import gate
 from console.ui.site_mirror import SiteMirror
 from console.ui.technician.charger_choice import ChargerChoice
 
@@ -117,7 +118,7 @@ class ServiceReportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         chosen = self.charger.charger_id is not None
-        self.add_note_button.setEnabled(chosen)
+        gate(self.client, self.add_note_button, Permission.ALARMS, chosen)
         self.save_button.setEnabled(chosen)
 
     # ------------------------------------------------------------------ notes
@@ -148,8 +149,14 @@ class ServiceReportDialog(QDialog):
         if charger_id is None or not text:
             self.status.setText(self.tr("⚠ Write a note first."))
             return None
-        author = staff_name()
-        note = await self.client.call(lambda engine: engine.notes.add(charger_id, text, author))
+        actor = self.client.actor
+        try:
+            note = await self.client.call(
+                lambda engine: engine.notes.add(charger_id, text, actor=actor)
+            )
+        except Exception as error:  # refused (no permission) or failed: shown
+            self.status.setText(self.tr("⚠ The note was not added: %1").replace("%1", str(error)))
+            return None
         self.note_edit.clear()
         self.status.setText(self.tr("✔ Note added."))
         await self.load_notes()

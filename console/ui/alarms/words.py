@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import getpass
 import re
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from console.core.alarms import Alarm, AlarmKind
 from console.services.alarm_words import parse_time, security_details, site_time
 
-NAME_KEY = "alarms/name"
 SOUND_KEY = "alarms/sound"
 _PLACEHOLDER = re.compile(r"%(\d+)")
 
@@ -175,14 +173,3 @@ def _security(charger: str, details: dict[str, object]) -> str | None:
     if moment is None:
         return _fill(_tr("%1 reported a security event: %2."), charger, what)
     return _fill(_tr("%1 reported a security event: %2 at %3."), charger, what, site_time(moment))
-
-
-def staff_name() -> str:
-    """Who acknowledges: the name set on the alarms page, else the computer login."""
-    stored = QSettings().value(NAME_KEY, "")
-    if stored:
-        return str(stored)
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service environments
-        return QCoreApplication.translate("Alarm", "staff")

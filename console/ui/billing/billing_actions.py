@@ -71,7 +71,9 @@ class BillingActions(QObject):
             tr("Issuing the receipt of session %1…").replace("%1", str(session_id))
         )
         try:
-            receipt: Receipt = await self.client.call(lambda e: e.receipts.issue(session_id))
+            receipt: Receipt = await self.client.call(
+                lambda e: e.receipts.issue(session_id, actor=self.client.actor)
+            )
         except Exception as error:  # a person reads why (not billed, still running…)
             self._refused(tr("No receipt for session %1").replace("%1", str(session_id)), error)
             return None
@@ -97,7 +99,12 @@ class BillingActions(QObject):
 
         async def pay(engine: CentralSystem) -> Any:
             return await engine.receipts.record_payment(
-                receipt.id, entry.method, entry.amount, entry.reference, entry.note
+                receipt.id,
+                entry.method,
+                entry.amount,
+                entry.reference,
+                entry.note,
+                actor=self.client.actor,
             )
 
         try:
@@ -128,7 +135,9 @@ class BillingActions(QObject):
         reason, reissue = answer
         try:
             result = await self.client.call(
-                lambda e: e.receipts.void(receipt.id, reason, reissue=reissue)
+                lambda e: e.receipts.void(
+                    receipt.id, reason, reissue=reissue, actor=self.client.actor
+                )
             )
         except Exception as error:
             self._refused(tr("Receipt %1 not voided").replace("%1", receipt.label), error)
@@ -226,22 +235,24 @@ class BillingActions(QObject):
         old_groups = {g.casefold(): g for g in (before.groups if before else ())}
         new_groups = {g.casefold() for g in draft.groups}
 
+        actor = self.client.actor
+
         async def store(engine: CentralSystem) -> int:
             billing = engine.billing
-            saved_id = await billing.save_tariff(tariff_id, draft.tariff)
+            saved_id = await billing.save_tariff(tariff_id, draft.tariff, actor=actor)
             for group in draft.groups:
-                await billing.assign_group(group, saved_id)
+                await billing.assign_group(group, saved_id, actor=actor)
             for key, group in old_groups.items():
                 if key not in new_groups:
-                    await billing.assign_group(group, None)
+                    await billing.assign_group(group, None, actor=actor)
             if draft.default:
-                await billing.set_default_tariff(saved_id)
+                await billing.set_default_tariff(saved_id, actor=actor)
             elif before is not None and before.default:
-                await billing.set_default_tariff(None)
+                await billing.set_default_tariff(None, actor=actor)
             if draft.visitor:
-                await billing.set_visitor_tariff(saved_id)
+                await billing.set_visitor_tariff(saved_id, actor=actor)
             elif before is not None and before.visitor:
-                await billing.set_visitor_tariff(None)
+                await billing.set_visitor_tariff(None, actor=actor)
             return saved_id
 
         return await self.client.call(store)
@@ -250,7 +261,9 @@ class BillingActions(QObject):
         """Retire a tariff nobody pays any more (the engine says who still does)."""
         name = row.stored.tariff.name
         try:
-            await self.client.call(lambda e: e.billing.retire_tariff(row.stored.id))
+            await self.client.call(
+                lambda e: e.billing.retire_tariff(row.stored.id, actor=self.client.actor)
+            )
         except Exception as error:
             self._refused(tr("Tariff %1 not retired").replace("%1", name), error)
             return False
@@ -269,7 +282,9 @@ class BillingActions(QObject):
         if details is None:
             return False
         try:
-            await self.client.call(lambda e: e.billing.save_site_details(details))
+            await self.client.call(
+                lambda e: e.billing.save_site_details(details, actor=self.client.actor)
+            )
         except Exception as error:
             self._refused(tr("Site details not saved"), error)
             return False

@@ -15,10 +15,12 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView, QWidget
 
 from console.core.model import Session
+from console.core.staff import Permission
 from console.ui.billing.billing_actions import BillingActions
 from console.ui.billing.live_cost import CostPoller, cost_text, cost_tooltip
 from console.ui.billing.words import tr
 from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 
 SessionOf = Callable[[QModelIndex], Session | None]
 
@@ -47,6 +49,7 @@ class SessionCostBar(QWidget):
         self._session_of: SessionOf | None = None
         self._task: asyncio.Task[Any] | None = None
         self.set_session(None)
+        when_actor_changes(client, self, lambda: self.set_session(self.session))
 
     def attach(self, table: QTableView, session_of: SessionOf) -> None:
         """Follow ``table``'s selection and add "Issue receipt…" to its context menu."""
@@ -59,7 +62,8 @@ class SessionCostBar(QWidget):
         """Show the cost of this session (None: nothing selected)."""
         changed = session is None or self.session is None or session.id != self.session.id
         self.session = session
-        self.issue_button.setEnabled(session is not None and not session.running)
+        finished = session is not None and not session.running
+        gate(self.client, self.issue_button, Permission.RECEIPTS, finished)
         if session is None:
             self.cost_label.setText("")
             self.cost_label.setToolTip("")
@@ -110,7 +114,7 @@ class SessionCostBar(QWidget):
         self._table.selectRow(index.row())
         menu = QMenu(self)
         action = menu.addAction(tr("Issue receipt…"))
-        action.setEnabled(not session.running)
+        gate(self.client, action, Permission.RECEIPTS, not session.running)
         action.triggered.connect(lambda: self.issue(session))
         menu.popup(self._table.viewport().mapToGlobal(position))
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.billing import SiteDetails
+from console.core.staff import Permission
 from console.ui.billing.tariffs_model import (
     SORT_ROLE,
     TARIFF_ROLE,
@@ -24,6 +25,9 @@ from console.ui.billing.tariffs_model import (
 )
 from console.ui.billing.words import tr
 from console.ui.cards.table import build_table
+from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
+from console.ui.staff.roles import allow
 
 _WIDTH_SAMPLES = [
     "Visitors (hospital)",
@@ -112,6 +116,13 @@ class TariffsPanel(QGroupBox):
                 return True
         return False
 
+    def follow_roles(self, client: EngineClient) -> None:
+        """Offer changing tariffs only to someone who may (the admin role)."""
+        self._client = client
+        allow(client, self.add_button, Permission.TARIFFS)
+        when_actor_changes(client, self, self._on_selection_changed)
+        self._on_selection_changed()
+
     def _on_selection_changed(self, *_args: object) -> None:
         row = self.selected()
         self.edit_button.setEnabled(row is not None)
@@ -126,6 +137,10 @@ class TariffsPanel(QGroupBox):
             self.retire_button.setToolTip(
                 tr("Take this tariff out of use; bills keep their prices")
             )
+        client: EngineClient | None = getattr(self, "_client", None)
+        if client is not None:
+            gate(client, self.edit_button, Permission.TARIFFS, row is not None)
+            gate(client, self.retire_button, Permission.TARIFFS, row is not None and not row.uses)
 
     def _on_activated(self, index: QModelIndex) -> None:
         row = index.data(TARIFF_ROLE)
@@ -167,6 +182,10 @@ class SitePanel(QGroupBox):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def follow_roles(self, client: EngineClient) -> None:
+        """Offer editing the site details only to someone who may (the admin role)."""
+        allow(client, self.edit_button, Permission.SITE)
 
     def set_site(self, site: SiteDetails) -> None:
         """Show the details (a warning where one is missing)."""

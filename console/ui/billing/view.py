@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.billing import Receipt, ReceiptStatus
+from console.core.staff import Permission
 from console.ui.billing.billing_actions import BillingActions
 from console.ui.billing.reads import BillingSnapshot, read_billing
 from console.ui.billing.receipts_model import (
@@ -43,6 +44,7 @@ from console.ui.billing.words import money_text, tr
 from console.ui.cards.table import build_table
 from console.ui.engine_client import EngineClient
 from console.ui.loop_guard import run_or_retry
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
 
 RELOAD_DELAY_MS = 250  # events arriving together cause one read
@@ -140,12 +142,14 @@ class BillingView(QWidget):
         self.table.customContextMenuRequested.connect(self._on_context_menu)
 
         self.tariffs = TariffsPanel()
+        self.tariffs.follow_roles(self.client)
         self.tariffs.addRequested.connect(lambda: self._edit_tariff(None))
         self.tariffs.editRequested.connect(self._edit_tariff)
         self.tariffs.retireRequested.connect(
             lambda row: self.billing.launch(self.billing.retire_tariff(row))
         )
         self.site_panel = SitePanel()
+        self.site_panel.follow_roles(self.client)
         self.site_panel.editRequested.connect(
             lambda: self.billing.launch(self.billing.edit_site(self.site_panel.site))
         )
@@ -178,6 +182,7 @@ class BillingView(QWidget):
         self.find_shortcut.activated.connect(self._focus_filter)
         self.find_shortcut.setEnabled(False)
         self._on_selection_changed()
+        when_actor_changes(self.client, self, self._on_selection_changed)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         """Ctrl+F filters receipts while the tab shows."""
@@ -283,8 +288,9 @@ class BillingView(QWidget):
     def _on_selection_changed(self, *_args: Any) -> None:
         receipt = self.selected_receipt()
         live = receipt is not None and receipt.status is not ReceiptStatus.VOID
-        self.pay_button.setEnabled(live and receipt is not None and open_amount(receipt) > 0)
-        self.void_button.setEnabled(live)
+        owing = live and receipt is not None and open_amount(receipt) > 0
+        gate(self.client, self.pay_button, Permission.PAYMENTS, owing)
+        gate(self.client, self.void_button, Permission.VOID_RECEIPTS, live)
         self.pdf_button.setEnabled(receipt is not None)
         self.print_button.setEnabled(receipt is not None)
 

@@ -156,7 +156,9 @@ class CardActions(QObject):
         self.banner.show_working(self.tr("Saving card %1…").replace("%1", card.id_tag))
         try:
             saved = await self.client.call(
-                lambda e: e.cards.set_status(card.id_tag, status, reason, detail)
+                lambda e: e.cards.set_status(
+                    card.id_tag, status, reason, detail, actor=self.client.actor
+                )
             )
         except Exception as error:  # shown, never swallowed
             self.banner.show_error(

@@ -412,7 +412,9 @@ class CardEditorDialog(QDialog):
                     self._known[normalize_id_tag(stored.id_tag)] = stored
                     self._on_id_changed(self.id_edit.text())
                     return
-            self.saved = await self.client.call(lambda e: e.cards.save_card(card))
+            self.saved = await self.client.call(
+                lambda e: e.cards.save_card(card, actor=self.client.actor)
+            )
         except InvalidCardId as error:
             self.show_error(str(error))
             return

@@ -254,7 +254,9 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         try:
-            self.import_result = await self.client.call(lambda e: e.cards.import_cards(plan))
+            self.import_result = await self.client.call(
+                lambda e: e.cards.import_cards(plan, actor=self.client.actor)
+            )
         except Exception as error:  # shown inline; the dialog stays open
             self.skip_label.setText(self.tr("⚠ Nothing was imported: %1").replace("%1", str(error)))
             self.skip_label.show()

@@ -17,7 +17,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.core.model import Card, Person
+from console.core.staff import Permission
 from console.ui.cards.table import build_table
+from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
+from console.ui.staff.roles import allow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -193,10 +197,20 @@ class PeoplePanel(QWidget):
         assert isinstance(person, Person)
         return person
 
+    def follow_roles(self, client: EngineClient) -> None:
+        """Offer adding and editing people only to someone who may change cards."""
+        self._client = client
+        allow(client, self.add_button, Permission.CARDS)
+        when_actor_changes(client, self, self._on_selection_changed)
+        self._on_selection_changed()
+
     def _on_selection_changed(self, *_args: Any) -> None:
         chosen = self.selected() is not None
         self.edit_button.setEnabled(chosen)
         self.history_button.setEnabled(chosen)
+        client: EngineClient | None = getattr(self, "_client", None)
+        if client is not None:
+            gate(client, self.edit_button, Permission.CARDS, chosen)
 
     def _on_edit_clicked(self) -> None:
         person = self.selected()

@@ -109,7 +109,9 @@ class PersonDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         try:
-            self.saved = await self.client.call(lambda e: e.cards.save_person(person))
+            self.saved = await self.client.call(
+                lambda e: e.cards.save_person(person, actor=self.client.actor)
+            )
         except Exception as error:  # shown inline: the dialog stays open to fix it
             self.show_error(self.tr("The person could not be saved: %1").replace("%1", str(error)))
             return

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.core.model import RefusedCard
+from console.core.staff import Permission
 from console.ui.cards.table import build_table
 from console.ui.cards.words import (
     answer_colour,
@@ -24,6 +25,8 @@ from console.ui.cards.words import (
     answer_text,
     local_time_text,
 )
+from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REFUSED_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -194,9 +197,18 @@ class RefusedCardsPanel(QWidget):
         assert isinstance(refused, RefusedCard)
         return refused
 
+    def follow_roles(self, client: EngineClient) -> None:
+        """Offer registering a refused card only to someone who may change cards."""
+        self._client = client
+        when_actor_changes(client, self, self._on_selection_changed)
+        self._on_selection_changed()
+
     def _on_selection_changed(self, *_args: Any) -> None:
         refused = self.selected()
         self.register_button.setEnabled(refused is not None)
+        client: EngineClient | None = getattr(self, "_client", None)
+        if client is not None:
+            gate(client, self.register_button, Permission.CARDS, refused is not None)
         if refused is not None and refused.registered:
             self.register_button.setText(self.tr("Edit card…"))
         else:

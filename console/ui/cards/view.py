@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from console.core import events as ev
 from console.core.enums import CardStatus
 from console.core.model import Card, Person, RefusedCard
+from console.core.staff import Permission
 from console.ui.cards.card_actions import CardActions
 from console.ui.cards.files import CardFiles
 from console.ui.cards.model import CARD_ROLE, CardsTableModel
@@ -31,7 +32,9 @@ from console.ui.cards.table import build_table
 from console.ui.cards.words import CardState, state_word
 from console.ui.engine_client import EngineClient
 from console.ui.loop_guard import run_or_retry
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
+from console.ui.staff.roles import allow, permitted
 
 RELOAD_DELAY_MS = 200  # events arriving together cause one read
 REFUSED_SHOWN = 200
@@ -119,6 +122,10 @@ class CardsView(QWidget):
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.files.export_csv)
         self.files.configure_buttons(self.import_button, self.export_button)
+        allow(self.client, self.register_button, Permission.CARDS)
+        if self.import_button.isEnabled():  # off for good in a build without card files
+            allow(self.client, self.import_button, Permission.CARDS)
+        when_actor_changes(self.client, self, self._on_selection_changed)
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 2)
@@ -139,9 +146,11 @@ class CardsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.refused = RefusedCardsPanel()
+        self.refused.follow_roles(self.client)
         self.refused.registerRequested.connect(self._on_register_refused)
         self.refused.editRequested.connect(self._on_edit_refused)
         self.people = PeoplePanel()
+        self.people.follow_roles(self.client)
         self.people.addRequested.connect(
             lambda: self.card_actions.launch(self.card_actions.edit_person())
         )
@@ -270,6 +279,7 @@ class CardsView(QWidget):
         card = self.selected_card()
         for button in (self.edit_button, self.block_button, self.history_button):
             button.setEnabled(card is not None)
+        gate(self.client, self.edit_button, Permission.CARDS, card is not None)
         blocked = card is not None and card.status is CardStatus.BLOCKED
         retired = card is not None and card.status is CardStatus.RETIRED
         self.block_button.setText(self.tr("Unblock") if blocked else self.tr("Block"))
@@ -278,13 +288,14 @@ class CardsView(QWidget):
             if blocked
             else self.tr("Chargers refuse the card until it is unblocked")
         )
-        self.block_button.setEnabled(card is not None and not retired)
-        self.retire_button.setEnabled(card is not None and not retired)
+        gate(self.client, self.block_button, Permission.CARDS, card is not None and not retired)
+        gate(self.client, self.retire_button, Permission.CARDS, card is not None and not retired)
 
     # --- actions ------------------------------------------------------------------------
 
     def _on_register_clicked(self) -> None:
-        if self.card_actions.dialog is None:
+        # Ctrl+N reaches here too: only when the person may register cards.
+        if self.card_actions.dialog is None and permitted(self.client, Permission.CARDS):
             self.card_actions.launch(self.card_actions.register())
 
     def _on_edit_clicked(self) -> None:

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from console.core import events as ev
 from console.core.model import Session
+from console.core.staff import Permission
 from console.ui.actions import StaffActions
 from console.ui.billing.live_cost import DetailCosts
 from console.ui.detail.layout import DetailBody
 from console.ui.detail.models import frame_rows
 from console.ui.detail.panels import ConnectorCard
 from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
 from console.ui.tasks import TaskKeeper
 from console.ui.technician.charger_choice import shared_selection
@@ -86,6 +88,7 @@ class ChargerDetailView(QWidget):
         self._clock.start()
         self._sync_picker()
         self._show_state()
+        when_actor_changes(client, self, self._show_state)
 
     # ----------------------------------------------------------------- building
 
@@ -166,23 +169,33 @@ class ChargerDetailView(QWidget):
         if self.charger_id is not None and (full or self.charger_id in ids):
             self._show_state()
 
+    def _gate_card(self, card: ConnectorCard) -> None:
+        # The card enabled its buttons by the connector's state; the person's roles too.
+        for button, permission in (
+            (card.start_button, Permission.SESSIONS),
+            (card.visitor_button, Permission.VISITORS),
+            (card.stop_button, Permission.SESSIONS),
+            (card.unlock_button, Permission.CHARGER_COMMANDS),
+            (card.availability_button, Permission.CHARGER_COMMANDS),
+        ):
+            gate(self.client, button, permission, button.isEnabled())
+
     def _show_state(self) -> None:
         charger_id = self.charger_id
         self.empty_label.setVisible(charger_id is None)
         self.body.setVisible(charger_id is not None)
+        state = self.mirror.chargers.get(charger_id) if charger_id is not None else None
+        online = bool(state and state.online)
         for button in (self.soft_reset_button, self.hard_reset_button):
             button.setVisible(charger_id is not None)
+            gate(self.client, button, Permission.CHARGER_COMMANDS, online)
         if charger_id is None:
             self.title.setText("")
             self.subtitle.setText("")
             return
-        state = self.mirror.chargers.get(charger_id)
         self.title.setText(charger_id)
         boot = state.boot if state else None
         self.subtitle.setText(f"{boot.vendor} · {boot.model}" if boot else "")
-        online = bool(state and state.online)
-        for button in (self.soft_reset_button, self.hard_reset_button):
-            button.setEnabled(online)
         self.boot_panel.update_charger(state)
         if state is None:
             return
@@ -192,6 +205,7 @@ class ChargerDetailView(QWidget):
             card = self.body.card(connector_id, self._wire_card)
             tid = connector.transaction_id
             card.update_connector(connector, online, self.sessions.get(tid) if tid else None)
+            self._gate_card(card)
             if tid is not None and tid not in self.sessions and tid not in self._asked_sessions:
                 self._asked_sessions.add(tid)
                 self._request("sessions")

@@ -6,7 +6,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.core.site import ChargerState
+from console.core.staff import Permission
+from console.ui.engine_client import EngineClient
 from console.ui.site_mirror import SiteMirror
+from console.ui.staff.roles import allow
 
 
 def host_of(peer: str) -> str:
@@ -20,9 +23,15 @@ class ApprovalPanel(QFrame):
 
     approvalChosen = Signal(str, bool)  # charger id, accepted
 
-    def __init__(self, mirror: SiteMirror, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        mirror: SiteMirror,
+        parent: QWidget | None = None,
+        client: EngineClient | None = None,
+    ) -> None:
         super().__init__(parent)
         self.mirror = mirror
+        self.client = client  # whose roles decide whether Accept and Reject are offered
         self.setObjectName("ApprovalPanel")
         self.setStyleSheet(
             "QFrame#ApprovalPanel { background:#FFF6E0; border:1px solid #E69F00;"
@@ -73,6 +82,9 @@ class ApprovalPanel(QFrame):
         reject.setToolTip(self.tr("Refuse %1 from now on").replace("%1", charger_id))
         accept.clicked.connect(lambda: self.approvalChosen.emit(charger_id, True))
         reject.clicked.connect(lambda: self.approvalChosen.emit(charger_id, False))
+        if self.client is not None:
+            for button in (accept, reject):
+                allow(self.client, button, Permission.APPROVALS)
         layout = QHBoxLayout(line)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label, 1)

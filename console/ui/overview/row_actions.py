@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from console.core.enums import Approval, ConnectorStatus
 from console.core.site import ChargerState
+from console.core.staff import Permission
 from console.ui.actions import StaffActions
 from console.ui.overview.format import relative_time, translate
+from console.ui.role_controls import gate
 from console.ui.theme import status_text
 
 _STARTABLE = {ConnectorStatus.AVAILABLE, ConnectorStatus.PREPARING, ConnectorStatus.FINISHING}
@@ -117,6 +119,19 @@ def _status_word(status: ConnectorStatus) -> str:
     return status_text(status).lower()
 
 
+#: What each action needs the person at the desk to be allowed to do.
+PERMISSIONS = {
+    "start": Permission.SESSIONS,
+    "visitor": Permission.VISITORS,
+    "stop": Permission.SESSIONS,
+    "unlock": Permission.CHARGER_COMMANDS,
+    "connector_available": Permission.CHARGER_COMMANDS,
+    "charger_available": Permission.CHARGER_COMMANDS,
+    "soft_reset": Permission.CHARGER_COMMANDS,
+    "hard_reset": Permission.CHARGER_COMMANDS,
+}
+
+
 class ConnectorActions(QObject):
     """QActions for the selected connector, wired to ``StaffActions``."""
 
@@ -150,9 +165,9 @@ class ConnectorActions(QObject):
         for name, plan in plan_actions(charger, connector_id).items():
             action = self.actions[name]
             action.setText(plan.text)
-            action.setEnabled(plan.enabled)
             action.setToolTip(plan.reason)
             action.setStatusTip(plan.reason)
+            gate(self.staff.client, action, PERMISSIONS[name], plan.enabled)
 
     def menu(self, parent: QWidget) -> QMenu:
         """A context menu with the same actions; disabled ones say why in a tooltip."""

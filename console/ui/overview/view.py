@@ -37,6 +37,7 @@ from console.ui.overview.model import KEY_ROLE, ChargerTableModel, Column, RowKe
 from console.ui.overview.proxy import ChargerFilterProxyModel
 from console.ui.overview.row_actions import ConnectorActions
 from console.ui.overview.totals import SiteTotalsStrip, reveal_charger
+from console.ui.role_controls import when_actor_changes
 from console.ui.site_mirror import SiteMirror
 
 # Where the site power graph may live; the first module that has it is used.
@@ -86,7 +87,7 @@ class OverviewView(QWidget):
         self.mirror = mirror
         self.staff = StaffActions(client, self, mirror)
         self.totals = SiteTotalsStrip(mirror)
-        self.approvals = ApprovalPanel(mirror)
+        self.approvals = ApprovalPanel(mirror, client=client)
         self.approvals.approvalChosen.connect(self._on_approval_chosen)
         self.banner = self.staff.banner
         self.plot = make_power_plot(client, mirror)
@@ -94,6 +95,8 @@ class OverviewView(QWidget):
         self.model.use(client, self)  # drivers' names, start times and costs so far
         self.proxy = ChargerFilterProxyModel(self.model, self)
         self.row_actions = ConnectorActions(self.staff, self)
+        # A login or a switch of user changes which actions the person may use.
+        when_actor_changes(client, self, self._refresh_actions)
         self._selected: RowKey | None = None  # the row selected now (None: none)
         self._chosen: RowKey | None = None  # the person's choice, kept across model resets
 

@@ -121,7 +121,7 @@ class EndSessionButton(SessionActionButton):
     async def _end(self, session: Session, reason: str) -> None:
         refused = self.tr("⚠ Session %2 was not ended: %1").replace("%2", str(session.id))
         done, ended = await self.call_engine(
-            lambda e: e.sessions.end_session(session.id, reason), refused
+            lambda e: e.sessions.end_session(session.id, reason, actor=self.client.actor), refused
         )
         if not done:
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from console.core.enums import SessionFlag
 from console.core.model import Session
+from console.core.staff import Permission
 from console.ui.engine_client import EngineClient
 from console.ui.sessions.session_button import SessionActionButton
 from console.ui.sessions.words import fill_session
@@ -78,6 +79,7 @@ class ReviewReadingsButton(SessionActionButton):
     the outcome and ``decided`` carries the session id once the decision is stored."""
 
     decided = Signal(object)  # the session id
+    permission = Permission.RECEIPTS  # deciding on readings decides the bill
 
     def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
         super().__init__(client, parent)
@@ -113,7 +115,7 @@ class ReviewReadingsButton(SessionActionButton):
     async def _decide(self, session: Session, keep: bool) -> None:
         refused = self.tr("⚠ No decision stored for session %2: %1").replace("%2", str(session.id))
         done, _ = await self.call_engine(
-            lambda e: e.billing.decide_readings(session.id, keep), refused
+            lambda e: e.billing.decide_readings(session.id, keep, actor=self.client.actor), refused
         )
         if not done:
             return

@@ -14,7 +14,9 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QPushButton, QTableView, QWidget
 
 from console.core.model import Session
+from console.core.staff import Permission
 from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 
 SessionOf = Callable[[QModelIndex], Session | None]
 
@@ -23,6 +25,8 @@ class SessionActionButton(QPushButton):
     """A button acting on the selected session; subclasses say when it applies and act."""
 
     message = Signal(str)
+    #: What the person at the desk must be allowed to do to use the button.
+    permission: Permission = Permission.SESSIONS
 
     def __init__(self, client: EngineClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +39,7 @@ class SessionActionButton(QPushButton):
         self._table: QTableView | None = None
         self._session_of: SessionOf | None = None
         self.clicked.connect(self._on_clicked)
+        when_actor_changes(client, self, lambda: self.set_session(self.session))
 
     def applies(self, session: Session | None) -> bool:
         """Whether the button can act on ``session``."""
@@ -47,7 +52,7 @@ class SessionActionButton(QPushButton):
     def set_session(self, session: Session | None) -> None:
         """The session the button would act on (None: nothing selected)."""
         self.session = session
-        self.setEnabled(self.applies(session))
+        gate(self.client, self, self.permission, self.applies(session))
 
     def attach(self, table: QTableView, session_of: SessionOf) -> None:
         """Follow ``table``'s selection."""

@@ -1,11 +1,11 @@
 """The Commands page: every 1.6 command a technician may need, each with its outcome.
 
-TriggerMessage, ClearCache, Reset, ChangeAvailability, UnlockConnector, DataTransfer and
-a raw call of any action (checked against the schema while it is typed and again before
-it is sent). Each outcome shows in the banner and in the page's log; the frames
-themselves are in the message log like every other frame. An accepted trigger is
-followed to the message the charger then sends, shown under the Trigger button and in
-the log's Reply column.
+TriggerMessage (or ExtendedTriggerMessage of the security extension), ClearCache, Reset,
+ChangeAvailability, UnlockConnector, DataTransfer and a raw call of any action (checked
+against the schema while it is typed and again before it is sent). Each outcome shows in
+the banner and in the page's log; the frames themselves are in the message log like
+every other frame. An accepted trigger is followed to the message the charger then
+sends, shown under the Trigger button and in the log's Reply column.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -34,19 +35,25 @@ from PySide6.QtWidgets import (
 
 from console.core import commands as cmd
 from console.core.model import CommandOutcome
+from console.core.staff import Permission
 from console.services.raw_calls import check_raw_call, raw_actions
 from console.ui.actions import Factory, StaffActions
 from console.ui.command_words import outcome_words
 from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
 from console.ui.tasks import TaskKeeper
 from console.ui.technician.charger_choice import ChargerChoice
 from console.ui.technician.commands_log import CommandLogModel
 from console.ui.technician.local_list_box import LocalListBox
 from console.ui.technician.trigger_follow import (
+    EXTENDED_ONLY,
     TRIGGER_WAIT_S,
+    extended_by_default,
     find_triggered,
     newest_frame_id,
+    sent_actions,
+    show_extended_choice,
     triggered_text,
 )
 
@@ -90,6 +97,7 @@ class CommandsPage(QWidget):
         self._on_raw_changed()
         self._on_chosen("")
         mirror.chargersChanged.connect(self._on_chargers_changed)
+        when_actor_changes(client, self, self._gate_buttons)
 
     # ----------------------------------------------------------------- building
 
@@ -136,7 +144,15 @@ class CommandsPage(QWidget):
     def _trigger_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Trigger a message"))
         self.trigger_combo = QComboBox()
-        self.trigger_combo.addItems(TRIGGER_MESSAGES)
+        self.trigger_combo.addItems(TRIGGER_MESSAGES + EXTENDED_ONLY)
+        # ExtendedTriggerMessage (OCPP 1.6 security extension) instead of TriggerMessage
+        self.trigger_extended = QCheckBox(self.tr("Extended"))
+        self.trigger_extended.setToolTip(
+            self.tr("Send ExtendedTriggerMessage (OCPP 1.6 security extension)")
+        )
+        self._extended_default = False  # for the chosen charger: see _on_profile
+        self.trigger_combo.currentTextChanged.connect(self._on_trigger_message)
+        self._on_trigger_message(self.trigger_combo.currentText())
         self.trigger_connector = QComboBox()
         self.trigger_button = QPushButton(self.tr("Trigger"))
         self.trigger_button.clicked.connect(lambda: self.staff.launch(self.trigger()))
@@ -155,6 +171,7 @@ class CommandsPage(QWidget):
         row.addWidget(self.trigger_combo, 1)
         row.addWidget(QLabel(self.tr("Connector:")))
         row.addWidget(self.trigger_connector)
+        row.addWidget(self.trigger_extended)
         row.addWidget(self.trigger_button)
         column.addLayout(row)
         column.addWidget(self.trigger_result)
@@ -204,10 +221,8 @@ class CommandsPage(QWidget):
         self.data_edit.setPlaceholderText(self.tr("optional, free text"))
         self.data_button = QPushButton(self.tr("Send"))
         self.data_button.clicked.connect(lambda: self.staff.launch(self.data_transfer()))
-        self.vendor_edit.textChanged.connect(
-            lambda text: self.data_button.setEnabled(bool(text.strip()))
-        )
-        self.data_button.setEnabled(False)
+        self.vendor_edit.textChanged.connect(lambda _text: self._update_data_button())
+        self._update_data_button()
         form = QFormLayout(box)
         form.addRow(self.tr("Vendor id:"), self.vendor_edit)
         form.addRow(self.tr("Message id:"), self.message_id_edit)
@@ -255,28 +270,41 @@ class CommandsPage(QWidget):
         self.picker.choose(charger_id)
 
     async def trigger(self) -> CommandOutcome | None:
-        """TriggerMessage of the chosen type, for the chosen connector (or the charger)."""
+        """TriggerMessage of the chosen type, for the chosen connector (or the charger);
+        ExtendedTriggerMessage when "Extended" is ticked."""
         message = self.trigger_combo.currentText()
         connector = self.trigger_connector.currentData()
         connector_id = connector if isinstance(connector, int) else None
-        title = self.tr("Trigger %1").replace("%1", message)
+        extended = self.trigger_extended.isChecked()
+        title = (self.tr("Extended trigger %1") if extended else self.tr("Trigger %1")).replace(
+            "%1", message
+        )
         if connector_id is not None:
             title += " " + self.tr("(connector %1)").replace("%1", str(connector_id))
         charger_id = self.charger_id
         if charger_id is None:
             return None
         since = await newest_frame_id(self.client.read, charger_id)
-        command = cmd.TriggerMessage(message, connector_id)
-        outcome = await self._command(title, command)
+        if extended:
+            actor = self.client.actor
+            outcome = await self._send(
+                title,
+                lambda e: e.security.extended_trigger(
+                    charger_id, message, connector_id, actor=actor
+                ),
+            )
+        else:
+            outcome = await self._command(title, cmd.TriggerMessage(message, connector_id))
         if outcome is None:
             return None
         if outcome.accepted:
-            waiting = self.tr("Waiting for %1…").replace("%1", message)
+            awaited = sent_actions(message, extended)[0]
+            waiting = self.tr("Waiting for %1…").replace("%1", awaited)
             self.log_model.set_received(outcome, waiting)
             self.trigger_result.setText(f"{charger_id} — {title}: {waiting}")
             self.trigger_follow = self.tasks.start(
                 lambda: self._follow_trigger(
-                    charger_id, title, message, connector_id, since, outcome
+                    charger_id, title, message, connector_id, since, outcome, extended
                 ),
                 self._on_follow_done,
             )
@@ -295,12 +323,15 @@ class CommandsPage(QWidget):
         connector_id: int | None,
         since: int,
         outcome: CommandOutcome,
+        extended: bool = False,
     ) -> str:
-        found = await find_triggered(self.client.read, charger_id, message, connector_id, since)
+        found = await find_triggered(
+            self.client.read, charger_id, message, connector_id, since, extended=extended
+        )
         if found is None:
             text = (
                 self.tr("No %1 came within %2 s")
-                .replace("%1", message)
+                .replace("%1", sent_actions(message, extended)[0])
                 .replace("%2", f"{TRIGGER_WAIT_S:.0f}")
             )
         else:
@@ -330,7 +361,9 @@ class CommandsPage(QWidget):
         if self.staff._interrupts(charger_id, 0):
             return await self.staff.reset(charger_id, hard)
         title = self.tr("Hard reset") if hard else self.tr("Soft reset")
-        return await self._send(title, lambda e: e.commands.reset(charger_id, hard))
+        return await self._send(
+            title, lambda e: e.commands.reset(charger_id, hard, actor=self.client.actor)
+        )
 
     async def change_availability(self, available: bool) -> CommandOutcome | None:
         """ChangeAvailability of the chosen connector (0: the charger)."""
@@ -367,7 +400,9 @@ class CommandsPage(QWidget):
             return None
         title = self.tr("Raw %1").replace("%1", action)
         charger_id = self._cid()
-        return await self._send(title, lambda e: e.raw_calls.send(charger_id, action, text))
+        return await self._send(
+            title, lambda e: e.raw_calls.send(charger_id, action, text, actor=self.client.actor)
+        )
 
     # ----------------------------------------------------------------- internals
 
@@ -376,12 +411,23 @@ class CommandsPage(QWidget):
 
     async def _command(self, title: str, command: cmd.Command) -> CommandOutcome | None:
         charger_id = self._cid()
-        return await self._send(title, lambda e: e.commands.send(charger_id, command))
+        return await self._send(
+            title, lambda e: e.commands.send(charger_id, command, actor=self.client.actor)
+        )
 
     async def _send(self, title: str, factory: Factory) -> CommandOutcome | None:
         if self.charger_id is None:
             return None
         return await self.staff._send(self.charger_id, title, factory)
+
+    def _on_trigger_message(self, message: str) -> None:
+        show_extended_choice(self.trigger_extended, message, self._extended_default)
+
+    async def _read_profile(self, charger_id: str | None) -> None:
+        default = await extended_by_default(self.client, charger_id)
+        if charger_id == self.charger_id:  # else another charger was chosen meanwhile
+            self._extended_default = default
+            self._on_trigger_message(self.trigger_combo.currentText())
 
     def _on_outcome(self, charger_id: str, title: str, outcome: CommandOutcome) -> None:
         self.log_model.add(charger_id, title, outcome)
@@ -397,7 +443,8 @@ class CommandsPage(QWidget):
         else:
             self.raw_problem.setText("⚠ " + (check.problem or ""))
             self.raw_problem.setStyleSheet("color:#A23B00; font-weight:600;")
-        self.raw_button.setEnabled(check.ok and self.charger_id is not None)
+        sendable = check.ok and self.charger_id is not None
+        gate(self.client, self.raw_button, Permission.RAW_CALLS, sendable)
         return check.ok
 
     def _on_chargers_changed(self, ids: list[str], full: bool) -> None:
@@ -406,6 +453,8 @@ class CommandsPage(QWidget):
 
     def _on_chosen(self, _: str) -> None:
         self.local_list.show_charger(self.charger_id)
+        chosen = self.charger_id
+        self.tasks.launch(lambda: self._read_profile(chosen))
         connectors = self._connectors = self.picker.connector_ids()
         trigger_choice = self.trigger_connector.currentData()
         connector_choice = self.connector_combo.currentData()
@@ -421,6 +470,10 @@ class CommandsPage(QWidget):
         )
         index = self.connector_combo.findData(connector_choice)
         self.connector_combo.setCurrentIndex(index if index >= 0 else 1)
+        self._gate_buttons()
+
+    def _gate_buttons(self) -> None:
+        # A charger must be chosen, and the person must be allowed to command it.
         enabled = self.charger_id is not None
         for button in (
             self.trigger_button,
@@ -431,5 +484,10 @@ class CommandsPage(QWidget):
             self.inoperative_button,
             self.unlock_button,
         ):
-            button.setEnabled(enabled)
+            gate(self.client, button, Permission.CHARGER_COMMANDS, enabled)
+        self._update_data_button()
         self._on_raw_changed()
+
+    def _update_data_button(self) -> None:
+        wanted = bool(self.vendor_edit.text().strip())
+        gate(self.client, self.data_button, Permission.CHARGER_COMMANDS, wanted)

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from console.core.configuration import KeyChange
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
+from console.core.staff import Permission
 from console.services.engine import CentralSystem
 from console.ui.actions import StaffActions, open_dialog
 from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
 from console.ui.technician.charger_choice import ChargerChoice
 from console.ui.technician.config_models import ConfigKeysModel
@@ -52,6 +54,7 @@ class ConfigurationPage(QWidget):
         self.last_reset: CommandOutcome | None = None
         self._read_when_shown = False
         self._build()
+        when_actor_changes(self.client, self, self._show_state)
 
     # ----------------------------------------------------------------- building
 
@@ -179,9 +182,13 @@ class ConfigurationPage(QWidget):
         self.banner.show_pending(charger_id, title)
 
         async def change(engine: CentralSystem) -> list[KeyChange]:
-            return await engine.configuration.change(charger_id, values)
+            return await engine.configuration.change(charger_id, values, actor=self.client.actor)
 
-        changes = await self.client.call(change)
+        try:
+            changes = await self.client.call(change)
+        except Exception as error:  # refused (no permission) or failed: shown
+            self.banner.show_error(f"{title}: {error}")
+            return []
         self.last_changes = changes
         for item in changes:
             self.model.set_outcome(item)
@@ -213,7 +220,9 @@ class ConfigurationPage(QWidget):
     async def _soft_reset(self, charger_id: str) -> CommandOutcome:
         title = self.tr("Soft reset")
         self.banner.show_pending(charger_id, title)
-        outcome = await self.client.command(lambda e: e.commands.reset(charger_id, False))
+        outcome = await self.client.command(
+            lambda e: e.commands.reset(charger_id, False, actor=self.client.actor)
+        )
         self.staff.outcome.emit(charger_id, title, outcome)
         return outcome
 
@@ -270,7 +279,7 @@ class ConfigurationPage(QWidget):
             if edits:
                 text += " " + self.tr("%n change(s) not applied yet.", "", edits)
         self.state_label.setText(text)
-        self.apply_button.setEnabled(edits > 0)
+        gate(self.client, self.apply_button, Permission.CONFIGURATION, edits > 0)
         self.revert_button.setEnabled(edits > 0)
         self.refresh_button.setEnabled(self.charger_id is not None)
 

@@ -60,9 +60,10 @@ class ConnectionActions(QWidget):
     async def register_charger(self, charger_id: str, password: str | None) -> CommandOutcome:
         """Register a charger as accepted (with an optional password); show the outcome."""
         title = self.tr("Register charger")
+        actor = self.client.actor
 
         async def register(engine: Any) -> CommandOutcome:
-            await engine.admission.add_charger(charger_id, password)
+            await engine.admission.add_charger(charger_id, password, actor=actor)
             return CommandOutcome(CommandResult.ANSWERED)
 
         return await self._run(charger_id, title, register)
@@ -70,9 +71,10 @@ class ConnectionActions(QWidget):
     async def set_password(self, charger_id: str, password: str | None) -> CommandOutcome:
         """Set, replace or clear a charger's password; show the outcome."""
         title = self.tr("Set password") if password else self.tr("Clear password")
+        actor = self.client.actor
 
         async def store(engine: Any) -> CommandOutcome:
-            if await engine.admission.set_password(charger_id, password):
+            if await engine.admission.set_password(charger_id, password, actor=actor):
                 return CommandOutcome(CommandResult.ANSWERED)
             return CommandOutcome(CommandResult.INVALID, error="unknown charger: register it first")
 
@@ -93,9 +95,10 @@ class ConnectionActions(QWidget):
 
     async def unlock_charger(self, charger_id: str) -> CommandOutcome:
         """Lift a charger's lock-out (and its addresses'); show the outcome."""
+        actor = self.client.actor
 
         async def unlock(engine: Any) -> CommandOutcome:
-            if await engine.admission.unlock(charger_id):
+            if await engine.admission.unlock(charger_id, actor=actor):
                 return CommandOutcome(CommandResult.ANSWERED)
             return CommandOutcome(CommandResult.INVALID, error="the charger was not locked")
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from console.core.enums import RefusalReason
 from console.services.connections import (
     NO_HTTP_ANSWER,
     ConnectionAttempt,
@@ -93,7 +94,9 @@ class AttemptsTableModel(RowsTableModel[ConnectionAttempt]):
         if attempt.accepted:
             return ""
         if attempt.http_status == NO_HTTP_ANSWER:
-            return words.tr("(encrypted) · no HTTP answer")
+            if attempt.reason is RefusalReason.TLS_FAILURE:
+                return words.tr("(encrypted) · no HTTP answer")
+            return words.tr("wss:// port · refused in the TLS handshake")
         offer = words.offer_text(attempt.subprotocols, attempt.username)
         return f"{attempt.path} · HTTP {attempt.http_status} · {offer}"
 
@@ -206,7 +209,7 @@ class InterfacesTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.urls: list[InterfaceUrl] = []
-        self.checks: dict[str, PortCheck] = {}
+        self.checks: dict[tuple[str, int], PortCheck] = {}  # by (address, port)
         self.checking = False
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
@@ -225,7 +228,8 @@ class InterfacesTableModel(QAbstractTableModel):
         """Show these addresses; results of addresses that remain are kept."""
         self.beginResetModel()
         self.urls = list(urls)
-        self.checks = {a: c for a, c in self.checks.items() if any(u.address == a for u in urls)}
+        shown = {(u.address, u.port) for u in urls}
+        self.checks = {key: check for key, check in self.checks.items() if key in shown}
         self.endResetModel()
 
     def set_checking(self, checking: bool) -> None:
@@ -238,7 +242,7 @@ class InterfacesTableModel(QAbstractTableModel):
     def set_checks(self, checks: list[PortCheck]) -> None:
         """Show the results of a port check."""
         self.checking = False
-        self.checks = {check.address: check for check in checks}
+        self.checks = {(check.address, check.port): check for check in checks}
         self._result_changed()
 
     def _result_changed(self) -> None:
@@ -251,7 +255,7 @@ class InterfacesTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.urls):
             return None
         url, column = self.urls[index.row()], index.column()
-        check = self.checks.get(url.address)
+        check = self.checks.get((url.address, url.port))
         if role == DISPLAY:
             if column == 0:
                 return url.interface or "—"

@@ -1,8 +1,9 @@
 """The Connections page's screenshot for the documentation (used by console.screenshots).
 
 The demo site's chargers all get in, so the picture first makes a few attempts a
-misconfigured charger would: a wrong URL path, an OCPP version we do not speak, and
-wss:// on our ws:// port. They are plain socket writes, like a charger's first bytes.
+misconfigured charger would: a wrong URL path, an OCPP version we do not speak,
+wss:// on our ws:// port and ws:// on our wss:// port. They are plain socket writes,
+like a charger's first bytes.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def connections_screen(loop: asyncio.AbstractEventLoop, window: Any, target: Pat
         TLS_HELLO,
     ):
         loop.run_until_complete(_attempt(port, first_bytes))
+    tls_port = page.client.engine.tls_port
+    if tls_port:  # ws:// sent to the wss:// port: refused in the TLS handshake
+        loop.run_until_complete(_attempt(tls_port, _request("/ocpp/P1-AC-02", "ocpp1.6")))
     page.show_charger(CHARGER)
     loop.run_until_complete(page.reload())
     loop.run_until_complete(page.check_reachability())

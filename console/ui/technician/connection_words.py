@@ -35,9 +35,7 @@ def reason_text(reason: RefusalReason | None) -> str:
         RefusalReason.USERNAME_MISMATCH: tr("Username is not the charger id"),
         RefusalReason.NO_SUBPROTOCOL: tr("No common OCPP version (subprotocol)"),
         RefusalReason.BAD_PATH: tr("Bad URL path"),
-        RefusalReason.TLS_FAILURE: tr(
-            "TLS failure: the charger speaks wss:// but ChargeDesk serves ws://"
-        ),
+        RefusalReason.TLS_FAILURE: tr("TLS failure: the charger sent wss:// to the ws:// port"),
         RefusalReason.INVALID_ID: tr("Charger id breaks the OCPP rules"),
         RefusalReason.RETIRED_CHARGER: tr("Charger was retired"),
         RefusalReason.LOCKED: tr("Locked after wrong passwords"),
@@ -45,6 +43,25 @@ def reason_text(reason: RefusalReason | None) -> str:
         RefusalReason.TOO_MANY_WAITING_FROM_PEER: tr(
             "Too many unknown chargers waiting from this address"
         ),
+        RefusalReason.NEEDS_TLS_2: tr("Needs TLS (wss://): security profile 2 is required"),
+        RefusalReason.NEEDS_TLS_3: tr("Needs TLS (wss://): security profile 3 is required"),
+        RefusalReason.NO_CLIENT_CERTIFICATE: tr(
+            "No client certificate: security profile 3 is required"
+        ),
+        RefusalReason.CERTIFICATE_MISMATCH: tr(
+            "Client certificate is for another charger (CN is not the charger id)"
+        ),
+        RefusalReason.NO_PASSWORD_SET: tr("Its security profile needs a password; none is set"),
+        RefusalReason.TLS_UNKNOWN_CA: tr("TLS: certificate from an unknown CA"),
+        RefusalReason.TLS_EXPIRED: tr("TLS: the charger's certificate has expired"),
+        RefusalReason.TLS_BAD_CERTIFICATE: tr("TLS: the charger's certificate is not valid"),
+        RefusalReason.TLS_NOT_TRUSTED: tr("TLS: the charger does not trust the site CA"),
+        RefusalReason.TLS_HUNG_UP: tr("TLS: the charger broke off the handshake"),
+        RefusalReason.TLS_VERSION: tr("TLS: version too old or no common cipher"),
+        RefusalReason.TLS_NOT_TLS: tr("Not TLS: ws:// sent to the wss:// port"),
+        RefusalReason.TLS_TIMEOUT: tr("TLS handshake timed out"),
+        RefusalReason.TLS_TOO_MANY: tr("Too many TLS handshakes at once"),
+        RefusalReason.TLS_HANDSHAKE: tr("TLS handshake failed"),
     }
     return words.get(reason, reason.value)
 
@@ -72,7 +89,7 @@ def reason_advice(reason: RefusalReason | None) -> str:
             "The URL must end in /ocpp/<charger id> (or /<charger id>); see the addresses above."
         ),
         RefusalReason.TLS_FAILURE: tr(
-            "Change the charger's URL from wss:// to ws://, using an address shown above."
+            "Use a wss:// address shown above (its own port), or change the charger's URL to ws://."
         ),
         RefusalReason.INVALID_ID: tr(
             "Give the charger an id of at most 48 letters, digits and - . _ ~ (no spaces)."
@@ -85,8 +102,57 @@ def reason_advice(reason: RefusalReason | None) -> str:
         RefusalReason.TOO_MANY_WAITING_FROM_PEER: tr(
             "Accept or reject the chargers waiting from this address, or register this one here."
         ),
+        **_security_advice(),
     }
     return advice.get(reason, "")
+
+
+def _security_advice() -> dict[RefusalReason, str]:
+    """What to do about refusals of security profiles and TLS handshakes."""
+    install_ca = tr("Install the site CA certificate (Security page) on the charger.")
+    return {
+        RefusalReason.NEEDS_TLS_2: tr(
+            "Change the charger's URL to a wss:// address shown above; ws:// is refused for it."
+        ),
+        RefusalReason.NEEDS_TLS_3: tr(
+            "Change the charger's URL to a wss:// address shown above; ws:// is refused for it."
+        ),
+        RefusalReason.NO_CLIENT_CERTIFICATE: tr(
+            "Give the charger a certificate from the site CA (Security page), or lower its "
+            "profile to 2."
+        ),
+        RefusalReason.CERTIFICATE_MISMATCH: tr(
+            "The certificate's name must be the charger's id: issue one for this charger."
+        ),
+        RefusalReason.NO_PASSWORD_SET: tr(
+            "Set the charger's password here and in the charger (AuthorizationKey)."
+        ),
+        RefusalReason.TLS_UNKNOWN_CA: tr(
+            "The charger's certificate is not from the site CA: issue one from it."
+        ),
+        RefusalReason.TLS_EXPIRED: tr("Give the charger a new certificate (and check its clock)."),
+        RefusalReason.TLS_BAD_CERTIFICATE: tr(
+            "Check the charger's clock, then give it a new certificate from the site CA."
+        ),
+        RefusalReason.TLS_NOT_TRUSTED: install_ca,
+        RefusalReason.TLS_HUNG_UP: tr(
+            "Often the charger does not trust the site CA: install its certificate on it."
+        ),
+        RefusalReason.TLS_VERSION: tr(
+            "Update the charger's firmware: TLS 1.2 or newer is required."
+        ),
+        RefusalReason.TLS_NOT_TLS: tr(
+            "Use the ws:// address for this charger, or change its URL to wss://."
+        ),
+        RefusalReason.TLS_TIMEOUT: tr(
+            "The charger (or something else at this address) opened a connection and "
+            "sent nothing: check its network and URL."
+        ),
+        RefusalReason.TLS_TOO_MANY: tr(
+            "Many idle connections at once: look for a scanner or a faulty device here."
+        ),
+        RefusalReason.TLS_HANDSHAKE: tr("See the log for the TLS library's reason."),
+    }
 
 
 def offer_text(subprotocols: tuple[str, ...], username: str | None) -> str:

@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from console.core import events as ev
+from console.core.staff import Permission
 from console.services.connections import (
     ClockDrift,
     ConnectionAttempt,
-    check_ports,
+    check_urls,
     interface_urls,
 )
 from console.ui.actions import OutcomeBanner
 from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
 from console.ui.tasks import TaskKeeper
 from console.ui.technician import connection_words as words
@@ -134,7 +136,7 @@ class ConnectionsPage(ConnectionActions):
         box = QVBoxLayout(self.addresses_box)
         box.addLayout(header)
         box.addWidget(self.interfaces_view)
-        self.interfaces_view.setMaximumHeight(110)
+        self.interfaces_view.setMaximumHeight(150)  # ws:// and wss:// of two addresses
         self.interfaces_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -186,6 +188,7 @@ class ConnectionsPage(ConnectionActions):
         for column, width in enumerate((65, 85, 95, 250, 120)):
             header.resizeSection(column, width)
         self._update_buttons()
+        when_actor_changes(self.client, self, self._update_buttons)
 
     def _build_charger(self) -> None:
         # The console's one charger choice: picked here, every page shows the charger.
@@ -272,9 +275,9 @@ class ConnectionsPage(ConnectionActions):
 
     async def _read(self, kind: str) -> None:
         if kind == "urls":
-            config = self.client.engine.config
-            port = self.client.engine.port
-            urls = await asyncio.to_thread(interface_urls, config.host, port)
+            engine = self.client.engine
+            plain, secure = engine.plain_port, engine.tls_port
+            urls = await asyncio.to_thread(interface_urls, engine.config.host, plain, secure)
             self.interfaces_model.set_urls(urls)
         elif kind == "attempts":
             attempts = await self.client.read(lambda q: q.connection_attempts(ATTEMPTS_LIMIT))
@@ -372,11 +375,10 @@ class ConnectionsPage(ConnectionActions):
     def _update_buttons(self) -> None:
         attempt = self.selected_attempt()
         refused_with_id = attempt is not None and not attempt.accepted and bool(attempt.charger_id)
-        self.register_button.setEnabled(refused_with_id)
-        self.password_button.setEnabled(refused_with_id)
-        self.unlock_button.setEnabled(
-            refused_with_id and attempt is not None and attempt.reason in UNLOCKABLE
-        )
+        locked = refused_with_id and attempt is not None and attempt.reason in UNLOCKABLE
+        gate(self.client, self.register_button, Permission.APPROVALS, refused_with_id)
+        gate(self.client, self.password_button, Permission.CHARGER_SECURITY, refused_with_id)
+        gate(self.client, self.unlock_button, Permission.APPROVALS, locked)
 
     # ----------------------------------------------------------------- actions
 
@@ -391,12 +393,11 @@ class ConnectionsPage(ConnectionActions):
 
     async def check_reachability(self) -> None:
         """Connect to the OCPP port on every listed address and show what happened."""
-        addresses = [url.address for url in self.interfaces_model.urls]
-        port = self.client.engine.port
+        urls = list(self.interfaces_model.urls)
         self.check_button.setEnabled(False)
         self.interfaces_model.set_checking(True)
         try:
-            checks = await asyncio.to_thread(check_ports, addresses, port)
+            checks = await asyncio.to_thread(check_urls, urls)
         finally:
             if shiboken6.isValid(self):
                 self.check_button.setEnabled(True)

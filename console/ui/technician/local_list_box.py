@@ -8,8 +8,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.core.local_lists import LocalListState
+from console.core.staff import Permission
 from console.ui.cards.words import local_time_text
 from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.tasks import TaskKeeper
 
 SYNC_TIMEOUT = 120.0  # a long list goes in several messages, each answered in up to 30 s
@@ -38,11 +40,13 @@ class LocalListBox(QGroupBox):
         row.addWidget(self.state_label, 1)
         row.addWidget(self.sync_button)
         self.show_state(None)
+        self._gate_sync()
+        when_actor_changes(client, self, self._gate_sync)
 
     def show_charger(self, charger_id: str | None) -> None:
         """Follow a charger and read what is known of its list."""
         self.charger_id = charger_id
-        self.sync_button.setEnabled(charger_id is not None)
+        self._gate_sync()
         if charger_id is None:
             self.show_state(None)
             return
@@ -63,7 +67,8 @@ class LocalListBox(QGroupBox):
         self.state_label.setText(self.tr("Sending the list…"))
         try:
             state = await self.client.call(
-                lambda e: e.local_lists.sync(charger_id, full=True), timeout=SYNC_TIMEOUT
+                lambda e: e.local_lists.sync(charger_id, full=True, actor=self.client.actor),
+                timeout=SYNC_TIMEOUT,
             )
         except Exception as error:  # shown, never swallowed
             self.state_label.setText(
@@ -73,7 +78,12 @@ class LocalListBox(QGroupBox):
             if charger_id == self.charger_id:
                 self.show_state(state)
         finally:
-            self.sync_button.setEnabled(self.charger_id is not None)
+            self._gate_sync()
+
+    def _gate_sync(self) -> None:
+        # A charger must be chosen, and the person must be allowed to send it a list.
+        chosen = self.charger_id is not None
+        gate(self.client, self.sync_button, Permission.CHARGER_COMMANDS, chosen)
 
     def _request_read(self) -> None:
         # One read at a time; a charger chosen meanwhile is read when it returns. Before

@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 from console.core.configuration import ConfigSnapshot, KeyDifference
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
+from console.core.staff import Permission
 from console.services.configuration import BaselineApplied, BaselineComparison
 from console.services.engine import CentralSystem
 from console.ui.actions import StaffActions
 from console.ui.engine_client import EngineClient
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
+from console.ui.staff.roles import allow
 from console.ui.tasks import loop_running
 from console.ui.technician.charger_choice import ChargerChoice
 from console.ui.technician.config_models import (
@@ -72,6 +75,8 @@ class SnapshotsPanel(QWidget):
         self.banner = staff.banner
         self.last_results: list[BaselineApplied] = []
         self._build()
+        allow(self.client, self.save_button, Permission.CONFIGURATION)
+        when_actor_changes(self.client, self, self._on_selection)
 
     def _build(self) -> None:
         self.name_edit = QLineEdit()
@@ -226,9 +231,13 @@ class SnapshotsPanel(QWidget):
         name = self.name_edit.text()
         title = self.tr("Save snapshot")
         self.banner.show_pending(charger_id, title)
-        outcome, snapshot = await self.client.call(
-            lambda e: e.configuration.save_snapshot(charger_id, name)
-        )
+        try:
+            outcome, snapshot = await self.client.call(
+                lambda e: e.configuration.save_snapshot(charger_id, name, actor=self.client.actor)
+            )
+        except Exception as error:  # refused (no permission) or failed: shown
+            self.banner.show_error(f"{title}: {error}")
+            return None
         if snapshot is not None:
             title = self.tr("Save snapshot “%1”").replace("%1", snapshot.name)
             self.name_edit.clear()
@@ -242,7 +251,13 @@ class SnapshotsPanel(QWidget):
         chosen = self.selected()
         if len(chosen) != 1:
             return None
-        marked = await self.client.call(lambda e: e.configuration.mark_baseline(chosen[0].id))
+        try:
+            marked = await self.client.call(
+                lambda e: e.configuration.mark_baseline(chosen[0].id, actor=self.client.actor)
+            )
+        except Exception as error:  # refused (no permission) or failed: shown
+            self.banner.show_error(str(error))
+            return None
         await self.reload()
         if marked is not None:
             title = self.tr("Baseline of %1").replace(
@@ -339,9 +354,15 @@ class SnapshotsPanel(QWidget):
         self.banner.show_pending(", ".join(targets), title)
 
         async def work(engine: CentralSystem) -> list[BaselineApplied]:
-            return await engine.configuration.apply_baseline(baseline.id, targets)
+            return await engine.configuration.apply_baseline(
+                baseline.id, targets, actor=self.client.actor
+            )
 
-        results = await self.client.call(work)
+        try:
+            results = await self.client.call(work)
+        except Exception as error:  # refused (no permission) or failed: shown
+            self.banner.show_error(f"{title}: {error}")
+            return []
         self.last_results = results
         self.results_model.set_rows(self._result_rows(results))
         self.tabs.setCurrentIndex(1)
@@ -383,7 +404,7 @@ class SnapshotsPanel(QWidget):
 
     def _on_selection(self, *_: object) -> None:
         count = len(self.selected())
-        self.baseline_button.setEnabled(count == 1)
+        gate(self.client, self.baseline_button, Permission.CONFIGURATION, count == 1)
         self.compare_button.setEnabled(count == 2)
         self.versus_button.setEnabled(self.picker.charger_id is not None)
         self._fill_targets()
@@ -396,7 +417,7 @@ class SnapshotsPanel(QWidget):
             self.apply_caption.setText(
                 self.tr("Select a snapshot (or mark a baseline) to apply it to chargers.")
             )
-            self.apply_button.setEnabled(False)
+            gate(self.client, self.apply_button, Permission.CONFIGURATION, False)
             return
         self.apply_caption.setText(
             self.tr("Apply “%1” (%2) to the checked chargers of the same model:")
@@ -413,4 +434,4 @@ class SnapshotsPanel(QWidget):
             wanted = charger_id in checked
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
             self.targets.addItem(item)
-        self.apply_button.setEnabled(self.targets.count() > 0)
+        gate(self.client, self.apply_button, Permission.CONFIGURATION, self.targets.count() > 0)

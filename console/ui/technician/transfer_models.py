@@ -99,7 +99,7 @@ class TransferTableModel(_TransfersBase):
         if role == TRANSFER_ROLE:
             return transfer
         if role == STAGE_ROLE and column == self.PROGRESS_COLUMN:
-            return (transfer.stage, len(stages_of(transfer.kind)))
+            return (words.stage_of(transfer), len(stages_of(transfer.kind)))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS_COLUMN:
             return words.colour(words.style_of(transfer))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -111,12 +111,12 @@ class TransferTableModel(_TransfersBase):
         if column == 0:
             return transfer.charger_id
         if column == 1:
-            return words.kind_text(transfer.kind)
+            return words.transfer_kind_text(transfer)
         if column == 2:
             symbol = words.style_of(transfer)[1]
-            return f"{symbol} {words.status_text(transfer.status)}"
+            return f"{symbol} {words.transfer_status_text(transfer)}"
         if column == 3:
-            return f"{transfer.stage}/{len(stages_of(transfer.kind))}"
+            return f"{words.stage_of(transfer)}/{len(stages_of(transfer.kind))}"
         if column == 4:
             return format_local(transfer.status_at)
         if column == 5:

@@ -33,13 +33,15 @@ from PySide6.QtWidgets import (
 from console.core import events as ev
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
-from console.core.transfers import FileTransfer
-from console.services.transfers import FirmwareSignature, TransferRequest
+from console.core.staff import Permission
+from console.core.transfers import FileTransfer, TransferKind
+from console.services.transfers import TransferRequest
 from console.ui.actions import open_dialog
 from console.ui.desktop_files import ask_save_copy, open_with_desktop, save_copy
 from console.ui.engine_client import EngineClient
 from console.ui.message_bar import OutcomeBanner
 from console.ui.plots.tasks import TaskKeeper
+from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
 from console.ui.technician import transfer_words as words
 from console.ui.technician.running_sessions import firmware_question, running_sessions
@@ -49,6 +51,11 @@ from console.ui.technician.transfer_models import (
     StageBarDelegate,
     TransferTableModel,
     transfer_table,
+)
+from console.ui.technician.transfer_signing import (
+    FirmwareSigningBox,
+    signature_beside,
+    signed_updates,
 )
 
 REFRESH_MS = 1000  # while a transfer is under way
@@ -81,12 +88,17 @@ class TransfersPage(QWidget):
         self.log_button = QPushButton(self.tr("Get log"))
         self.log_button.setToolTip(self.tr("GetLog (OCPP 1.6 security extension)"))
         self.log_button.clicked.connect(lambda: self._launch(self.get_log()))
+        self.log_type = QComboBox()
+        self.log_type.addItem(self.tr("Diagnostics log"), "DiagnosticsLog")
+        self.log_type.addItem(self.tr("Security log"), "SecurityLog")
+        self.log_type.setToolTip(self.tr("Which log GetLog asks for"))
         self.upload_by = QComboBox()
         self.upload_by.addItem("HTTP", "http")
         self.upload_by.addItem("FTP", "ftp")
         self.upload_by.setToolTip(self.tr("How chargers upload diagnostics and logs"))
         self.firmware_button = QPushButton(self.tr("Update firmware…"))
         self.firmware_button.clicked.connect(lambda: self._launch(self.update_firmware()))
+        self.signing = FirmwareSigningBox(client)
         self.endpoint_label = QLabel()
         self.endpoint_label.setWordWrap(True)
 
@@ -117,6 +129,7 @@ class TransfersPage(QWidget):
         mirror.eventsArrived.connect(self._on_events)
         self._sync_chargers()
         self._update_buttons()
+        when_actor_changes(client, self, self._update_buttons)
 
     def _build_layout(self) -> None:
         choose_box = QGroupBox(self.tr("Chargers"))
@@ -128,12 +141,19 @@ class TransfersPage(QWidget):
         choose.addLayout(pick)
         choose_box.setMaximumWidth(260)
 
-        actions = QHBoxLayout()
-        actions.addWidget(QLabel(self.tr("Upload by:")))
-        actions.addWidget(self.upload_by)
-        for button in (self.diagnostics_button, self.log_button, self.firmware_button):
-            actions.addWidget(button)
-        actions.addWidget(self.endpoint_label, 1)
+        uploads = QHBoxLayout()
+        uploads.addWidget(QLabel(self.tr("Upload by:")))
+        uploads.addWidget(self.upload_by)
+        uploads.addWidget(self.diagnostics_button)
+        uploads.addWidget(self.log_type)
+        uploads.addWidget(self.log_button)
+        uploads.addWidget(self.endpoint_label, 1)
+        firmware = QHBoxLayout()
+        firmware.addWidget(self.firmware_button)
+        firmware.addWidget(self.signing, 1)
+        actions = QVBoxLayout()
+        actions.addLayout(uploads)
+        actions.addLayout(firmware)
 
         transfers_box = QGroupBox(self.tr("Transfers"))
         QVBoxLayout(transfers_box).addWidget(self.transfers_view)
@@ -224,7 +244,7 @@ class TransfersPage(QWidget):
     def _update_buttons(self, *_: object) -> None:
         any_chosen = bool(self.chosen_ids())
         for button in (self.diagnostics_button, self.log_button, self.firmware_button):
-            button.setEnabled(any_chosen)
+            gate(self.client, button, Permission.FIRMWARE, any_chosen)
         self.open_button.setEnabled(self.selected_path() is not None)
 
     # ----------------------------------------------------------------- asking
@@ -234,14 +254,22 @@ class TransfersPage(QWidget):
         ids, protocol = self.chosen_ids(), self.upload_by.currentData()
         return await self._ask(
             self.tr("Get diagnostics"),
-            lambda e: e.transfers.request_diagnostics(ids, protocol=protocol),
+            lambda e: e.transfers.request_diagnostics(
+                ids, protocol=protocol, actor=self.client.actor
+            ),
         )
 
     async def get_log(self) -> list[TransferRequest]:
-        """Ask the ticked chargers for their diagnostics log (GetLog)."""
+        """Ask the ticked chargers for the chosen log (GetLog: diagnostics or security)."""
         ids, protocol = self.chosen_ids(), self.upload_by.currentData()
+        security_log = self.log_type.currentData() == "SecurityLog"
+        title = self.tr("Get security log") if security_log else self.tr("Get log")
         return await self._ask(
-            self.tr("Get log"), lambda e: e.transfers.request_log(ids, protocol=protocol)
+            title,
+            lambda e: e.transfers.request_log(
+                ids, security_log=security_log, protocol=protocol, actor=self.client.actor
+            ),
+            TransferKind.LOG,
         )
 
     async def update_firmware(self) -> list[TransferRequest]:
@@ -257,18 +285,31 @@ class TransfersPage(QWidget):
     async def update_firmware_from(self, firmware: Path) -> list[TransferRequest]:
         """Send ``firmware`` to the ticked chargers, after the person confirmed.
 
-        SignedUpdateFirmware when ``<file>.sig`` and ``<file>.pem`` lie beside it.
+        Signed with the site's signing certificate when "Signed" is ticked; otherwise
+        SignedUpdateFirmware only when ``<file>.sig`` and ``<file>.pem`` lie beside it.
         """
         ids = self.chosen_ids()
         if not ids:
             self.banner.show_error(self.tr("Tick one or more chargers first."))
             return []
+        if self.signing.wanted and self.signing.certificate is None:
+            self.banner.show_error(self.signing.missing_text())
+            return []
         if not await self.confirm_firmware(ids, firmware.name):
             return []
-        signature = await asyncio.to_thread(_signature_beside, firmware)
+        if self.signing.wanted:
+            actor = self.client.actor
+            title = self.tr("Signed firmware update (%1)").replace("%1", firmware.name)
+            return await self._ask(
+                title, lambda e: signed_updates(e, ids, firmware, actor), TransferKind.FIRMWARE
+            )
+        signature = await asyncio.to_thread(signature_beside, firmware)
         title = self.tr("Update firmware (%1)").replace("%1", firmware.name)
         return await self._ask(
-            title, lambda e: e.transfers.update_firmware(ids, firmware, signature=signature)
+            title,
+            lambda e: e.transfers.update_firmware(
+                ids, firmware, signature=signature, actor=self.client.actor
+            ),
         )
 
     async def confirm_firmware(self, charger_ids: list[str], file_name: str) -> bool:
@@ -294,7 +335,9 @@ class TransfersPage(QWidget):
             self.question = None
         return box.clickedButton() is go
 
-    async def _ask(self, title: str, factory: Any) -> list[TransferRequest]:
+    async def _ask(
+        self, title: str, factory: Any, kind: TransferKind = TransferKind.DIAGNOSTICS
+    ) -> list[TransferRequest]:
         ids = self.chosen_ids()
         if not ids:
             self.banner.show_error(self.tr("Tick one or more chargers first."))
@@ -305,18 +348,18 @@ class TransfersPage(QWidget):
         except Exception as error:  # shown to the person who clicked
             self.banner.show_error(f"{title}: {error}")
             return []
-        self._show_results(title, results)
+        self._show_results(title, results, kind)
         self.request_refresh()
         return results
 
-    def _show_results(self, title: str, results: list[TransferRequest]) -> None:
+    def _show_results(self, title: str, results: list[TransferRequest], kind: TransferKind) -> None:
         failed = [r for r in results if not r.accepted]
         if not failed:
             accepted = CommandOutcome(CommandResult.ANSWERED, status="Accepted")
             ids = ", ".join(r.charger_id for r in results)
             self.banner.show_outcome(ids, title, accepted)
             return
-        lines = [f"{r.charger_id}: {words.status_text(r.status)}" for r in failed]
+        lines = [f"{r.charger_id}: {words.request_failure_text(kind, r.status)}" for r in failed]
         self.banner.show_error(f"{title} — " + "; ".join(lines))
 
     # ----------------------------------------------------------------- files
@@ -430,19 +473,8 @@ class TransfersPage(QWidget):
         """Read the transfers when the page is shown."""
         super().showEvent(event)
         self.request_refresh()
+        self.tasks.launch(self.signing.refresh)  # made on the Security page meanwhile?
 
     def _launch(self, coroutine: Any) -> None:
         if not self.tasks.launch(lambda: coroutine):
             coroutine.close()
-
-
-def _signature_beside(firmware: Path) -> FirmwareSignature | None:
-    """The signing certificate and signature stored beside a firmware file, if both are."""
-    signature = firmware.with_name(firmware.name + ".sig")
-    certificate = firmware.with_name(firmware.name + ".pem")
-    if not (signature.is_file() and certificate.is_file()):
-        return None
-    return FirmwareSignature(
-        certificate.read_text(encoding="ascii").strip(),
-        signature.read_text(encoding="ascii").strip(),
-    )

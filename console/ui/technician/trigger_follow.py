@@ -14,10 +14,13 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from PySide6.QtWidgets import QCheckBox
+
 from console.core.enums import Direction, FrameKind
 from console.services.formatting import format_seconds
 from console.services.message_export import FrameFilter, StoredFrame
 from console.services.queries import SiteQueries
+from console.ui.engine_client import EngineClient
 from console.ui.technician.message_model import analyse
 
 T = TypeVar("T")
@@ -26,6 +29,33 @@ Reader = Callable[[Callable[[SiteQueries], T]], Awaitable[T]]
 TRIGGER_WAIT_S = 30.0  # a charger sends a triggered message at once; 30 s is generous
 POLL_S = 0.3  # the writer commits frames within a fraction of a second
 SUMMARY_CHARS = 240
+# What ExtendedTriggerMessage (OCPP 1.6 security extension) may ask for; the last two
+# only it can ask for.
+EXTENDED_TRIGGER_MESSAGES = (
+    "BootNotification",
+    "LogStatusNotification",
+    "FirmwareStatusNotification",
+    "Heartbeat",
+    "MeterValues",
+    "SignChargePointCertificate",
+    "StatusNotification",
+)
+EXTENDED_ONLY = ("LogStatusNotification", "SignChargePointCertificate")
+EXTENDED_FROM_PROFILE = 2  # a charger on TLS speaks the security extension
+# What a charger sends for an ExtendedTriggerMessage (1.6 security extension) where that
+# is not the message's own name; the plain name is accepted too (chargers differ).
+EXTENDED_SENDS: dict[str, tuple[str, ...]] = {
+    "FirmwareStatusNotification": (
+        "SignedFirmwareStatusNotification",
+        "FirmwareStatusNotification",
+    ),
+    "SignChargePointCertificate": ("SignCertificate",),
+}
+
+
+def sent_actions(message: str, extended: bool) -> tuple[str, ...]:
+    """The actions the charger may send for a trigger of ``message`` (the first is named)."""
+    return EXTENDED_SENDS.get(message, (message,)) if extended else (message,)
 
 
 async def find_triggered(
@@ -35,20 +65,27 @@ async def find_triggered(
     connector_id: int | None,
     since_id: int,
     timeout: float = TRIGGER_WAIT_S,
+    *,
+    extended: bool = False,
 ) -> StoredFrame | None:
     """The ``message`` the charger sent after our TriggerMessage; None when none came.
 
     ``since_id`` is the charger's newest stored frame before the trigger was sent
-    (``newest_frame_id``): our call is the first TriggerMessage above it.
+    (``newest_frame_id``): our call is the first TriggerMessage above it (with
+    ``extended``, the first ExtendedTriggerMessage, and what it asks for is looked up
+    by ``sent_actions``).
     """
     ours = FrameFilter(
         charger_id=charger_id,
-        actions=("TriggerMessage",),
+        actions=("ExtendedTriggerMessage" if extended else "TriggerMessage",),
         direction=Direction.OUT,
         kinds=(FrameKind.CALL,),
     )
     theirs = FrameFilter(
-        charger_id=charger_id, actions=(message,), direction=Direction.IN, kinds=(FrameKind.CALL,)
+        charger_id=charger_id,
+        actions=sent_actions(message, extended),
+        direction=Direction.IN,
+        kinds=(FrameKind.CALL,),
     )
     deadline = time.monotonic() + timeout
     call_id: int | None = None
@@ -86,6 +123,31 @@ async def newest_frame_id(read: Reader[Any], charger_id: str) -> int:
     where = FrameFilter(charger_id=charger_id)
     newest = await read(lambda q: q.search_frames(where, limit=1))
     return newest[0].id if newest else 0
+
+
+def show_extended_choice(box: QCheckBox, message: str, default: bool) -> None:
+    """Tick "Extended" for ``message``: fixed where only one form exists, else ``default``."""
+    if message in EXTENDED_ONLY:
+        box.setChecked(True)
+        box.setEnabled(False)
+    elif message not in EXTENDED_TRIGGER_MESSAGES:
+        box.setChecked(False)
+        box.setEnabled(False)
+    else:
+        box.setEnabled(True)
+        box.setChecked(default)
+
+
+async def extended_by_default(client: EngineClient, charger_id: str | None) -> bool:
+    """True when the charger should get the extended form: its connection is on TLS."""
+    if charger_id is None:
+        return False
+
+    async def profile_of(engine: Any) -> object:
+        return engine.admission.connection_profile(charger_id)
+
+    profile = await client.call(profile_of)
+    return isinstance(profile, int) and profile >= EXTENDED_FROM_PROFILE
 
 
 def _for_connector(stored: StoredFrame, connector_id: int | None) -> bool:

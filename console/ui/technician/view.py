@@ -16,6 +16,7 @@ from console.ui.technician.commands import CommandsPage
 from console.ui.technician.configuration import ConfigurationPage
 from console.ui.technician.connections import ConnectionsPage
 from console.ui.technician.messages import MessageLogPage
+from console.ui.technician.security import SecurityPage
 from console.ui.technician.transfers import TransfersPage
 
 
@@ -33,11 +34,15 @@ class TechnicianView(QWidget):
         # In the order a technician works through them: what is wrong, can it connect,
         # what did it say, how is it set up, what can be done, what does it log.
         self.add_page(AlarmsPage(client, mirror), self.tr("Alarms"))
-        self.add_page(ConnectionsPage(client, mirror), self.tr("Connections"))
+        connections = ConnectionsPage(client, mirror)
+        self.add_page(connections, self.tr("Connections"))
         self.add_page(MessageLogPage(client, mirror), self.tr("Messages"))
         self.add_page(ConfigurationPage(client, mirror), self.tr("Configuration"))
         self.add_page(CommandsPage(client, mirror), self.tr("Commands"))
         self.add_page(TransfersPage(client, mirror), self.tr("Diagnostics && firmware"))
+        security = SecurityPage(client, mirror)
+        security.connectionsWanted.connect(lambda: self.pages.setCurrentWidget(connections))
+        self.add_page(security, self.tr("Security"))
         self.selection = shared_selection(mirror)
         self.selection.chosen.connect(self._on_chosen)
 
