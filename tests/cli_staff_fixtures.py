@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import getpass
 import io
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from console.cli import main
-from console.services import staff_passwords
-from console.storage.database import open_database
+from tests.template_db import *  # noqa: F403 (the database fixtures)
 
 Run = Callable[..., tuple[int, str, str]]
 OS_ACCOUNT = getpass.getuser()
@@ -27,32 +25,10 @@ class _Terminal(io.StringIO):
 
 
 @pytest.fixture(autouse=True)
-def small_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Hash at the tests' small argon2 cost."""
-    monkeypatch.setattr(staff_passwords, "_hasher", staff_passwords._TEST)
-
-
-@pytest.fixture(autouse=True)
 def no_login_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever the environment running the tests says, no staff login is preset."""
     monkeypatch.delenv("CHARGEDESK_USER", raising=False)
     monkeypatch.delenv("CHARGEDESK_PASSWORD", raising=False)
-
-
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated, empty database file, made once per module."""
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    open_database(f"sqlite:///{path}").dispose()
-    return path
-
-
-@pytest.fixture
-def site_db(template_db: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the migrated database for one test."""
-    path = tmp_path / "site.db"
-    shutil.copyfile(template_db, path)
-    return path
 
 
 @pytest.fixture

@@ -7,8 +7,11 @@ its own TLS handshake first (protocol/tls.py).
 
 from __future__ import annotations
 
+import contextlib
 import ssl
+import weakref
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection
 
@@ -48,6 +51,8 @@ class Listeners:
         self.gate = HandshakeGate(max_handshakes)
         self._plain_server: Server | None = None
         self._tls_server: Server | None = None
+        # Every connection made, so a stop can drop the ones that never sent a request.
+        self._connections: weakref.WeakSet[ServerConnection] = weakref.WeakSet()
 
     async def start(
         self, listen: Listen, on_hello: TlsCallback, on_failure: FailureCallback
@@ -56,7 +61,8 @@ class Listeners:
         handshakes on wss://."""
         try:
             if self._plain:
-                self._plain_server = await listen(self._port, sniffing_connection(on_hello))
+                plain_class = self._tracked(sniffing_connection(on_hello))
+                self._plain_server = await listen(self._port, plain_class)
             if self._tls_context is not None and self._tls_port is not None:
                 connection_class = tls_connection(
                     self._tls_context,
@@ -64,10 +70,13 @@ class Listeners:
                     on_failure,
                     handshake_timeout=self._handshake_timeout,
                 )
-                self._tls_server = await listen(self._tls_port, connection_class)
+                self._tls_server = await listen(self._tls_port, self._tracked(connection_class))
         except BaseException:
             await self.close()
             raise
+
+    def _tracked(self, base: type[ServerConnection]) -> type[ServerConnection]:
+        return _tracking(self._connections, base)
 
     @property
     def plain_port(self) -> int | None:
@@ -88,8 +97,30 @@ class Listeners:
         for server in servers:
             server.close(code=CLOSE_GOING_AWAY, reason="central system stopping")
         await self.gate.close()
+        # A socket that connected but never sent its HTTP request would hold the stop
+        # for the whole opening timeout (10 s): nobody is waiting for its answer.
+        for connection in list(self._connections):
+            transport = getattr(connection, "transport", None)
+            if connection.request is None and transport is not None:
+                with contextlib.suppress(Exception):
+                    transport.abort()
         for server in servers:
             await server.wait_closed()
+
+
+def _tracking(
+    connections: weakref.WeakSet[ServerConnection], base: type[ServerConnection]
+) -> type[ServerConnection]:
+    """``base`` with every instance added to ``connections``."""
+
+    class Tracked(base):  # type: ignore[valid-type, misc]  # a class made at run time
+        """A connection the listeners can find again at a stop."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            connections.add(self)
+
+    return Tracked
 
 
 def _port_of(server: Server | None, requested: int) -> int:

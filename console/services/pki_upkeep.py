@@ -40,9 +40,8 @@ from console.core.staff import Actor, Permission, require
 from console.services.alarms import AlarmService
 from console.services.audited import record
 from console.services.site_ca import CertificateInfo, SiteAuthority
-from console.services.site_ca_admin import certificate_facts
+from console.services.site_ca_admin import certificate_facts, remember_certificate
 from console.storage import alarms as alarm_repo
-from console.storage import certificates as certificate_repo
 from console.storage.writer import StorageWriter
 
 log = logging.getLogger(__name__)
@@ -70,26 +69,6 @@ def alarm_text(warnings: Sequence[str]) -> str:
 def _signature(warnings: Sequence[str]) -> str:
     """The warnings without their numbers: "12 days left" tomorrow is the same warning."""
     return re.sub(r"\d+", "#", "; ".join(warnings))
-
-
-def remember_certificate(connection: Connection, kind: str, info: CertificateInfo) -> bool:
-    """Add ``info`` to the issued certificates unless it is there already; whether added."""
-    known = certificate_repo.list_issued_certificates(connection, kind=kind, limit=50)
-    if any(item.serial == info.serial for item in known):
-        return False
-    certificate_repo.add_issued_certificate(
-        connection,
-        kind=kind,
-        serial=info.serial,
-        subject=info.subject,
-        charger_id=None,
-        not_before=info.not_before,
-        not_after=info.not_after,
-        issued_at=utcnow(),
-        fingerprint=info.fingerprint,
-        pem=info.pem,
-    )
-    return True
 
 
 def _quietly(read: Callable[[], CertificateInfo | None]) -> CertificateInfo | None:

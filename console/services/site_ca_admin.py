@@ -52,7 +52,7 @@ def _in_transaction(url: str, work: Callable[[Connection], T]) -> T:
         engine.dispose()
 
 
-def _remember(
+def remember_certificate(
     connection: Connection, kind: str, info: CertificateInfo, charger_id: str | None = None
 ) -> None:
     """Add ``info`` to the issued certificates (once: an import may repeat)."""
@@ -82,7 +82,7 @@ def renew_server(
 
     def work(connection: Connection) -> CertificateInfo:
         after = authority.renew_server(names)
-        _remember(connection, "server", after)
+        remember_certificate(connection, "server", after)
         record(
             connection,
             actor,
@@ -137,7 +137,7 @@ def create_signing(url: str, authority: SiteAuthority, *, actor: Actor) -> Certi
 
     def work(connection: Connection) -> CertificateInfo:
         after = authority.create_signing_certificate()
-        _remember(connection, "firmware_signing", after)
+        remember_certificate(connection, "firmware_signing", after)
         record(
             connection,
             actor,
@@ -181,7 +181,7 @@ def issue_charger(
 
     def work(connection: Connection) -> tuple[CertificateInfo, str]:
         info, key = authority.issue_charger_certificate(charger_id, days=days)
-        _remember(connection, "charger", info, charger_id)
+        remember_certificate(connection, "charger", info, charger_id)
         record(connection, actor, "ca.issue", charger_id, None, certificate_facts(info))
         return info, key
 

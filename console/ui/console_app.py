@@ -89,6 +89,7 @@ class Console:
     def stop(self) -> None:
         """Stop pumping, close every charger connection cleanly, release the database."""
         self.collector.stop()
+        self.window.desk.idle.pause()  # its application-wide watch must not outlive us
         self.bridge.detach(self.thread)
         self.thread.stop()
         self.queries.close()

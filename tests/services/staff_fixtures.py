@@ -6,7 +6,6 @@ and every test gets a copy of it. Passwords are hashed at the tests' small argon
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from console.core.events import Event, EventBus
-from console.services import staff_passwords
 from console.services.audit_log import AuditLogService
 from console.services.staff import StaffService
-from console.storage.database import create_db_engine, open_database
+from console.storage.database import create_db_engine
 from console.storage.writer import StorageWriter
+from tests.template_db import *  # noqa: F403 (the database fixtures)
 
 T0 = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
@@ -45,28 +44,6 @@ class Sleeps:
 
     async def __call__(self, seconds: float) -> None:
         self.delays.append(seconds)
-
-
-@pytest.fixture(autouse=True)
-def small_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Hash at the tests' small argon2 cost (milliseconds, not a tenth of a second)."""
-    monkeypatch.setattr(staff_passwords, "_hasher", staff_passwords._TEST)
-
-
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated, empty database file, made once per module."""
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    open_database(f"sqlite:///{path}").dispose()
-    return path
-
-
-@pytest.fixture
-def site_db(template_db: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the migrated database for one test."""
-    path = tmp_path / "site.db"
-    shutil.copyfile(template_db, path)
-    return path
 
 
 @pytest.fixture

@@ -112,8 +112,34 @@ def running_console(
     try:
         yield instance
     finally:
+        _stop_simulators()
         instance.window.close()
         instance.stop()
+
+
+#: Simulated chargers made by ``simulator`` for the running test.
+_SIMULATORS: list[SimulatedCharger] = []
+
+
+def _stop_simulators() -> None:
+    """Stop the test's simulated chargers while the GUI loop can still run them.
+
+    They live on the GUI thread's loop; stopping the engine while they still hold their
+    connections would wait out its close timeout (10 s), since nothing pumps that loop
+    while the engine thread is joined.
+    """
+    chargers, _SIMULATORS[:] = list(_SIMULATORS), []
+    loop = asyncio.get_event_loop_policy().get_event_loop()
+    if not chargers or loop.is_running() or loop.is_closed():
+        return
+
+    async def stop_all() -> None:
+        await asyncio.gather(
+            *(asyncio.wait_for(charger.stop(), 5) for charger in chargers),
+            return_exceptions=True,
+        )
+
+    loop.run_until_complete(stop_all())
 
 
 @pytest.fixture
@@ -136,7 +162,9 @@ def simulator(console: Console, charger_id: str, **options: Any) -> SimulatedCha
         **options,
     }
     url = f"ws://127.0.0.1:{console.client.engine.port}/ocpp/"
-    return SimulatedCharger(charger_id, url, **settings)
+    charger = SimulatedCharger(charger_id, url, **settings)
+    _SIMULATORS.append(charger)
+    return charger
 
 
 # ---------------------------------------------------------------- staff accounts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import qasync
 from conftest import log_in, run, wait_until
@@ -29,16 +31,16 @@ def test_idle_time_counts_from_the_last_event_then_covers_the_window_and_closes_
     log_in(qloop, console, "dana")
     assert desk.idle.interval_ms == 10 * 60_000  # the site's setting (default 10 minutes)
     # Any key or mouse event anywhere counts the idle time afresh.
-    timer = desk.idle.timer
-    desk.idle.set_interval_ms(60_000)
-    run(qloop, wait_until(lambda: timer.remainingTime() < 59_800))
-    before = timer.remainingTime()
+    watcher = desk.idle
+    watcher.set_interval_ms(4000)
+    watcher.last_activity -= 2.0  # as if the last key was two seconds ago
     QTest.keyClick(console.window.tabs, Qt.Key.Key_Shift)
-    assert timer.remainingTime() > before  # counted afresh from the key
-    run(qloop, wait_until(lambda: timer.remainingTime() < 59_800))
-    before = timer.remainingTime()
+    assert time.monotonic() - watcher.last_activity < 1.0  # counted afresh from the key
+    assert not watcher.armed  # seen: the watch is off until the next check
+    run(qloop, wait_until(lambda: watcher.armed, timeout=3))
+    watcher.last_activity -= 2.0
     QTest.mouseClick(console.window.tabs.tabBar(), Qt.MouseButton.LeftButton)
-    assert timer.remainingTime() > before
+    assert time.monotonic() - watcher.last_activity < 1.0
     assert not desk.locked
 
     secret = QDialog(window)

@@ -92,9 +92,6 @@ class StaffDesk(QObject):
         self._build_menu()
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         client.actor_changed.changed.connect(self._on_actor_changed)
         self._on_actor_changed(client.actor)
         self._start_retry = QTimer(self)

@@ -8,12 +8,16 @@ lets someone else log in ("Switch user").
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.core.staff import Actor
 from console.ui.engine_client import EngineClient
 from console.ui.staff.forms import FirstAdminForm, LoginForm
+
+CHECK_MAX_MS = 15_000  # the longest time between two idle checks
 
 #: Events that show a person is at the desk.
 _PRESENCE = frozenset(
@@ -30,20 +34,23 @@ _PRESENCE = frozenset(
 class IdleWatcher(QObject):
     """Emits ``idle`` when no key or mouse event reached the application for a while.
 
-    Installed on the QApplication, so it sees every widget's and dialog's events.
+    It watches the whole application (every widget and dialog), but only until it sees
+    the first sign of a person: an application-wide event filter costs a Python call for
+    every event (thousands a second while windows are built or plots redraw), so it takes
+    itself off, notes the time, and a check every quarter of the idle time (at most every
+    15 s) puts it back. ``idle`` comes when nothing was seen for the whole idle time: the
+    lock comes between the idle time and a quarter more after the last key or click.
     """
 
     idle = Signal()
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        # A coarse timer may round each restart to the same deadline; a precise one
-        # counts from the last key or click.
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.timeout.connect(self.idle)
+        self.check = QTimer(self)
+        self.check.timeout.connect(self._on_check)
         self.interval_ms = 0
+        self.last_activity = time.monotonic()
+        self.armed = False
 
     def set_minutes(self, minutes: int) -> None:
         """Lock after this many idle minutes; 0 never locks."""
@@ -56,19 +63,42 @@ class IdleWatcher(QObject):
 
     def restart(self) -> None:
         """Count the idle time from now."""
+        self.last_activity = time.monotonic()
         if self.interval_ms <= 0:
-            self.timer.stop()
-        else:
-            self.timer.start(self.interval_ms)
+            self.pause()
+            return
+        self.check.start(max(50, min(self.interval_ms // 4, CHECK_MAX_MS)))
+        self._arm()
 
     def pause(self) -> None:
-        """Stop counting (the screen is locked already)."""
-        self.timer.stop()
+        """Stop counting (the screen is locked already, or locking is off)."""
+        self.check.stop()
+        self._disarm()
+
+    def _arm(self) -> None:
+        app = QCoreApplication.instance()
+        if not self.armed and app is not None:
+            app.installEventFilter(self)
+            self.armed = True
+
+    def _disarm(self) -> None:
+        app = QCoreApplication.instance()
+        if self.armed and app is not None:
+            app.removeEventFilter(self)  # Qt allows this from inside eventFilter too
+        self.armed = False
+
+    def _on_check(self) -> None:
+        if (time.monotonic() - self.last_activity) * 1000 >= self.interval_ms:
+            self.pause()
+            self.idle.emit()
+        else:
+            self._arm()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        """Any key or mouse event restarts the count; the event goes on unchanged."""
-        if event.type() in _PRESENCE and self.timer.isActive():
-            self.timer.start()
+        """A key or mouse event counts the idle time afresh; the event goes on unchanged."""
+        if event.type() in _PRESENCE:
+            self.last_activity = time.monotonic()
+            self._disarm()
         return False
 
 
