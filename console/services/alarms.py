@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 DEFAULT_OFFLINE_GRACE = 60.0  # seconds a charger may be away before it counts as offline
 DEFAULT_REBOOT_LIMIT = 3
 DEFAULT_REBOOT_WINDOW = timedelta(minutes=30)
+EXPECTED_RESTART = timedelta(minutes=10)  # how long a restart staff asked for may take
 MOMENTARY = (AlarmKind.REBOOTS, AlarmKind.SECURITY, AlarmKind.LOCKED_OUT)
 
 OpenKey = tuple[str, int | None, AlarmKind]
@@ -78,8 +79,16 @@ class AlarmService:
         self._open: dict[OpenKey, Alarm] = {}
         self._queue: asyncio.Queue[Event | tuple[str, datetime]] = asyncio.Queue()
         self._away: dict[str, asyncio.TimerHandle] = {}
+        # Restarts staff asked for (Reset, firmware, a new security profile), by charger:
+        # until when the next boot is theirs, not a reboot worth an alarm.
+        self._expected: dict[str, datetime] = {}
         self._worker: asyncio.Task[None] | None = None
         self._unsubscribe: Any = None
+
+    def expect_restart(self, charger_id: str, within: timedelta = EXPECTED_RESTART) -> None:
+        """The charger was asked to restart (Reset, firmware, a security profile): its next
+        boot within ``within`` does not count towards the repeated-reboots alarm."""
+        self._expected[charger_id] = utcnow() + within
 
     async def start(self) -> None:
         """Load the open alarms and start listening to the bus."""
@@ -161,6 +170,9 @@ class AlarmService:
         elif isinstance(item, ChargerStatusChanged):
             await self._on_status(item)
         elif isinstance(item, ChargerBooted):
+            expected = self._expected.pop(item.charger_id, None)
+            if expected is not None and item.at <= expected:
+                return  # the restart staff asked for
             count = self._reboots.boot(item.charger_id, item.at)
             if count is not None:
                 minutes = self._reboots.window.total_seconds() / 60

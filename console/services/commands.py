@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -25,12 +26,21 @@ class CommandChannel(Protocol):
         ...
 
 
+def restarts(command: cmd.Command) -> bool:
+    """True for a command after which the charger restarts or reconnects on purpose."""
+    if isinstance(command, cmd.Reset):
+        return True
+    return isinstance(command, cmd.ChangeConfiguration) and command.key == "SecurityProfile"
+
+
 class CommandService:
     """Sends commands to chargers and explains the outcome."""
 
     def __init__(self, channel: CommandChannel, writer: StorageWriter) -> None:
         self._channel = channel
         self._writer = writer
+        # Told of every restart a charger accepted (the alarms must not count it).
+        self.restart_expected: Callable[[str], None] = lambda _charger_id: None
 
     async def send(
         self,
@@ -58,6 +68,8 @@ class CommandService:
         outcome = await self._channel.send(charger_id, command, timeout)
         if outcome.action is None:
             outcome = replace(outcome, action=action)
+        if outcome.accepted and restarts(command):
+            self.restart_expected(charger_id)
         if audited:
             answer = outcome_facts(action, outcome)
             await self._writer.submit(

@@ -191,6 +191,7 @@ class CentralSystem:
             describe_tls_failure=tls_refusal_reason,
         )
         self.commands = CommandService(self._server, self._writer)
+        self.commands.restart_expected = self.alarms.expect_restart
         self.configuration = ConfigurationService(self.commands, self._writer, self.site)
         self.raw_calls = RawCallService(self._server, self._writer)
         self.local_lists = LocalListService(
@@ -211,6 +212,7 @@ class CentralSystem:
             self._writer,
             FileEndpoint(data_folder_of(config.database_url), config.host, config.file_port),
         )
+        self.transfers.restart_expected = self.alarms.expect_restart
         self.charging.notice_listeners.append(self.transfers.on_notice)
         # The 1.6 security extension; without a site CA (no PKI folder) SignCertificate is
         # refused and no CA can be installed on chargers.
@@ -229,6 +231,7 @@ class CentralSystem:
             self.security,
             lambda: self.tls_port is not None,
         )
+        self.profile_upgrade.restart_expected = self.alarms.expect_restart
         await self.transfers.start()
         self.admission.on_approval_changed = self._on_approval_changed
         try:

@@ -161,6 +161,9 @@ class ProfileUpgradeService:
         # How AuthorizationKey is written: the spec's hexadecimal unless a site's chargers
         # take the password as it is.
         self.key_format = HEX
+        # Told when a charger accepted its new profile: the reconnection (a boot, for
+        # some chargers) is not a reboot worth an alarm. The engine sets it.
+        self.restart_expected: Callable[[str], None] = lambda _charger_id: None
 
     async def move_up(
         self,
@@ -262,6 +265,7 @@ class ProfileUpgradeService:
             if outcome.status == "RebootRequired":
                 outcome = await self._channel.send(charger_id, cmd.Reset(hard=False))
             self._check(outcome, "profile", f"{charger_id} did not switch its security profile")
+            self.restart_expected(charger_id)  # it reconnects (or reboots) on purpose
             run.report("profile", "done", f"{charger_id} accepted security profile {target}.")
             # 5. Back on the new profile, or back on the old one (its fallback), or silent.
             run.report("reconnect", "running", f"Waiting for {charger_id} to connect again…")

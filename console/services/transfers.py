@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -52,6 +52,7 @@ from console.storage.writer import StorageWriter
 log = logging.getLogger(__name__)
 
 FIRMWARE_OPEN_AFTER_RETRIEVE = timedelta(hours=6)  # how long the firmware stays offered
+INSTALL_TIME = timedelta(minutes=30)  # a charger's restart after installing, at most
 _WILDCARDS = frozenset({"0.0.0.0", "::", ""})
 
 UploadProtocol = Literal["http", "ftp"]
@@ -155,6 +156,9 @@ class TransferService:
             endpoint.upload_root.parent, endpoint.host, max_upload_bytes=endpoint.max_upload_bytes
         )
         self._timeout = timeout
+        # Told when a charger accepted firmware: it restarts to install it, on purpose
+        # (the alarms must not count it as a reboot). The engine sets it.
+        self.restart_expected: Callable[[str, timedelta], None] = lambda _charger, _within: None
         self._open: dict[int, _Open] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         endpoint.on_received = self._on_received
@@ -293,6 +297,9 @@ class TransferService:
                 outcome = await self._channel.send_raw(
                     charger_id, "SignedUpdateFirmware", payload, self._timeout
                 )
+            if outcome.accepted:
+                # Downloading and installing may take a while after the retrieve date.
+                self.restart_expected(charger_id, timedelta(seconds=open_for) + INSTALL_TIME)
             return await self._answered(charger_id, transfer_id, outcome, None, actor)
 
         return list(await asyncio.gather(*(one(cid) for cid in dict.fromkeys(charger_ids))))

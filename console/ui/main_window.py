@@ -86,11 +86,11 @@ class MainWindow(QMainWindow):
         config = self.client.engine.config
         engine = self.client.engine
         urls = listener_urls(config.host, engine.plain_port, engine.tls_port)
-        # One ws:// and one wss:// address fit the bar; every one is in the tooltip.
-        shown = [next((u for u in urls if u.startswith(s)), "") for s in ("ws:", "wss:")]
-        self.address_label = QLabel(
-            self.tr("Chargers connect to: ") + "   ".join(filter(None, shown))
-        )
+        # One address fits the bar (ws:// unless it is off); every one is in the tooltip.
+        shown = urls[0] if urls else ""
+        if engine.plain_port is not None and engine.tls_port is not None:
+            shown += self.tr(" · wss:// on port %1").replace("%1", str(engine.tls_port))
+        self.address_label = QLabel(self.tr("Chargers connect to: ") + shown)
         self.address_label.setToolTip("\n".join(urls))
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.connected_label = QLabel()

@@ -1,7 +1,8 @@
 """Reboots are reboots: only the first BootNotification of a new connection counts.
 
 A Pending charger repeating its boot (on one connection or reconnecting), and a boot
-ChargeDesk asked for with TriggerMessage, raise no "rebooted 3 times" alarm; three real
+ChargeDesk asked for with TriggerMessage, and restarts staff asked for (Reset, firmware,
+a new security profile) raise no "rebooted 3 times" alarm; three real
 reconnect-and-boot cycles of an accepted charger do. Real websockets on 127.0.0.1: raw
 frames and the simulator.
 """
@@ -119,6 +120,25 @@ async def test_a_boot_asked_for_with_trigger_message_is_no_reboot(
     assert charger.connect_count == 1  # never disconnected: these boots are no reboots
     await raised.settled("CP-TRIGGER")
     assert raised.of(AlarmKind.REBOOTS) == []
+
+
+async def test_restarts_staff_asked_for_are_no_reboots(
+    engine: CentralSystem, make_charger: ChargerFactory
+) -> None:
+    raised = Raised(engine)
+    charger = make_charger(engine, "CP-RESET")
+    await _started(charger, engine)  # boot 1, counted
+    for _ in range(2):  # two resets staff asked for: each reconnects and boots
+        before = charger.connect_count
+        outcome = await engine.commands.reset("CP-RESET", actor=ADMIN)
+        assert outcome.status == "Accepted", outcome
+        await charger.wait_for(lambda b=before: charger.connect_count > b)  # type: ignore[misc]
+        await charger.wait_booted()
+    await charger.go_offline()  # and one reboot nobody asked for: boot 2 of the count
+    await charger.come_back()
+    await raised.settled("CP-RESET")
+    assert charger.connect_count == 4
+    assert raised.of(AlarmKind.REBOOTS) == []  # 4 boots, but only 2 were reboots
 
 
 async def test_three_reconnects_with_a_boot_each_raise_one_reboot_alarm_in_site_words(

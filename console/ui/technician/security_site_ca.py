@@ -94,18 +94,19 @@ class SiteCaBox(QGroupBox):
         form.addRow(self.tr("Server names:"), self.server_names)
         form.addRow(self.tr("Server certificate:"), self.server_expiry)
         form.addRow(self.tr("Firmware signing:"), self.signing)
-        buttons = QHBoxLayout()
-        for button in (
-            self.export_button,
-            self.renew_button,
-            self.create_button,
-            self.import_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows: the CA's own actions, then the firmware signing certificate's; in one
+        # row they are cut off on a narrow desk screen.
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(buttons)
+        for pair in (
+            (self.export_button, self.renew_button),
+            (self.create_button, self.import_button),
+        ):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
         self._regate()
         when_actor_changes(client, self, self._regate)
 
