@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
@@ -115,6 +116,10 @@ def running_console(
         _stop_simulators()
         instance.window.close()
         instance.stop()
+        # The window's own lambdas, connected to its children's signals, hold it in a
+        # cycle Python cannot collect while Qt keeps the connections: delete it, or
+        # every test's window lives (and is walked by each gc) until the run ends.
+        shiboken6.delete(instance.window)
 
 
 #: Simulated chargers made by ``simulator`` for the running test.
