@@ -89,28 +89,16 @@ def store_issued(
     connection: Connection, charger_id: str, info: CertificateFacts
 ) -> IssuedCertificate:
     """Record a charger certificate the site CA signed; the stored value."""
-    now = utcnow()
-    row_id = certificate_repo.add_issued_certificate(
-        connection,
+    certificate = IssuedCertificate(
+        id=0,
         kind="charger",
         serial=info.serial,
         subject=info.subject,
         charger_id=charger_id,
         not_before=info.not_before,
         not_after=info.not_after,
-        issued_at=now,
+        issued_at=utcnow(),
         fingerprint=info.fingerprint,
         pem=text_of(info.pem),
     )
-    return IssuedCertificate(
-        id=row_id,
-        kind="charger",
-        serial=info.serial,
-        subject=info.subject,
-        charger_id=charger_id,
-        not_before=info.not_before,
-        not_after=info.not_after,
-        issued_at=now,
-        fingerprint=info.fingerprint,
-        pem=text_of(info.pem),
-    )
+    return certificate_repo.add_issued_certificate(connection, certificate)

@@ -14,11 +14,12 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 
+from console.core.charger_security import IssuedCertificate
 from console.core.staff import Actor, Permission, require
 from console.services.audited import record
 from console.services.site_ca import CertificateInfo, OwnPki, SiteAuthority
 from console.services.site_ca_files import now_utc
-from console.storage.certificates import add_issued_certificate, list_issued_certificates
+from console.storage.certificates import add_issued_certificate
 from console.storage.database import open_database
 
 T = TypeVar("T")
@@ -56,11 +57,8 @@ def remember_certificate(
     connection: Connection, kind: str, info: CertificateInfo, charger_id: str | None = None
 ) -> None:
     """Add ``info`` to the issued certificates (once: an import may repeat)."""
-    known = list_issued_certificates(connection, charger_id=charger_id, kind=kind)
-    if any(item.serial == info.serial for item in known):
-        return
-    add_issued_certificate(
-        connection,
+    certificate = IssuedCertificate(
+        id=0,
         kind=kind,
         serial=info.serial,
         subject=info.subject,
@@ -71,6 +69,7 @@ def remember_certificate(
         fingerprint=info.fingerprint,
         pem=info.pem,
     )
+    add_issued_certificate(connection, certificate)
 
 
 def renew_server(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
 
@@ -16,34 +17,23 @@ issued_certificates = table_of(IssuedCertificateRow)
 
 
 def add_issued_certificate(
-    connection: Connection,
-    *,
-    kind: str,
-    serial: str,
-    subject: str,
-    charger_id: str | None,
-    not_before: datetime,
-    not_after: datetime,
-    issued_at: datetime,
-    fingerprint: str,
-    pem: str,
-) -> int:
-    """Record a certificate the site CA signed; returns its row id."""
-    result = connection.execute(
-        issued_certificates.insert().values(
-            kind=kind,
-            serial=serial,
-            subject=subject[:255],
-            charger_id=charger_id,
-            not_before=not_before,
-            not_after=not_after,
-            issued_at=issued_at,
-            fingerprint=fingerprint,
-            pem=pem,
-        )
-    )
+    connection: Connection, certificate: IssuedCertificate
+) -> IssuedCertificate:
+    """Record a certificate the site CA signed (its ``id`` is ignored); returns it stored.
+
+    The serial is unique: a certificate recorded already is returned as it was stored.
+    """
+    known = connection.execute(
+        select(issued_certificates).where(issued_certificates.c.serial == certificate.serial)
+    ).first()
+    if known is not None:
+        return _certificate(known)
+    values = asdict(certificate)
+    del values["id"]
+    values["subject"] = certificate.subject[:255]
+    result = connection.execute(issued_certificates.insert().values(**values))
     (new_id,) = result.inserted_primary_key or (0,)
-    return int(new_id)
+    return replace(certificate, id=int(new_id))
 
 
 def list_issued_certificates(
