@@ -22,6 +22,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
+from collections import deque
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -54,6 +56,7 @@ log = logging.getLogger(__name__)
 DEFAULT_OFFLINE_GRACE = 60.0  # seconds a charger may be away before it counts as offline
 DEFAULT_REBOOT_LIMIT = 3
 DEFAULT_REBOOT_WINDOW = timedelta(minutes=30)
+SECURITY_ALARMS_PER_HOUR = 10  # per charger; further events are only listed
 EXPECTED_RESTART = timedelta(minutes=10)  # how long a restart staff asked for may take
 MOMENTARY = (AlarmKind.REBOOTS, AlarmKind.SECURITY, AlarmKind.LOCKED_OUT)
 
@@ -82,8 +85,23 @@ class AlarmService:
         # Restarts staff asked for (Reset, firmware, a new security profile), by charger:
         # until when the next boot is theirs, not a reboot worth an alarm.
         self._expected: dict[str, datetime] = {}
+        # When each charger's latest security alarms were raised (monotonic seconds).
+        self._security_raised: dict[str, deque[float]] = {}
         self._worker: asyncio.Task[None] | None = None
         self._unsubscribe: Any = None
+
+    def _security_alarm_due(self, charger_id: str) -> bool:
+        """At most SECURITY_ALARMS_PER_HOUR security alarms per charger: a charger
+        repeating its events (or lying about them) must not bury the desk in alarms or
+        grow the alarm table; every event stays in its security event list."""
+        now = time.monotonic()
+        recent = self._security_raised.setdefault(charger_id, deque())
+        while recent and now - recent[0] > 3600:
+            recent.popleft()
+        if len(recent) >= SECURITY_ALARMS_PER_HOUR:
+            return False
+        recent.append(now)
+        return True
 
     def expect_restart(self, charger_id: str, within: timedelta = EXPECTED_RESTART) -> None:
         """The charger was asked to restart (Reset, firmware, a security profile): its next
@@ -194,7 +212,7 @@ class AlarmService:
                     "by_address": item.by_address,
                 },
             )
-        elif isinstance(item, ChargerNotice):
+        elif isinstance(item, ChargerNotice) and self._security_alarm_due(item.charger_id):
             details = {"text": item.text, **words.security_details(item.text)}
             await self._raise(item.charger_id, None, AlarmKind.SECURITY, details)
 

@@ -14,6 +14,7 @@ from console.core.alarms import Alarm, AlarmKind
 from console.core.enums import ConnectorStatus
 from console.core.events import AlarmChanged, AlarmRaised, Event
 from console.services import alarm_words
+from console.services.alarms import SECURITY_ALARMS_PER_HOUR
 from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage import alarms as alarm_repo
@@ -201,6 +202,31 @@ async def test_a_security_event_raises_an_alarm(
     assert "TamperDetectionActivated" in alarm.message
     [stored] = await _stored(engine, "SEC-1")
     assert stored.kind is AlarmKind.SECURITY
+
+
+async def test_a_charger_repeating_security_events_raises_a_bounded_number_of_alarms(
+    engine: CentralSystem, make_charger: ChargerFactory
+) -> None:
+    alarms = AlarmEvents(engine)
+    charger = make_charger(engine, "SEC-FLOOD")
+    await _started(charger, engine)
+    for n in range(SECURITY_ALARMS_PER_HOUR + 15):
+        await charger.call(
+            call.SecurityEventNotification(
+                type="TamperDetectionActivated",
+                timestamp=datetime.now(UTC).isoformat(),
+                tech_info=f"door opened {n}",
+            )
+        )
+    events = await engine.security.security_events("SEC-FLOOD")
+    assert len(events) == SECURITY_ALARMS_PER_HOUR + 15  # every event is listed
+    await alarms.wait(lambda: len(alarms.raised(AlarmKind.SECURITY)) >= SECURITY_ALARMS_PER_HOUR)
+    # The worker takes events in order: a fault raised after them shows it caught up.
+    await charger.call(_status(1, "Faulted", "GroundFailure"))
+    await alarms.wait(lambda: alarms.raised(AlarmKind.FAULTED))
+    assert len(alarms.raised(AlarmKind.SECURITY)) == SECURITY_ALARMS_PER_HOUR
+    stored = await _stored(engine, "SEC-FLOOD")
+    assert len([a for a in stored if a.kind is AlarmKind.SECURITY]) == SECURITY_ALARMS_PER_HOUR
 
 
 async def test_open_alarms_survive_a_restart(
