@@ -7,15 +7,27 @@ import json
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
+from console.api.server import ApiConfig, ApiServer
 from console.services.connections import listener_urls
-from console.services.engine import CentralSystem, EngineConfig
+from console.services.engine import CentralSystem, EngineConfig, EngineExtension
 from console.storage.database import describe_url
 
 
-async def serve(config: EngineConfig, metrics_file: Path | None = None) -> None:
-    """Run the central system until SIGINT or SIGTERM, then stop cleanly."""
-    engine = CentralSystem(config)
+def api_extensions(settings: dict[str, Any] | None) -> list[EngineExtension]:
+    """The HTTP API as an engine extension (none when ``settings`` is None: --no-api)."""
+    return [] if settings is None else [ApiServer(ApiConfig(**settings))]
+
+
+async def serve(
+    config: EngineConfig,
+    metrics_file: Path | None = None,
+    api: dict[str, Any] | None = None,
+) -> None:
+    """Run the central system (and its API) until SIGINT or SIGTERM, then stop cleanly."""
+    extensions = api_extensions(api)
+    engine = CentralSystem(config, extensions)
     await engine.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -29,6 +41,11 @@ async def serve(config: EngineConfig, metrics_file: Path | None = None) -> None:
         print("  ws:// (security profiles 0 and 1) is switched off", flush=True)
     if engine.tls_port is None:
         print("  wss:// is off (no site CA): chargers on profile 2 or 3 cannot connect", flush=True)
+    for extension in extensions:
+        for api_url in getattr(extension, "urls", []):
+            print(f"  API: {api_url} (browse {api_url}docs)", flush=True)
+    if api is not None and not any(getattr(e, "urls", None) for e in extensions):
+        print("  the API is off: it needs the site CA (wss://) for HTTPS", flush=True)
     print(f"  database: {describe_url(config.database_url)}", flush=True)
     print(f"  admission: {config.admission.value}; press Ctrl+C to stop", flush=True)
     try:

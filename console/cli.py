@@ -11,20 +11,32 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from console.cli_api import add_api_options, api_settings
 from console.cli_storage import add_storage_options, storage_settings
 from console.cli_tls import add_tls_options, tls_settings
 from console.core.enums import AdmissionMode
 
 DEFAULT_PORT = 9000
+# Measured in docs/benchmarks.md ("The console's engine in a child process").
+DEFAULT_ENGINE = "thread"
 EXIT_DATABASE = 3  # the database cannot be used (the message says why)
 _DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS)
+
+
+def _database_text(text: str) -> str:
+    """A database URL; a plain file path means a SQLite file there."""
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="SQLAlchemy database URL (default: a SQLite file in the user data folder)",
+        type=_database_text,
+        help="SQLAlchemy database URL or a SQLite file's path (default: a SQLite file in "
+        "the user data folder)",
     )
     parser.add_argument(
         "--utc",
@@ -88,7 +100,7 @@ def _positive_minutes(text: str) -> float:
 def _database_url(args: argparse.Namespace) -> str:
     if args.db:
         return str(args.db)
-    from console.storage.database import default_database_url
+    from console.services.admin import default_database_url
 
     return default_database_url()
 
@@ -100,6 +112,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="ChargeDesk: operations console and OCPP central system for EV charging sites.",
     )
     parser.add_argument(
+        "--connect",
+        metavar="URL",
+        help="attach this console to a site's ChargeDesk at another PC "
+        "(https://HOST:9444, its API) instead of running an engine here",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("thread", "process"),
+        default=DEFAULT_ENGINE,
+        help="where the console runs its engine: a thread of its own or a child process "
+        f"it starts and stops with itself (default {DEFAULT_ENGINE})",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="start with simulated chargers and a throw-away database",
@@ -107,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="OCPP port (default 9000)")
     _add_file_port(parser)
     add_tls_options(parser)
+    add_api_options(parser)
     _add_stale_minutes(parser)
     add_storage_options(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -118,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 9000)")
     _add_file_port(serve)
     add_tls_options(serve)
+    add_api_options(serve)
     serve.add_argument(
         "--admission",
         choices=[mode.value for mode in AdmissionMode],
@@ -161,10 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_billing.add_parsers(commands, _add_db, session_commands)
 
-    from console import cli_audit, cli_staff
+    from console import cli_api_tokens, cli_audit, cli_staff
 
     cli_staff.add_parser(commands, _add_db)
     cli_audit.add_parser(commands, _add_db)
+    cli_api_tokens.add_parser(commands, _add_db)
 
     from console.simulator import cli as simulator_cli
 
@@ -190,7 +218,7 @@ def _run_serve(args: argparse.Namespace) -> int:
         **tls_settings(args, url),
     )
     try:
-        asyncio.run(serve(config, args.metrics_file))
+        asyncio.run(serve(config, args.metrics_file, api_settings(args, args.host)))
     except OSError as error:
         if error.filename is not None or error.errno in _DISK_ERRORS:
             raise  # about a file, not the address: main() says what is wrong with it
@@ -298,10 +326,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console import cli_security
 
         return cli_security.run(args, _database_url(args))
-    if args.command in ("staff", "audit"):
-        from console import cli_audit, cli_staff
+    if args.command in ("staff", "audit", "api-tokens"):
+        from console import cli_api_tokens, cli_audit, cli_staff
 
-        runner = cli_staff.run if args.command == "staff" else cli_audit.run
+        runner = {
+            "staff": cli_staff.run,
+            "audit": cli_audit.run,
+            "api-tokens": cli_api_tokens.run,
+        }[args.command]
         return runner(args, _database_url(args))
     if args.command == "simulate":
         from console.simulator import cli as simulator_cli

@@ -1,7 +1,8 @@
 """The billing sub-commands: ``tariffs``, ``sessions cost``, ``receipts``, ``report`` and
 ``statements``, for month-end jobs and scripted set-up.
 
-They work straight on the database, like ``cards``. A person's mistake (an unknown receipt,
+They run the billing service's operations and reads on the database given, like ``cards``
+(the command line never touches storage itself). A person's mistake (an unknown receipt,
 a bad date or price, a file that cannot be written) is one line on stderr and exit code 1,
 never a traceback. Times are shown in the site's time zone.
 """
@@ -11,36 +12,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any
 
+from console import cli_reports
+from console.cli_common import SubParsers, UserError
 from console.core.billing import BillingError
 
-if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
-SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 BILLING_COMMANDS = ("tariffs", "receipts", "report", "statements")
-
-
-class UserError(Exception):
-    """A mistake of the person at the keyboard, shown as one line."""
-
-
-@contextmanager
-def database(url: str, *, write: bool = False) -> Iterator[Connection]:
-    """A connection to the (migrated) database; a transaction committed at the end."""
-    from console.storage.database import open_database
-
-    engine = open_database(url)
-    try:
-        with engine.begin() if write else engine.connect() as connection:
-            yield connection
-    finally:
-        engine.dispose()
 
 
 def _tariff_parsers(
@@ -101,14 +82,11 @@ def add_parsers(
     pdf.add_argument("file", type=Path, metavar="FILE")
     add_db(pdf)
 
-    from console import cli_reports
-
     cli_reports.add_parsers(commands, add_db)
 
 
 def run(args: argparse.Namespace, url: str) -> int:
     """Run one billing command; the exit code."""
-    from console import cli_reports
     from console.services.statements import StatementError
 
     handlers: dict[str, Callable[[argparse.Namespace, str], int]] = {
@@ -134,26 +112,24 @@ def run(args: argparse.Namespace, url: str) -> int:
 
 
 def _tariffs(args: argparse.Namespace, url: str) -> int:
-    from console.storage import tariffs as tariff_repo
+    from console.services import billing_local
 
     if args.action == "add":
         return _add_tariff(args, url)
-    with database(url) as connection:
-        stored = tariff_repo.list_tariffs(connection)
-        uses = {item.id: tariff_repo.tariff_uses(connection, item.id) for item in stored}
+    listed = billing_local.list_tariffs(url)
     if args.json:
-        for item in stored:
-            data = {"id": item.id, "retired": item.retired, "uses": uses[item.id]}
-            print(json.dumps(data | tariff_repo.tariff_to_json(item.tariff)))
+        for item in listed:
+            data = {"id": item.stored.id, "retired": item.stored.retired, "uses": list(item.uses)}
+            print(json.dumps(data | billing_local.tariff_as_json(item.stored.tariff)))
         return 0
     from console.services.tariff_text import describe_window
 
     print(f"{'ID':>4} {'NAME':20} {'CUR':3} {'kWh':>8} {'HOUR':>8} {'FEE':>7} {'TAX':>6}  USED FOR")
-    for item in stored:
-        tariff = item.tariff
-        used = ", ".join(uses[item.id]) or ("retired" if item.retired else "-")
+    for item in listed:
+        tariff = item.stored.tariff
+        used = ", ".join(item.uses) or ("retired" if item.stored.retired else "-")
         print(
-            f"{item.id:>4} {tariff.name:20} {tariff.currency:3} {tariff.energy_price:>8} "
+            f"{item.stored.id:>4} {tariff.name:20} {tariff.currency:3} {tariff.energy_price:>8} "
             f"{tariff.time_price:>8} {tariff.session_fee:>7} {tariff.tax_rate:>6}  {used}"
         )
         for window in tariff.windows:
@@ -163,45 +139,37 @@ def _tariffs(args: argparse.Namespace, url: str) -> int:
 
 def _add_tariff(args: argparse.Namespace, url: str) -> int:
     from console.cli_actor import cli_actor
-    from console.core.clock import utcnow
     from console.core.staff import Permission, require
     from console.core.tariffs import Tariff
-    from console.services.audited import record
+    from console.services import billing_local
     from console.services.tariff_text import parse_amount, parse_window
-    from console.storage import tariffs as tariff_repo
 
     def optional(text: str | None, what: str) -> Any:
         return None if text is None else parse_amount(text, what)
 
     actor = cli_actor(url)
-    require(actor, Permission.TARIFFS)
-    with database(url, write=True) as connection:
-        tariff = Tariff(
-            name=args.name,
-            currency=args.currency.strip().upper(),
-            timezone=args.timezone or tariff_repo.site_timezone(connection).key,
-            energy_price=parse_amount(args.energy_price, "energy price"),
-            time_price=parse_amount(args.time_price, "time price"),
-            idle_price=parse_amount(args.idle_price, "idle price"),
-            idle_grace=timedelta(minutes=args.idle_grace),
-            session_fee=parse_amount(args.session_fee, "session fee"),
-            minimum=optional(args.minimum, "minimum"),
-            maximum=optional(args.maximum, "maximum"),
-            tax_rate=parse_amount(args.tax_rate, "tax rate"),
-            prices_include_tax=not args.net,
-            windows=tuple(parse_window(text) for text in args.window),
-        )
-        stored = tariff_repo.save_tariff(connection, None, tariff, utcnow())
-        for group in args.group:
-            tariff_repo.assign_group(connection, group, stored.id)
-        if args.default:
-            tariff_repo.set_default_tariff_id(connection, stored.id)
-        if args.visitor:
-            tariff_repo.set_visitor_tariff_id(connection, stored.id)
-        uses = tariff_repo.tariff_uses(connection, stored.id)
-        after = dict(tariff_repo.tariff_to_json(tariff), uses=uses)
-        record(connection, actor, "tariff.add", stored.id, None, after)
-    print(f"tariff {stored.id} {tariff.name!r} added" + (f" ({', '.join(uses)})" if uses else ""))
+    require(actor, Permission.TARIFFS)  # before the person's input is even read
+    tariff = Tariff(
+        name=args.name,
+        currency=args.currency.strip().upper(),
+        timezone=args.timezone or billing_local.site_timezone(url).key,
+        energy_price=parse_amount(args.energy_price, "energy price"),
+        time_price=parse_amount(args.time_price, "time price"),
+        idle_price=parse_amount(args.idle_price, "idle price"),
+        idle_grace=timedelta(minutes=args.idle_grace),
+        session_fee=parse_amount(args.session_fee, "session fee"),
+        minimum=optional(args.minimum, "minimum"),
+        maximum=optional(args.maximum, "maximum"),
+        tax_rate=parse_amount(args.tax_rate, "tax rate"),
+        prices_include_tax=not args.net,
+        windows=tuple(parse_window(text) for text in args.window),
+    )
+    # The console's Save runs the same operation: one transaction, one audit entry.
+    saved = billing_local.save_tariff_placed(
+        url, None, tariff, args.group, args.default, args.visitor, actor=actor
+    )
+    uses = f" ({', '.join(saved.uses)})" if saved.uses else ""
+    print(f"tariff {saved.stored.id} {tariff.name!r} added{uses}")
     return 0
 
 
@@ -209,25 +177,19 @@ def _add_tariff(args: argparse.Namespace, url: str) -> int:
 
 
 def _session_cost(args: argparse.Namespace, url: str) -> int:
-    from console.core.clock import utcnow
-    from console.services.billing_plan import cost_so_far
+    from console.services.billing_local import session_cost
     from console.services.formatting import format_money, format_rate
     from console.services.pdf.layout import format_price, format_quantity
     from console.services.pdf.receipt import component_label
-    from console.storage import bills as bill_repo
-    from console.storage import sessions as session_repo
 
-    with database(url) as connection:
-        session = session_repo.get_session(connection, args.session_id)
-        if session is None:
-            raise UserError(f"no session {args.session_id}")
-        bill = bill_repo.get_bill(connection, session.id)
-        breakdown = bill.breakdown if bill else cost_so_far(connection, session, utcnow())
+    cost = session_cost(url, args.session_id)
+    if cost is None:
+        raise UserError(f"no session {args.session_id}")
+    session, breakdown, state = cost.session, cost.breakdown, cost.state
     if breakdown is None:
         raise UserError(f"session {session.id} has no bill and no tariff applies to it")
-    state = "billed" if bill else ("running" if session.stopped_at is None else "not billed")
     if args.json:
-        data = {"session": session.id, "billed": bill is not None, "state": state}
+        data = {"session": session.id, "billed": cost.bill is not None, "state": state}
         data["lines"] = [
             line.to_json() | {"label": component_label(line), "unit": line.unit}
             for line in breakdown.lines
@@ -258,13 +220,11 @@ def _session_cost(args: argparse.Namespace, url: str) -> int:
 
 
 def _receipt_pdf(args: argparse.Namespace, url: str) -> int:
+    from console.services import billing_local
     from console.services.pdf import render_receipt_pdf
-    from console.storage import receipts as receipt_repo
-    from console.storage import tariffs as tariff_repo
 
-    with database(url) as connection:
-        zone = tariff_repo.site_timezone(connection)
-        receipt = receipt_repo.receipt_by_label(connection, args.number)
+    zone = billing_local.site_timezone(url)
+    receipt = billing_local.receipt_by_label(url, args.number)
     if receipt is None:
         raise UserError(f"no receipt {args.number}")
     render_receipt_pdf(receipt, args.file, zone)
@@ -274,19 +234,15 @@ def _receipt_pdf(args: argparse.Namespace, url: str) -> int:
 
 def _receipts(args: argparse.Namespace, url: str) -> int:
     from console.core.billing import ReceiptStatus
+    from console.services import billing_local
     from console.services.formatting import format_local, format_money, shown_zone
-    from console.storage import receipts as receipt_repo
-    from console.storage import tariffs as tariff_repo
 
     if args.action == "pdf":
         return _receipt_pdf(args, url)
-    with database(url) as connection:
-        # Listed in the site's zone, or UTC with --utc (the PDF is always the site's).
-        zone = shown_zone() or tariff_repo.site_timezone(connection)
-        status = ReceiptStatus.UNPAID if args.unpaid else None
-        found = receipt_repo.list_receipts(
-            connection, year=args.year, status=status, limit=1_000_000
-        )
+    # Listed in the site's zone, or UTC with --utc (the PDF is always the site's).
+    zone = shown_zone() or billing_local.site_timezone(url)
+    status = ReceiptStatus.UNPAID if args.unpaid else None
+    found = billing_local.list_receipts(url, year=args.year, status=status)
     if args.json:
         for item in found:
             content = item.content

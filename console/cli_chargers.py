@@ -1,4 +1,4 @@
-"""The ``chargedesk chargers`` sub-commands: register, accept, reject, unlock and list.
+"""The ``chargedesk chargers`` sub-commands: register, accept, reject, retire, unlock, list.
 
 A password never has to appear on the command line (where other users of the PC can read
 it in the process list and the shell keeps it in its history): ``--generate-password``
@@ -44,7 +44,11 @@ def add_parser(commands: argparse._SubParsersAction, add_db: AddDb) -> None:  # 
         help="make a random password and print it once: enter it in the charger",
     )
     add_db(add)
-    for name, text in (("accept", "accept a waiting charger"), ("reject", "reject a charger")):
+    for name, text in (
+        ("accept", "accept a waiting charger"),
+        ("reject", "reject a charger"),
+        ("retire", "retire a charger that left the site (refused from now on; kept)"),
+    ):
         sub = charger_commands.add_parser(name, help=text)
         sub.add_argument("charger_id", metavar="ID")
         add_db(sub)
@@ -93,6 +97,12 @@ def run(args: argparse.Namespace, url: str, stdin: TextIO | None = None) -> int:
             print(f"chargedesk: no charger {args.charger_id}", file=sys.stderr)
             return 1
         print(f"charger {args.charger_id} {args.action}ed")
+        return 0
+    if args.action == "retire":
+        if not admin.retire_charger(url, args.charger_id, actor=cli_actor(url)):
+            print(f"chargedesk: no charger {args.charger_id}", file=sys.stderr)
+            return 1
+        print(f"charger {args.charger_id} retired")
         return 0
     if args.action == "unlock":
         if admin.unlock_charger(url, args.charger_id, actor=cli_actor(url)):

@@ -13,12 +13,10 @@ from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from console.cli_billing import SubParsers, UserError, database
+from console.cli_common import SubParsers, UserError
 from console.services.csv_text import CsvWriter
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
     from console.services.report_usage import HeatMapTotals
 
 
@@ -87,21 +85,18 @@ def _emit(table: Sequence[Sequence[str]], target: str | None, write: Callable[[P
 
 def report(args: argparse.Namespace, url: str) -> int:
     """Run ``report energy|heatmap|utilisation``."""
-    from console.services import report_usage, reports
+    from console.services import report_reads, report_usage, reports
     from console.services.formatting import zone_label
-    from console.storage.tariffs import site_timezone
 
     since, until = _day(args.since, "--from"), _day(args.until, "--to")
     if until <= since:
         raise UserError("--to must be after --from (it is the first day not included)")
-    with database(url) as connection:
-        zone = site_timezone(connection)
-        if args.kind == "energy":
-            rows = reports.energy_report(connection, since, until, args.by, zone)
-        elif args.kind == "heatmap":
-            matrix, totals = report_usage.usage_heatmap_totals(connection, since, until, zone)
-        else:
-            used = report_usage.utilisation(connection, since, until, zone)
+    if args.kind == "energy":
+        rows, zone = report_reads.energy_report(url, since, until, args.by)
+    elif args.kind == "heatmap":
+        (matrix, totals), zone = report_reads.usage_heatmap_totals(url, since, until)
+    else:
+        used, zone = report_reads.utilisation(url, since, until)
     named = zone_label(zone)  # periods and hours are the site's, even with --utc
     if args.kind == "energy":
         table = reports.energy_report_table(rows, args.by, named)
@@ -143,44 +138,18 @@ def _month(text: str) -> tuple[int, int]:
     return int(year), int(month)
 
 
-def _person_id(connection: Connection, who: str) -> int:
-    from console.storage import people as people_repo
-
-    everyone = people_repo.list_people(connection, include_retired=True)
-    if who.strip().isdigit():
-        wanted = int(who)
-        if any(person.id == wanted for person in everyone):
-            return wanted
-    matches = [p for p in everyone if p.name.casefold() == who.strip().casefold()]
-    if not matches:
-        raise UserError(f"no person named or numbered '{who}'")
-    if len(matches) > 1:
-        ids = ", ".join(str(person.id) for person in matches)
-        raise UserError(f"several people are named '{who}' (ids {ids}): give the id")
-    assert matches[0].id is not None
-    return matches[0].id
-
-
 def statements(args: argparse.Namespace, url: str) -> int:
     """Run ``statements person|department``."""
     from console.services.pdf import render_statement_pdf
-    from console.services.statements import (
-        monthly_statement,
-        statement_table,
-        write_statement_csv,
-    )
-    from console.storage.tariffs import site_details, site_timezone
+    from console.services.report_reads import statement_of
+    from console.services.statements import statement_table, write_statement_csv
 
     year, month = _month(args.month)
-    with database(url) as connection:
-        zone = site_timezone(connection)
-        site = site_details(connection)
-        if args.subject == "person":
-            statement = monthly_statement(
-                connection, year, month, person_id=_person_id(connection, args.who), tz=zone
-            )
-        else:
-            statement = monthly_statement(connection, year, month, department=args.who, tz=zone)
+    if args.subject == "person":
+        read = statement_of(url, year, month, person=args.who)
+    else:
+        read = statement_of(url, year, month, department=args.who)
+    statement, site, zone = read.statement, read.site, read.zone
     if args.pdf is not None:
         render_statement_pdf(statement, args.pdf, site if site.name else None, zone)
         print(f"statement written to {args.pdf}")

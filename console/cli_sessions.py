@@ -1,21 +1,18 @@
 """``chargedesk sessions end``: staff end a session the charger never stopped.
 
 The command runs the same service operation as the console (SessionService.end_session)
-on the database given, through a writer of its own.
+on the database given, through a writer of its own (``admin.end_session``).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
-
-from console.core.model import Session
 
 SubParsers = Any  # argparse's private _SubParsersAction
 
@@ -41,25 +38,6 @@ def add_parser(
     aside.add_argument("--json", action="store_true", help="one JSON object per line")
     aside.add_argument("--limit", type=int, default=200, help="meter samples shown (newest)")
     add_db(aside)
-
-
-async def _end(url: str, session_id: int, reason: str) -> Session:
-    from console.cli_actor import cli_actor
-    from console.core.events import EventBus
-    from console.core.site import SiteState
-    from console.services.sessions import SessionService
-    from console.storage.database import open_database
-    from console.storage.writer import StorageWriter
-
-    db = await asyncio.to_thread(open_database, url)
-    writer = StorageWriter(db)
-    writer.start()
-    try:
-        service = SessionService(writer, SiteState(), EventBus())
-        return await service.end_session(session_id, reason, actor=cli_actor(url))
-    finally:
-        await asyncio.to_thread(writer.stop)
-        db.dispose()
 
 
 def run_kept_aside(args: argparse.Namespace, url: str) -> int:
@@ -106,10 +84,12 @@ def run(args: argparse.Namespace, url: str) -> int:
     """Run ``sessions end`` or ``sessions kept-aside``; the exit code."""
     if args.action == "kept-aside":
         return run_kept_aside(args, url)
+    from console.cli_actor import cli_actor
+    from console.services.admin import end_session
     from console.services.sessions import SessionError
 
     try:
-        session = asyncio.run(_end(url, args.session_id, args.reason))
+        session = end_session(url, args.session_id, args.reason, actor=cli_actor(url))
     except SessionError as error:
         print(f"chargedesk: {error}", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from console.cli_api import DEFAULT_API_PORT, api_settings
 from console.cli_tls import DEFAULT_TLS_PORT, tls_settings
 from console.core.enums import AdmissionMode
 from console.services.engine import CentralSystem, EngineConfig
@@ -82,11 +83,16 @@ def demo_config(folder: Path, port: int) -> EngineConfig:
 
 def run_demo_or_console(args: argparse.Namespace) -> int:
     """Open the console; with ``--demo`` on a temporary database with simulated chargers."""
-    from console.ui.console_app import Console, run_console
+    from console.ui.console_app import Console
 
+    if getattr(args, "connect", None):
+        from console.services.site_trust import desk_folder
+        from console.ui.attach import run_attached_console
+
+        return run_attached_console(args.connect, desk_folder())
     if not args.demo:
         from console.cli_storage import storage_settings
-        from console.storage.database import default_database_url
+        from console.services.admin import default_database_url
 
         url = args.db or default_database_url()
         config = EngineConfig(
@@ -97,7 +103,7 @@ def run_demo_or_console(args: argparse.Namespace) -> int:
             **(storage_settings(args) if hasattr(args, "message_log_mb") else {}),
             **tls_settings(args, url),
         )
-        return run_console(config)
+        return _open(args, config, api_settings(args))
 
     with tempfile.TemporaryDirectory(prefix="chargedesk-demo-") as folder:
         config = demo_config(Path(folder), args.port)
@@ -107,4 +113,31 @@ def run_demo_or_console(args: argparse.Namespace) -> int:
             simulators.start()
             return simulators.stop
 
-        return run_console(config, demo=True, on_started=start_site)
+        # The demo's API on its usual port unless another console has it (a second demo).
+        api = api_settings(args)
+        if api is not None and not port_is_free(api["port"] or DEFAULT_API_PORT):
+            api["port"] = 0
+        return _open(args, config, api, demo=True, on_started=start_site)
+
+
+def _open(
+    args: argparse.Namespace,
+    config: EngineConfig,
+    api: dict[str, Any] | None,
+    demo: bool = False,
+    on_started: Callable[[Any], Callable[[], None] | None] | None = None,
+) -> int:
+    """The console with its engine in a thread of its own or in a child process
+    (``--engine``); the child needs the API over HTTPS, so without wss:// it is a thread."""
+    from console.app import api_extensions
+    from console.ui.console_app import run_console
+
+    if (
+        getattr(args, "engine", "thread") == "process"
+        and api is not None
+        and config.tls_port is not None
+    ):
+        from console.ui.attach import run_console_in_child
+
+        return run_console_in_child(config, api, demo=demo, on_started=on_started)
+    return run_console(config, demo=demo, on_started=on_started, extensions=api_extensions(api))

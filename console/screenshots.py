@@ -31,6 +31,7 @@ from console.ui.cards.import_dialog import ImportDialog
 from console.ui.console_app import Console, cancel_pending_tasks, create_application
 from console.ui.reports.screens import report_screens
 from console.ui.staff.screens import staff_screens
+from console.ui.tasks import set_gui_loop
 from console.ui.technician.connection_screens import connections_screen
 from console.ui.technician.message_screens import message_log_screen
 from console.ui.technician.security_screens import security_screens
@@ -61,7 +62,7 @@ def take_screenshots(target: Path, settle: float = SETTLE_SECONDS) -> list[Path]
     target.mkdir(parents=True, exist_ok=True)
     app = create_application()
     loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    set_gui_loop(loop)
     saved: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="chargedesk-shots-") as folder:
         console = Console(demo_config(Path(folder), 0), demo=True)

@@ -15,6 +15,7 @@ from console.core.billing import SiteDetails
 from console.core.enums import Approval
 from console.core.model import Card, Person
 from console.services.billing_plan import bill_of
+from console.storage import audit
 from console.storage import bills as bill_repo
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
@@ -136,6 +137,28 @@ def test_tariffs_add_refuses_mistakes(
 def test_a_tariff_name_is_taken_once(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(capsys, "tariffs", "add", "staff", "--db", db)
     assert code == 1 and "already a tariff" in err
+
+
+def test_tariffs_add_is_one_audited_change_or_none(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The console's Save and ``tariffs add`` are one operation: one audit entry naming
+    where the tariff applies; a group that cannot be stored leaves no tariff behind."""
+    code, _out, err = run(
+        capsys, "tariffs", "add", "Guests", "--group", "G" * 21, "--visitor", "--db", db
+    )
+    assert code == 1 and "1 to 20 characters" in err and len(err.splitlines()) == 1
+    code, out, err = run(capsys, "tariffs", "add", "Guests", "--visitor", "--db", db)
+    assert (code, err) == (0, "") and "tariff 2 'Guests' added (the visitor tariff)" in out
+    engine = open_database(db)
+    with engine.connect() as connection:
+        names = [item.tariff.name for item in tariff_repo.list_tariffs(connection)]
+        entries = audit.entries(connection, limit=None, newest_first=False)
+    engine.dispose()
+    assert names == ["Guests", "Staff"]
+    assert [(e.action, e.target) for e in entries] == [("tariff.add", "1"), ("tariff.add", "2")]
+    assert entries[0].after["uses"] == ["the site default", "group STAFF"]
+    assert entries[1].before is None and entries[1].after["uses"] == ["the visitor tariff"]
 
 
 def test_session_cost_before_and_after_billing(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,6 +22,8 @@ WRITES = re.compile(r"_writer\.(submit|insert_rows|append_rows)|submit_checked\(
 NO_ACTOR = {
     # reads (through the writer's connection, for a consistent view)
     "AdmissionService.approval_of": "read",
+    "ApiTokenService.tokens": "read",
+    "ApiTokenService.resolve": "API authentication: no person yet (writes only the last use)",
     "ConfigurationService.snapshots": "read",
     "ConfigurationService.snapshot": "read",
     "ConfigurationService.baseline_for": "read",

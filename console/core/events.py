@@ -215,6 +215,18 @@ class SecuritySettingsChanged:
     settings: SecuritySettings
 
 
+@dataclass(frozen=True, slots=True)
+class TariffsChanged:
+    """Staff added, changed or retired a tariff, or changed who pays it.
+
+    ``action`` is the audit action (``tariff.add``, ``tariff.change``, ``tariff.group``…);
+    ``tariff_id`` is None for a change that names no one tariff (a default cleared).
+    """
+
+    tariff_id: int | None
+    action: str
+
+
 Event = (
     ChargerConnected
     | ChargerDisconnected
@@ -237,6 +249,7 @@ Event = (
     | AlarmChanged
     | StaffChanged
     | SecuritySettingsChanged
+    | TariffsChanged
 )
 
 Subscriber = Callable[[Event], None]

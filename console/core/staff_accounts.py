@@ -134,12 +134,14 @@ class SecuritySettings:
     ``idle_lock_minutes``: the console locks after this long without a key or a click.
     ``cli_requires_login``: the command line asks for a staff login instead of acting
     as the operating-system account. ``plain_port_enabled``: the ``ws://`` port (security
-    profiles 0 and 1) is open beside ``wss://``; read at start.
+    profiles 0 and 1) is open beside ``wss://``; read at start. ``api_plain_local``: the
+    API also answers plain HTTP on 127.0.0.1 (for scripts on this PC); read at start.
     """
 
     idle_lock_minutes: int = 10
     cli_requires_login: bool = False
     plain_port_enabled: bool = True
+    api_plain_local: bool = False
 
     def checked(self) -> SecuritySettings:
         """These settings, or StaffInputError saying which value cannot be used."""

@@ -1,7 +1,9 @@
-"""Set-up and queries for the command line, straight on the database.
+"""Set-up and queries for the command line, on the database given.
 
 These run without the engine (the server may or may not be running: SQLite's WAL and
-busy timeout let both work on the same file).
+busy timeout let both work on the same file). A change the console makes too runs the
+console's own service operation on a writer of this command's (see local_engine); the
+reads and the command line's own use cases (``edit_card``) work on the database here.
 """
 
 from __future__ import annotations
@@ -16,11 +18,9 @@ from sqlalchemy import Connection
 
 from console.core.cards import expiry_at_end_of, validate_card
 from console.core.clock import utcnow
-from console.core.enums import Approval, BlockReason, CardStatus
+from console.core.enums import BlockReason, CardStatus
 from console.core.model import Card, ChargerRecord, Person, Session
 from console.core.staff import Actor, Permission, require
-from console.services import lockouts
-from console.services.admission import check_new_charger
 from console.services.audited import record
 from console.services.card_csv import (
     ImportPlan,
@@ -31,10 +31,11 @@ from console.services.card_csv import (
     plan_import,
 )
 from console.services.card_history import CardHistory, card_history
-from console.services.cards import STATUS_ACTIONS, card_facts
-from console.services.passwords import hash_password
+from console.services.cards import CardNotFound, card_facts
+from console.services.local_engine import LocalEngine, run_local
 from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
+from console.storage import database
 from console.storage import people as people_repo
 from console.storage import sessions as session_repo
 from console.storage.database import open_database
@@ -52,54 +53,39 @@ def _with_database(url: str, work: Callable[[Connection], T]) -> T:
 
 
 def add_charger(url: str, charger_id: str, password: str | None, *, actor: Actor) -> ChargerRecord:
-    """Register a charger as accepted, with a password when given (stored hashed).
+    """Register a charger as accepted, with a password when given (stored hashed):
+    ``AdmissionService.add_charger``.
 
     Raises ChargerInputError when the id breaks the OCPP rules or the password is not
     16 to 40 characters.
     """
-    require(actor, Permission.APPROVALS)
-    check_new_charger(charger_id, password)
-    hashed = hash_password(password) if password else None
-
-    def work(connection: Connection) -> ChargerRecord:
-        added = charger_repo.add_charger(
-            connection, charger_id, Approval.ACCEPTED, utcnow(), hashed
-        )
-        after = {"approval": added.approval.value, "password": hashed is not None}
-        record(connection, actor, "charger.add", added.id, None, after)
-        return added
-
-    return _with_database(url, work)
+    return run_local(url, lambda e: e.admission().add_charger(charger_id, password, actor=actor))
 
 
 def unlock_charger(url: str, charger_id: str, *, actor: Actor) -> bool:
     """Lift a password lock-out of a charger (and its addresses); True when one held."""
-    require(actor, Permission.APPROVALS)
-
-    def work(connection: Connection) -> bool:
-        unlocked = lockouts.unlock_charger(connection, charger_id)
-        if unlocked:
-            record(connection, actor, "charger.unlock", charger_id)
-        return unlocked
-
-    return _with_database(url, work)
+    return run_local(url, lambda e: e.admission().unlock(charger_id, actor=actor))
 
 
 def set_approval(url: str, charger_id: str, accepted: bool, *, actor: Actor) -> bool:
     """Accept or reject a charger waiting for approval; False when unknown."""
-    require(actor, Permission.APPROVALS)
-    approval = Approval.ACCEPTED if accepted else Approval.REJECTED
+    return run_local(url, lambda e: e.admission().set_approval(charger_id, accepted, actor=actor))
 
-    def work(connection: Connection) -> bool:
-        old = charger_repo.get_charger(connection, charger_id)
-        if not charger_repo.set_approval(connection, charger_id, approval):
-            return False
-        before = None if old is None else {"approval": old.approval.value}
-        action = "charger.accept" if accepted else "charger.reject"
-        record(connection, actor, action, charger_id, before, {"approval": approval.value})
-        return True
 
-    return _with_database(url, work)
+def retire_charger(url: str, charger_id: str, *, actor: Actor) -> bool:
+    """Retire a charger that left the site; False when unknown."""
+    return run_local(url, lambda e: e.admission().retire(charger_id, actor=actor))
+
+
+def default_database_url() -> str:
+    """The database used when none is given: a SQLite file in the user data folder."""
+    return database.default_database_url()
+
+
+def end_session(url: str, session_id: int, reason: str, *, actor: Actor) -> Session:
+    """Staff end a session the charger never stopped: ``SessionService.end_session``
+    (SessionError when it cannot be)."""
+    return run_local(url, lambda e: e.sessions().end_session(session_id, reason, actor=actor))
 
 
 def list_chargers(url: str) -> list[ChargerRecord]:
@@ -113,17 +99,8 @@ def list_sessions(url: str, running_only: bool = False) -> list[Session]:
 
 
 def add_card(url: str, card: Card, *, actor: Actor) -> Card:
-    """Register or update a card."""
-    require(actor, Permission.CARDS)
-
-    def work(connection: Connection) -> Card:
-        old = card_repo.get_card(connection, card.id_tag)
-        saved = card_repo.save_card(connection, card, utcnow())
-        action = "card.add" if old is None else "card.change"
-        record(connection, actor, action, saved.id_tag, card_facts(old), card_facts(saved))
-        return saved
-
-    return _with_database(url, work)
+    """Register or update a card: ``CardService.save_card``."""
+    return run_local(url, lambda e: e.cards().save_card(card, actor=actor))
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,18 +199,16 @@ def set_card_status(
     *,
     actor: Actor,
 ) -> Card | None:
-    """Block (with why), unblock (active) or retire a card; None when there is no such card."""
-    require(actor, Permission.CARDS)
+    """Block (with why), unblock (active) or retire a card: ``CardService.set_status``;
+    None when there is no such card."""
 
-    def work(connection: Connection) -> Card | None:
-        old = card_repo.get_card(connection, id_tag)
-        saved = card_repo.set_card_status(connection, id_tag, status, utcnow(), reason, detail)
-        if saved is not None:
-            action = STATUS_ACTIONS[status]
-            record(connection, actor, action, saved.id_tag, card_facts(old), card_facts(saved))
-        return saved
+    async def change(engine: LocalEngine) -> Card | None:
+        try:
+            return await engine.cards().set_status(id_tag, status, reason, detail, actor=actor)
+        except CardNotFound:
+            return None
 
-    return _with_database(url, work)
+    return run_local(url, change)
 
 
 def list_cards(url: str, include_retired: bool = False) -> list[tuple[Card, Person | None]]:

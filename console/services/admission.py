@@ -109,6 +109,7 @@ class AdmissionService:
         # Required security profiles and moving up: see services/security_profiles.py.
         self.profiles = SecurityProfiles(writer, self._judge)
         self._seen: dict[str, datetime] = {}
+        self._retiring: set[str] = set()  # retired while connected: gone when it closes
         # Called after staff accepted or rejected a charger, so the engine can act on
         # a connected one at once instead of waiting for its next boot retry.
         self.on_approval_changed: Callable[[str, bool], None] | None = None
@@ -203,8 +204,12 @@ class AdmissionService:
                 charger_repo.touch_last_seen(connection, {charger_id: last_seen})
 
         await self._writer.submit(record)
-        state = self._site.charger(charger_id)
-        state.online = False
+        if charger_id in self._retiring:
+            # Retired while connected: it leaves the site's live state with its socket.
+            self._retiring.discard(charger_id)
+            self._site.chargers.pop(charger_id, None)
+        else:
+            self._site.charger(charger_id).online = False
         self.profiles.disconnected_now(charger_id)
         self._bus.publish(ChargerDisconnected(charger_id, now, close_code, reason))
 
@@ -311,6 +316,37 @@ class AdmissionService:
             if self.on_approval_changed is not None:
                 self.on_approval_changed(record.id, accepted)
         return record is not None
+
+    async def retire(self, charger_id: str, *, actor: Actor) -> bool:
+        """Retire a charger that left the site: it is disconnected and refused from now on;
+        its row and sessions stay. False when the id is unknown. Registering it again
+        (add) brings it back."""
+        require(actor, Permission.APPROVALS)
+
+        def store(connection: Connection) -> ChargerRecord | None:
+            old = charger_repo.get_charger(connection, charger_id)
+            if old is None or not charger_repo.set_retired(connection, old.id):
+                return None
+            audit_record(
+                connection,
+                actor,
+                "charger.retire",
+                old.id,
+                {"approval": old.approval.value, "retired": old.retired},
+                {"retired": True},
+            )
+            return old
+
+        record = await self._writer.submit(store)
+        if record is None:
+            return False
+        state = self._site.chargers.pop(record.id, None)
+        if state is not None and state.online:
+            self._retiring.add(record.id)
+        self._bus.publish(ChargerApprovalChanged(record.id, False))
+        if self.on_approval_changed is not None:
+            self.on_approval_changed(record.id, False)  # closes its connection
+        return True
 
     async def approval_of(self, charger_id: str) -> Approval | None:
         """The stored approval of a charger, or None when it is unknown."""

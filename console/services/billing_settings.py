@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from console.core.billing import BillingError, SiteDetails, StoredTariff
+from console.core.events import EventBus, TariffsChanged
 from console.core.staff import Actor, Permission, require
 from console.core.tariffs import Tariff
 from console.services.audited import audited_write, record
+from console.services.billing_tariffs import SavedTariff, WriteUndone, place_tariff
 from console.services.checked_writes import submit_checked
 from console.storage import samples as sample_repo
 from console.storage import tariffs as tariff_repo
@@ -27,7 +29,43 @@ class TariffSettings:
     """Tariff and site operations of the billing service."""
 
     _writer: StorageWriter
+    _bus: EventBus
     _clock: Callable[[], datetime]
+
+    async def save_tariff_placed(
+        self,
+        tariff_id: int | None,
+        tariff: Tariff,
+        groups: tuple[str, ...] | list[str],
+        default: bool,
+        visitor: bool,
+        *,
+        actor: Actor,
+    ) -> SavedTariff:
+        """Add (``tariff_id`` None) or change a tariff and where it applies, at once.
+
+        ``groups`` pay it (groups it had and are not named pay the default again);
+        ``default`` and ``visitor`` make it, or stop it being, the site default and the
+        visitors' tariff. One transaction with one audit entry: a refusal at any step
+        stores nothing. TariffsChanged is published after the commit.
+        """
+        require(actor, Permission.TARIFFS)
+        now = self._clock()
+        named = tuple(groups)
+
+        def store(connection: Connection) -> SavedTariff:
+            saved, before, after = place_tariff(
+                connection, tariff_id, tariff, named, default, visitor, now
+            )
+            record(connection, actor, saved.action, saved.stored.id, before, after)
+            return saved
+
+        try:
+            saved = await submit_checked(self._writer, store)
+        except WriteUndone as undone:  # the transaction was rolled back: nothing stored
+            raise undone.error from None
+        self._bus.publish(TariffsChanged(saved.stored.id, saved.action))
+        return saved
 
     async def save_tariff(self, tariff_id: int | None, tariff: Tariff, *, actor: Actor) -> int:
         """Add (``tariff_id`` None) or change a tariff; returns its id. Bills keep their
@@ -44,12 +82,16 @@ class TariffSettings:
             record(connection, actor, action, stored.id, before, after)
             return stored
 
-        return (await submit_checked(self._writer, store)).id
+        stored = await submit_checked(self._writer, store)
+        self._bus.publish(
+            TariffsChanged(stored.id, "tariff.add" if tariff_id is None else "tariff.change")
+        )
+        return stored.id
 
     async def retire_tariff(self, tariff_id: int, *, actor: Actor) -> StoredTariff:
         """Retire a tariff no longer used by a group, the default or the visitors."""
         now = self._clock()
-        return await audited_write(
+        retired = await audited_write(
             self._writer,
             actor,
             Permission.TARIFFS,
@@ -58,6 +100,8 @@ class TariffSettings:
             lambda c: tariff_repo.retire_tariff(c, tariff_id, now),
             lambda c: _tariff_facts(c, tariff_id),
         )
+        self._bus.publish(TariffsChanged(tariff_id, "tariff.retire"))
+        return retired
 
     async def assign_group(self, group: str, tariff_id: int | None, *, actor: Actor) -> None:
         """Make a card group pay a tariff (None: the site default again)."""
@@ -68,6 +112,7 @@ class TariffSettings:
             group,
             lambda c: tariff_repo.assign_group(c, group, tariff_id),
             lambda c: tariff_repo.tariff_id_of_group(c, group),
+            tariff_id,
         )
 
     async def set_default_tariff(self, tariff_id: int | None, *, actor: Actor) -> None:
@@ -79,6 +124,7 @@ class TariffSettings:
             "",
             lambda c: tariff_repo.set_default_tariff_id(c, tariff_id),
             tariff_repo.default_tariff_id,
+            tariff_id,
         )
 
     async def set_visitor_tariff(self, tariff_id: int | None, *, actor: Actor) -> None:
@@ -90,6 +136,7 @@ class TariffSettings:
             "",
             lambda c: tariff_repo.set_visitor_tariff_id(c, tariff_id),
             tariff_repo.visitor_tariff_id,
+            tariff_id,
         )
 
     async def set_visitor_group(self, group: str, *, actor: Actor) -> None:
@@ -151,8 +198,11 @@ class TariffSettings:
         target: object,
         work: Callable[[Connection], None],
         facts: Callable[[Connection], Any],
+        tariff_id: int | None = None,
     ) -> None:
         await audited_write(self._writer, actor, permission, action, target, work, facts)
+        if action.startswith("tariff."):  # who pays which tariff changed
+            self._bus.publish(TariffsChanged(tariff_id, action))
 
 
 def _tariff_facts(connection: Connection, tariff_id: int) -> dict[str, Any] | None:

@@ -10,10 +10,10 @@ import asyncio
 import contextlib
 import logging
 import ssl
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine
 
@@ -27,6 +27,7 @@ from console.core.staff import ENGINE_ACTOR
 from console.protocol.server import CentralSystemServer
 from console.services.admission import AdmissionService
 from console.services.alarms import DEFAULT_OFFLINE_GRACE, AlarmService
+from console.services.api_tokens import ApiTokenService
 from console.services.audit_log import AuditLogService
 from console.services.billing import BillingService
 from console.services.cards import CardService
@@ -100,11 +101,25 @@ class EngineConfig:
     pki_folder: Path | None = None
 
 
+class EngineExtension(Protocol):
+    """Something that runs with the engine on its loop (the HTTP API): started after the
+    engine listens, stopped before the engine stops. The composition root adds them, so
+    the services never import the layers above them."""
+
+    async def start(self, engine: CentralSystem) -> None:
+        """Start on the engine's loop; the engine is running."""
+
+    async def stop(self) -> None:
+        """Stop; the engine is still running."""
+
+
 class CentralSystem:
     """The object graph of the central system; start and stop it on its loop."""
 
-    def __init__(self, config: EngineConfig) -> None:
+    def __init__(self, config: EngineConfig, extensions: Sequence[EngineExtension] = ()) -> None:
         self.config = config
+        self.extensions = list(extensions)
+        self._started_extensions: list[EngineExtension] = []
         self.bus = EventBus()
         self.site = SiteState()
         self.lag = LoopLagMonitor()
@@ -172,6 +187,7 @@ class CentralSystem:
         )
         self.notes = NoteService(self._writer)
         self.staff = StaffService(self._writer, self.bus)
+        self.api_tokens = ApiTokenService(self._writer, self.bus)
         self.audit = AuditLogService(self._writer)
         self.authority, tls_context = await self._start_pki()
         plain = config.plain_port and await self._writer.submit(plain_port_enabled)
@@ -248,6 +264,13 @@ class CentralSystem:
         self.sessions.start()
         self.visitors.begin()
         self._flusher = asyncio.get_running_loop().create_task(self._flush_seen_forever())
+        try:
+            for extension in self.extensions:
+                await extension.start(self)
+                self._started_extensions.append(extension)
+        except BaseException:
+            await self.stop()
+            raise
 
     async def _start_pki(self) -> tuple[SiteAuthority | None, ssl.SSLContext | None]:
         """Create or renew the site CA (off the loop: key generation is slow) and the
@@ -326,6 +349,8 @@ class CentralSystem:
 
     async def stop(self) -> None:
         """Close every charger connection, store what is pending, close the database."""
+        while self._started_extensions:
+            await self._started_extensions.pop().stop()
         if self._flusher is not None:
             self._flusher.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -41,3 +41,11 @@ def port_is_free(port: int, host: str = "0.0.0.0") -> bool:
         except OSError:
             return False
     return True
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port free now on ``host`` (the OS picks it); for a child process to listen on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        port: int = probe.getsockname()[1]
+        return port

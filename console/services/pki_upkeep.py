@@ -94,6 +94,8 @@ class PkiUpkeep:
         """``context`` is the wss:// listener's (None: no wss://, nothing to reload)."""
         self.authority = authority
         self.context = context
+        # Other listeners showing the server certificate (the API's HTTPS port).
+        self.extra_contexts: list[ssl.SSLContext] = []
         self.interval = interval
         self._writer = writer
         self._alarms = alarms
@@ -156,14 +158,16 @@ class PkiUpkeep:
         server = await asyncio.to_thread(lambda: self.authority.server)
         if server.fingerprint == self._loaded:
             return server, False
-        if self.context is not None:
+        contexts = [c for c in (self.context, *self.extra_contexts) if c is not None]
+        if contexts:
             # A whole context made from the files first: a key that does not fit the
             # certificate raises here, before the listener's context is touched.
             await asyncio.to_thread(self.authority.server_ssl_context)
             cert_path, key_path = self.authority.server_files()
             # On the loop, where every handshake uses this context: none is half-way
             # through it while the chain changes. Two small local files.
-            self.context.load_cert_chain(cert_path, key_path)
+            for context in contexts:
+                context.load_cert_chain(cert_path, key_path)
         self._loaded = server.fingerprint
         log.info("site CA: the wss:// port now shows server certificate %s", server.serial)
         return server, True

@@ -60,7 +60,7 @@ from console.services.reports import ReportBy, ReportRow
 from console.services.reports import energy_report as read_energy_report
 from console.services.service_report import ServiceReport
 from console.services.service_report import service_report as read_service_report
-from console.services.site_zone import follow_site_zone
+from console.services.site_zone import configured_zone, follow_site_zone
 from console.services.statements import Statement, billed_departments
 from console.services.statements import monthly_statement as read_monthly_statement
 from console.storage import alarms as alarm_repo
@@ -122,6 +122,10 @@ class SiteQueries:
     def _read(self, work: Callable[[Connection], T]) -> T:
         with self._engine.connect() as connection:
             return work(connection)
+
+    def run(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` on a read connection of its own (reads the API adds beside these)."""
+        return self._read(work)
 
     def sessions(self, limit: int | None = None, charger_id: str | None = None) -> list[Session]:
         """Sessions, newest first."""
@@ -403,6 +407,10 @@ class SiteQueries:
         return self._read(
             lambda c: billed_departments(c, year, month, tariff_repo.site_timezone(c))
         )
+
+    def site_zone(self) -> ZoneInfo | None:
+        """The zone the site names (None: none), without changing how times are shown."""
+        return self._read(configured_zone)
 
     def follow_site_zone(self) -> tzinfo | None:
         """Show times in the site's zone from now on (None: it names none; this PC's)."""

@@ -44,6 +44,9 @@ def read_security_settings(connection: Connection) -> SecuritySettings:
         plain_port_enabled=_as_bool(
             get_setting(connection, _key("plain_port_enabled")), default.plain_port_enabled
         ),
+        api_plain_local=_as_bool(
+            get_setting(connection, _key("api_plain_local")), default.api_plain_local
+        ),
     )
 
 

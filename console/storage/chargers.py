@@ -140,6 +140,14 @@ def set_approval(connection: Connection, charger_id: str, approval: Approval) ->
     return result.rowcount > 0
 
 
+def set_retired(connection: Connection, charger_id: str) -> bool:
+    """Retire a charger (kept, never deleted: its sessions name it); False when unknown."""
+    result = connection.execute(
+        update(chargers).where(_same_charger(charger_id)).values(retired=True)
+    )
+    return result.rowcount > 0
+
+
 def set_password_hash(connection: Connection, charger_id: str, hashed: str | None) -> bool:
     """Set or clear a charger's password; False when there is no such charger."""
     result = connection.execute(

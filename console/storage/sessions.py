@@ -61,6 +61,15 @@ def get_session(connection: Connection, transaction_id: int) -> Session | None:
     return None if row is None else _session(row)
 
 
+def get_sessions(connection: Connection, transaction_ids: list[int]) -> list[Session]:
+    """The sessions with these transaction ids, in the order of ``transaction_ids``."""
+    if not transaction_ids:
+        return []
+    rows = connection.execute(select(sessions).where(sessions.c.id.in_(transaction_ids)))
+    found = {row.id: _session(row) for row in rows}
+    return [found[i] for i in transaction_ids if i in found]
+
+
 def find_repeated_start(
     connection: Connection,
     *,

@@ -621,5 +621,6 @@ def table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-# The security tables share Base; importing them here registers them with the metadata.
-from console.storage import tables_security  # noqa: E402, F401
+# The security and API token tables share Base; importing them here registers them with
+# the metadata.
+from console.storage import tables_api_tokens, tables_security  # noqa: E402, F401

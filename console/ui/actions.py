@@ -47,6 +47,7 @@ from console.ui.interruptions import (
 )
 from console.ui.message_bar import OutcomeBanner, escape
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
 
 __all__ = ["CardDialog", "Factory", "OutcomeBanner", "StaffActions", "open_dialog"]
 
@@ -99,7 +100,8 @@ class StaffActions(QObject):
         self.banner.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.banner.text.linkActivated.connect(self._on_link)
         self.outcome.connect(self._on_outcome)
-        self._tasks: set[asyncio.Task[Any]] = set()
+        # Actions started from sync slots; a failure is shown in the banner.
+        self.tasks = TaskKeeper(owner=self, on_error=self._on_failure, wait_for_loop=True)
         self._context: dict[str, Any] = {}  # how to word the outcome being emitted
         self._files: ReceiptFiles | None = None
         self.last_visitor: Any = None  # the Visitor of the latest start for a visitor
@@ -350,21 +352,8 @@ class StaffActions(QObject):
 
     # ----------------------------------------------------------------- plumbing
 
-    def launch(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Run an action from a sync slot; the task is kept alive and its errors shown."""
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._on_task_done)
-        return task
-
-    def _on_task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        error = task.exception()
-        if error is not None:
-            log.error("staff action failed", exc_info=error)
-            self.banner.show_error(self.tr("The action failed: %1").replace("%1", str(error)))
+    def _on_failure(self, error: BaseException) -> None:
+        self.banner.show_error(self.tr("The action failed: %1").replace("%1", str(error)))
 
     async def _send(
         self,
@@ -417,7 +406,7 @@ class StaffActions(QObject):
 
     def _on_link(self, href: str) -> None:
         if href.startswith(RECEIPT_LINK):
-            self.launch(self.open_receipt(int(href.removeprefix(RECEIPT_LINK))))
+            self.tasks.start(self.open_receipt(int(href.removeprefix(RECEIPT_LINK))))
 
     def _receipt_files(self) -> ReceiptFiles:
         from console.ui.billing.receipt_files import ReceiptFiles

@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Signal
 
 from console.core import events as ev
 from console.core.site import ChargerState
+from console.services.attached_engine import AttachedEngine, ChargerRefreshed
+from console.services.attached_thread import AttachedThread
 from console.services.engine import CentralSystem
 from console.services.engine_thread import EngineThread
 
@@ -50,16 +52,16 @@ class EngineBridge(QObject):
         self._task: asyncio.Task[None] | None = None
         self._unsubscribe: object = None
 
-    def attach(self, thread: EngineThread) -> None:
+    def attach(self, thread: EngineThread | AttachedThread) -> None:
         """Start pumping from the engine (call once, from the GUI thread)."""
         thread.call_soon(lambda: self._start(thread.engine))
 
-    def detach(self, thread: EngineThread) -> None:
+    def detach(self, thread: EngineThread | AttachedThread) -> None:
         """Stop pumping (before the engine stops)."""
         if thread.loop.is_running():
             thread.submit(lambda _engine: self._stop()).result(timeout=5)
 
-    def _start(self, engine: CentralSystem) -> None:
+    def _start(self, engine: CentralSystem | AttachedEngine) -> None:
         self._unsubscribe = engine.bus.subscribe(self._on_event)
         self._task = asyncio.get_running_loop().create_task(self._pump(engine))
 
@@ -78,10 +80,10 @@ class EngineBridge(QObject):
         if charger_id is not None:
             self._dirty.add(charger_id)
         # Readings and statuses are carried by the charger copies; the rest one by one.
-        if not isinstance(event, ev.MeterSampled | ev.ChargerStatusChanged):
+        if not isinstance(event, ev.MeterSampled | ev.ChargerStatusChanged | ChargerRefreshed):
             self._events.append(event)
 
-    async def _pump(self, engine: CentralSystem) -> None:
+    async def _pump(self, engine: CentralSystem | AttachedEngine) -> None:
         tick = 0
         while True:
             full = tick % FULL_REFRESH_EVERY == 0

@@ -7,20 +7,23 @@ import gc
 import logging
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from console.core.staff import Actor
-from console.services.engine import EngineConfig
+from console.services.attached_queries import AttachedQueries
+from console.services.attached_thread import AttachedThread
+from console.services.engine import EngineConfig, EngineExtension
 from console.services.engine_thread import EngineThread
 from console.services.queries import SiteQueries
 from console.ui.bridge import EngineBridge
 from console.ui.engine_client import EngineClient
 from console.ui.main_window import MainWindow
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import set_gui_loop
 
 log = logging.getLogger(__name__)
 CANCEL_ROUNDS = 5  # cancel, let wind down, repeat: timers may start reads meanwhile
@@ -67,12 +70,26 @@ class Console:
     """
 
     def __init__(
-        self, config: EngineConfig, demo: bool = False, actor: Actor | None = None
+        self,
+        config: EngineConfig | None,
+        demo: bool = False,
+        actor: Actor | None = None,
+        extensions: Sequence[EngineExtension] = (),
+        attached: AttachedThread | None = None,
     ) -> None:
+        self.thread: EngineThread | AttachedThread
+        self.queries: SiteQueries | AttachedQueries
+        if attached is None:
+            assert config is not None, "a console without a site to attach to needs a config"
+            self.thread = EngineThread(config, extensions)
+            self.thread.start()  # raises when the port is taken or the database cannot open
+            self.queries = SiteQueries(config.database_url)
+        else:
+            # A console at another desk: the site's engine through its API (already reached).
+            assert attached.queries is not None, "start the attached thread first"
+            self.thread, self.queries = attached, attached.queries
+            config = attached.engine.config
         self.config = config
-        self.thread = EngineThread(config)
-        self.thread.start()  # raises when the port is taken or the database cannot open
-        self.queries = SiteQueries(config.database_url)
         # Every time on screen and in files is the site's (DESIGN: stored UTC, shown local).
         self.queries.follow_site_zone()
         self.client = EngineClient(self.thread, self.queries)
@@ -143,6 +160,7 @@ def run_console(
     demo: bool = False,
     on_started: Callable[[Console], Callable[[], None] | None] | None = None,
     actor: Actor | None = None,
+    extensions: Sequence[EngineExtension] = (),
 ) -> int:
     """Open the window and run until it is closed. ``on_started`` may return a cleanup.
 
@@ -150,7 +168,7 @@ def run_console(
     """
     app = create_application()
     try:
-        console = Console(config, demo=demo, actor=actor)
+        console = Console(config, demo=demo, actor=actor, extensions=extensions)
     except OSError as error:
         QMessageBox.critical(
             None,
@@ -160,9 +178,18 @@ def run_console(
             .replace("%2", str(error)),
         )
         return 1
+    return run_window(app, console, on_started)
+
+
+def run_window(
+    app: QApplication,
+    console: Console,
+    on_started: Callable[[Console], Callable[[], None] | None] | None = None,
+) -> int:
+    """Show the console's window and run Qt's loop until it is closed, then stop it."""
     cleanup = on_started(console) if on_started is not None else None
     loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    set_gui_loop(loop)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     _close_on_interrupt(console.window)
@@ -172,6 +199,7 @@ def run_console(
             loop.run_until_complete(closed.wait())
             cancel_pending_tasks(loop)
     finally:
+        set_gui_loop(None)  # closed: nothing may be started on it any more
         if cleanup is not None:
             cleanup()
         console.stop()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
 from console.core.staff import Actor, Origin
+from console.services.attached_queries import AttachedQueries
+from console.services.attached_thread import AttachedThread
 from console.services.engine import CentralSystem
 from console.services.engine_thread import EngineThread
 from console.services.queries import SiteQueries
@@ -34,11 +36,15 @@ class ActorSignal(QObject):
 class EngineClient:
     """Runs coroutines on the engine loop from the GUI loop (qasync), awaitably.
 
-    Reads of history go through ``queries`` in a worker thread, never the engine.
+    Reads of history go through ``queries`` in a worker thread, never the engine. A
+    console at another desk gives an ``AttachedThread`` and its queries instead: the
+    same calls then reach the site's engine through its API.
     ``actor`` is who is at the desk; setting it emits ``actor_changed.changed``.
     """
 
-    def __init__(self, thread: EngineThread, queries: SiteQueries) -> None:
+    def __init__(
+        self, thread: EngineThread | AttachedThread, queries: SiteQueries | AttachedQueries
+    ) -> None:
         self.thread = thread
         self.queries = queries
         # Who is at the desk: every change is asked for as this person. Nobody (no
@@ -60,8 +66,10 @@ class EngineClient:
 
     @property
     def engine(self) -> CentralSystem:
-        """The engine, for read-only facts such as its port. Never mutate it from the GUI."""
-        return self.thread.engine
+        """The engine, for read-only facts such as its port. Never mutate it from the GUI.
+
+        An attached console's engine stands for the site's: it has the same services."""
+        return cast(CentralSystem, self.thread.engine)
 
     async def call(
         self,
@@ -89,4 +97,4 @@ class EngineClient:
 
     async def read(self, work: Callable[[SiteQueries], T]) -> T:
         """Run a database read in a worker thread."""
-        return await asyncio.to_thread(work, self.queries)
+        return await asyncio.to_thread(work, cast(SiteQueries, self.queries))

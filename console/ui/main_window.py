@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         self.address_label.setToolTip("\n".join(urls))
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.connected_label = QLabel()
-        self.database_label = QLabel(self.tr("Data: ") + database_location(config.database_url))
+        # An attached console's data is the site's, not the file beside it.
+        place = getattr(engine, "remote_database", None) or database_location(config.database_url)
+        self.database_label = QLabel(self.tr("Data: ") + place)
         self.freshness_label = QLabel()
         # Its own width, so the figures beside it stay put when the warning comes and goes.
         sample = self.tr("⚠ no update for %1 s").replace("%1", "9999")

@@ -66,6 +66,7 @@ WATCHED = (
     "technician_notes",
     "audit_log",
     "lockouts",
+    "api_tokens",
 )
 
 
@@ -177,6 +178,13 @@ OPERATIONS: list[tuple[str, Permission, Callable[[Site, Actor], Awaitable[Any]]]
         "billing.save_tariff",
         Permission.TARIFFS,
         lambda s, a: s.engine.billing.save_tariff(None, energy_tariff("New", "0.40"), actor=a),
+    ),
+    (
+        "billing.save_tariff_placed",
+        Permission.TARIFFS,
+        lambda s, a: s.engine.billing.save_tariff_placed(
+            None, energy_tariff("Placed", "0.40"), ("STAFF",), True, True, actor=a
+        ),
     ),
     (
         "billing.retire_tariff",
@@ -344,6 +352,12 @@ OPERATIONS: list[tuple[str, Permission, Callable[[Site, Actor], Awaitable[Any]]]
         lambda s, a: s.engine.visitors.start(CHARGER, 1, actor=a),
     ),
     ("cards.import_cards", Permission.CARDS, lambda s, a: _import(s, a)),
+    (
+        "api_tokens.create",
+        Permission.STAFF,
+        lambda s, a: s.engine.api_tokens.create("P-TOKEN", {Role.VIEWER}, None, actor=a),
+    ),
+    ("api_tokens.revoke", Permission.STAFF, lambda s, a: s.engine.api_tokens.revoke(1, actor=a)),
 ]
 
 
@@ -368,9 +382,9 @@ async def _fingerprint(engine: CentralSystem) -> dict[str, list[tuple[Any, ...]]
 
 def table_of_name(name: str) -> Any:
     """The SQLAlchemy table called ``name``."""
-    from console.storage import tables, tables_security
+    from console.storage import tables, tables_api_tokens, tables_security
 
-    for module in (tables, tables_security):
+    for module in (tables, tables_security, tables_api_tokens):
         for value in vars(module).values():
             if getattr(value, "__tablename__", None) == name:
                 return table_of(value)
@@ -453,6 +467,12 @@ ALLOWED: list[tuple[Callable[[Site, Actor], Awaitable[Any]], Actor, str, str]] =
         lacking(Permission.CARDS),
         "site.details",
         "",
+    ),
+    (
+        lambda s, a: s.engine.api_tokens.create("OK-TOKEN", {Role.VIEWER}, None, actor=a),
+        lacking(Permission.CARDS),
+        "api_token.add",
+        "OK-TOKEN",
     ),
 ]
 

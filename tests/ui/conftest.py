@@ -23,6 +23,7 @@ from console.simulator.charger import SimulatedCharger
 from console.storage.database import open_database
 from console.storage.samples import set_power_ceiling_w
 from console.ui.console_app import Console, cancel_pending_tasks, create_application
+from console.ui.tasks import set_gui_loop
 
 T = TypeVar("T")
 
@@ -62,10 +63,10 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """The GUI's asyncio loop, as in the console."""
     create_application()
     loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
+    set_gui_loop(loop)
     yield loop
     cancel_pending_tasks(loop)
-    asyncio.set_event_loop(None)
+    set_gui_loop(None)
     loop.close()
 
 

@@ -161,7 +161,7 @@ def test_the_real_dialogs_ask_without_blocking_the_loop(
         return None
 
     async def scenario() -> None:
-        reset = staff.launch(staff.reset("CP-NOWHERE", hard=False))
+        reset = staff.tasks.start(staff.reset("CP-NOWHERE", hard=False))
         await wait_until(lambda: dialog(QMessageBox) is not None)
         box = dialog(QMessageBox)
         assert isinstance(box, QMessageBox) and "CP-NOWHERE" in box.text()
@@ -170,7 +170,7 @@ def test_the_real_dialogs_ask_without_blocking_the_loop(
         cancel.click()
         assert await reset is None
 
-        start = staff.launch(staff.start_session("CP-NOWHERE", 2))
+        start = staff.tasks.start(staff.start_session("CP-NOWHERE", 2))
         await wait_until(lambda: dialog(CardDialog) is not None)
         card_dialog = dialog(CardDialog)
         assert isinstance(card_dialog, CardDialog)

@@ -47,7 +47,7 @@ def test_preview_before_import_then_import(
         assert not dialog.import_button.isEnabled()
         await dialog.load(str(source))
 
-        rows = dialog.model.rows()
+        rows = dialog.model.rows
         problems = [row for row in rows if row.kind is PreviewKind.PROBLEM]
         assert {row.line for row in problems} == {4, 5}  # header is line 1
         # A problem row names its card, so a person finds it in the file.
@@ -106,7 +106,7 @@ def test_a_known_person_whose_department_changes_is_a_change_not_a_new_person(
         assert isinstance(dialog, ImportDialog)
         await dialog.load(str(source))
 
-        rows = dialog.model.rows()
+        rows = dialog.model.rows
         assert [row for row in rows if row.kind is PreviewKind.PERSON] == []
         [changed] = [row for row in rows if row.kind is PreviewKind.CHANGED]
         assert (changed.line, changed.card) == (2, "04ANN01")

@@ -135,12 +135,12 @@ def test_import_preview_model(qtmodeltester: Any) -> None:
     model = ImportPreviewModel()
     model.set_rows(preview_rows(plan))
     qtmodeltester.check(model, force_py=True)
-    kinds = [row.kind for row in model.rows()]
+    kinds = [row.kind for row in model.rows]
     assert kinds[0] is PreviewKind.PROBLEM  # problems first: they need a look
     assert model.index(0, 0).data() == "5"
     assert "empty" in model.index(0, 3).data()
     assert set(kinds) == set(PreviewKind)
-    changed = next(row for row in model.rows() if row.kind is PreviewKind.CHANGED)
+    changed = next(row for row in model.rows if row.kind is PreviewKind.CHANGED)
     assert changed.details == "note: — → x; sessions at once: 1 → no limit"
-    added = next(row for row in model.rows() if row.kind is PreviewKind.ADDED)
+    added = next(row for row in model.rows if row.kind is PreviewKind.ADDED)
     assert "group STAFF" in added.details and "owner Ada Lovelace" in added.details

@@ -58,7 +58,7 @@ def test_register_edit_block_and_retire_through_the_view(
     view.card_actions.ask_block_reason = lost  # type: ignore[method-assign]
 
     async def scenario() -> None:
-        register = view.card_actions.launch(view.card_actions.register())
+        register = view.card_actions.tasks.start(view.card_actions.register())
         dialog = await open_editor(view)
         dialog.id_edit.setText(" 04AB12CD ")
         dialog.group_combo.setCurrentText("STAFF")
@@ -157,7 +157,7 @@ def test_registering_an_existing_id_offers_to_edit_it(
             lambda e: e.cards.save_card(Card("04TAKEN", note="first"), actor=ADMIN)
         )
         await wait_until(lambda: "04TAKEN" in shown_ids(view))
-        task = view.card_actions.launch(view.card_actions.register())
+        task = view.card_actions.tasks.start(view.card_actions.register())
         dialog = await open_editor(view)
         dialog.id_edit.setText("04taken")
         assert dialog.exists_row.isVisibleTo(dialog)
@@ -196,7 +196,7 @@ def test_people_add_edit_and_owner_in_editor(console: Console, qloop: qasync.QEv
         person = view.people.model.person_at(0)
         assert person.department == "Radiology"
 
-        register = view.card_actions.launch(view.card_actions.register("04ADA"))
+        register = view.card_actions.tasks.start(view.card_actions.register("04ADA"))
         editor = await open_editor(view)
         editor.owner_combo.setCurrentIndex(editor.owner_combo.findData(person.id))
         editor.save_button.click()

@@ -23,9 +23,10 @@ from console.ui.sessions.export import (
     iso_time,
     write_csv,
 )
-from console.ui.sessions.model import SESSION_ROLE, SORT_ROLE, SessionsTableModel
+from console.ui.sessions.model import SESSION_ROLE, SessionsTableModel
 from console.ui.sessions.proxy import SessionsFilterProxyModel
 from console.ui.sessions.words import Column, column_titles, flag_labels, stop_reason_words
+from console.ui.table_model import SORT_ROLE
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder

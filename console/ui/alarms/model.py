@@ -4,24 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from console.core.alarms import Alarm, AlarmKind
 from console.services.formatting import format_local, with_zone
 from console.ui.alarms.words import alarm_sentence, kind_colour, kind_label, state_word
+from console.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 _UNACKNOWLEDGED_BACKGROUND = QColor("#FBE3D6")
 
 
-class AlarmTableModel(QAbstractTableModel):
+class AlarmTableModel(RowTableModel[Alarm]):
     """Alarms, newest first: time, charger, connector, kind, message, state, acknowledged.
 
     Times are site time (the Raised title names the zone); the message is a sentence
@@ -29,110 +24,81 @@ class AlarmTableModel(QAbstractTableModel):
     """
 
     TIME, CHARGER, CONNECTOR, KIND, MESSAGE, STATE, ACKNOWLEDGED = range(7)
-    AlarmRole = Qt.ItemDataRole.UserRole + 1
+    AlarmRole = ROW_ROLE
 
     def __init__(self) -> None:
         super().__init__()
-        self.alarms: list[Alarm] = []
-        self._headers = [
-            self.tr("Raised"),
-            self.tr("Charger"),
-            self.tr("Connector"),
-            self.tr("Kind"),
-            self.tr("Message"),
-            self.tr("State"),
-            self.tr("Acknowledged"),
-        ]
+        self.set_columns(
+            (
+                Column[Alarm](
+                    self.tr("Raised"),
+                    lambda a: format_local(a.raised_at),
+                    sort=lambda a: a.raised_at.timestamp(),
+                ),
+                Column[Alarm](self.tr("Charger"), self._charger_text),
+                Column[Alarm](
+                    self.tr("Connector"),
+                    lambda a: "" if a.connector_id is None else str(a.connector_id),
+                    sort=lambda a: a.connector_id if a.connector_id is not None else -1,
+                ),
+                Column[Alarm](
+                    self.tr("Kind"),
+                    lambda a: kind_label(a.kind),
+                    foreground=lambda a: QBrush(kind_colour(a.kind)),
+                ),
+                Column[Alarm](self.tr("Message"), alarm_sentence, tooltip=alarm_sentence),
+                Column[Alarm](self.tr("State"), _state_text),
+                Column[Alarm](self.tr("Acknowledged"), self._acknowledged_text),
+            )
+        )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """One row per alarm."""
-        return 0 if parent.isValid() else len(self.alarms)
+    @property
+    def alarms(self) -> list[Alarm]:
+        """The alarms shown, in model order (newest first)."""
+        return self.rows
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """The seven columns."""
-        return 0 if parent.isValid() else len(self._headers)
+    def header_text(self, section: int) -> str:
+        """Column titles; the time's names the site's zone."""
+        title = super().header_text(section)
+        return with_zone(title) if section == self.TIME else title
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            if section == self.TIME:
-                return with_zone(self._headers[section])
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, sort keys, colours and the alarm itself."""
-        if not index.isValid() or not 0 <= index.row() < len(self.alarms):
-            return None
-        alarm = self.alarms[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(alarm, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.MESSAGE:
-            return alarm_sentence(alarm)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND:
-            return QBrush(kind_colour(alarm.kind))
-        if role == Qt.ItemDataRole.BackgroundRole and not alarm.acknowledged:
+    def role_data(self, item: Alarm, column: int, role: int) -> Any:
+        """Alarms nobody has acknowledged stand out in every cell."""
+        if role == Qt.ItemDataRole.BackgroundRole and not item.acknowledged:
             return QBrush(_UNACKNOWLEDGED_BACKGROUND)
-        if role == self.AlarmRole:
-            return alarm
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            if column == self.TIME:
-                return alarm.raised_at.timestamp()
-            if column == self.CONNECTOR:
-                return alarm.connector_id if alarm.connector_id is not None else -1
-            return self._text(alarm, column)
-        return None
+        return super().role_data(item, column, role)
 
-    def _text(self, alarm: Alarm, column: int) -> str:
-        if column == self.TIME:
-            return format_local(alarm.raised_at)
-        if column == self.CHARGER:
-            if alarm.kind is AlarmKind.DISK_LOW:  # about the database, not a charger
-                return self.tr("(database)")
-            return alarm.charger_id
-        if column == self.CONNECTOR:
-            return "" if alarm.connector_id is None else str(alarm.connector_id)
-        if column == self.KIND:
-            return kind_label(alarm.kind)
-        if column == self.MESSAGE:
-            return alarm_sentence(alarm)
-        if column == self.STATE:
-            if alarm.open:
-                return state_word(alarm)
-            return f"{state_word(alarm)} {format_local(alarm.cleared_at)}"
-        if column == self.ACKNOWLEDGED:
-            if not alarm.acknowledged:
-                return self.tr("not yet")
-            return f"{alarm.acknowledged_by or ''}, {format_local(alarm.acknowledged_at)}"
-        return ""
+    def _charger_text(self, alarm: Alarm) -> str:
+        if alarm.kind is AlarmKind.DISK_LOW:  # about the database, not a charger
+            return self.tr("(database)")
+        return alarm.charger_id
+
+    def _acknowledged_text(self, alarm: Alarm) -> str:
+        if not alarm.acknowledged:
+            return self.tr("not yet")
+        return f"{alarm.acknowledged_by or ''}, {format_local(alarm.acknowledged_at)}"
 
     def set_alarms(self, alarms: list[Alarm]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self.alarms = list(alarms)
-        self.endResetModel()
+        self.set_rows(alarms)
 
     def upsert(self, alarm: Alarm) -> None:
         """Add a new alarm on top, or refresh the row of a known one."""
-        for row, known in enumerate(self.alarms):
-            if known.id == alarm.id:
-                self.alarms[row] = alarm
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-                return
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.alarms.insert(0, alarm)
-        self.endInsertRows()
+        row = self.find_row(lambda known: known.id == alarm.id)
+        if row is not None:
+            self.update_row(row, alarm)
+        else:
+            self.insert_rows(0, [alarm])
 
     def alarm_at(self, row: int) -> Alarm | None:
         """The alarm of a row, or None."""
-        return self.alarms[row] if 0 <= row < len(self.alarms) else None
+        return self.row_at(row)
+
+
+def _state_text(alarm: Alarm) -> str:
+    if alarm.open:
+        return state_word(alarm)
+    return f"{state_word(alarm)} {format_local(alarm.cleared_at)}"
 
 
 class AlarmFilterProxy(QSortFilterProxyModel):
@@ -141,7 +107,7 @@ class AlarmFilterProxy(QSortFilterProxyModel):
     def __init__(self) -> None:
         super().__init__()
         self.open_only = False
-        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self.setSortRole(SORT_ROLE)
 
     def set_open_only(self, value: bool) -> None:
         """Show only alarms still open or not yet acknowledged."""

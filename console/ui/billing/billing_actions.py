@@ -7,9 +7,7 @@ tab's banner; a refusal is never silent. Dialogs are awaited with ``open_dialog`
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from console.ui.billing.tariffs_model import TariffRow
 from console.ui.billing.words import money_text, tr
 from console.ui.engine_client import EngineClient
 from console.ui.message_bar import OutcomeBanner
+from console.ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +60,8 @@ class BillingActions(QObject):
         self.banner = BillingBanner(parent)
         self.files = ReceiptFiles(client.engine.config.database_url, parent)
         self.dialog: QDialog | None = None  # the one dialog open at a time
-        self._tasks: set[asyncio.Task[Any]] = set()
+        # Actions started from sync slots; a failure is shown in the banner.
+        self.tasks = TaskKeeper(owner=self, on_error=self._on_failure, wait_for_loop=True)
 
     # --- receipts -----------------------------------------------------------------------
 
@@ -231,29 +231,16 @@ class BillingActions(QObject):
     async def store_tariff(
         self, tariff_id: int | None, draft: TariffDraft, before: TariffRow | None = None
     ) -> int:
-        """Store a tariff and where it applies; raises what the engine refused."""
-        old_groups = {g.casefold(): g for g in (before.groups if before else ())}
-        new_groups = {g.casefold() for g in draft.groups}
-
+        """Store a tariff and where it applies, in one engine operation; raises what the
+        engine refused (then nothing of it is stored). ``before`` is no longer needed:
+        the engine knows which groups the tariff had."""
         actor = self.client.actor
 
         async def store(engine: CentralSystem) -> int:
-            billing = engine.billing
-            saved_id = await billing.save_tariff(tariff_id, draft.tariff, actor=actor)
-            for group in draft.groups:
-                await billing.assign_group(group, saved_id, actor=actor)
-            for key, group in old_groups.items():
-                if key not in new_groups:
-                    await billing.assign_group(group, None, actor=actor)
-            if draft.default:
-                await billing.set_default_tariff(saved_id, actor=actor)
-            elif before is not None and before.default:
-                await billing.set_default_tariff(None, actor=actor)
-            if draft.visitor:
-                await billing.set_visitor_tariff(saved_id, actor=actor)
-            elif before is not None and before.visitor:
-                await billing.set_visitor_tariff(None, actor=actor)
-            return saved_id
+            saved = await engine.billing.save_tariff_placed(
+                tariff_id, draft.tariff, draft.groups, draft.default, draft.visitor, actor=actor
+            )
+            return saved.stored.id
 
         return await self.client.call(store)
 
@@ -315,18 +302,5 @@ class BillingActions(QObject):
             reason = str(error) or type(error).__name__
         self.banner.show_error(f"{what}: {reason}")
 
-    def launch(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Run an action from a sync slot; the task is kept alive and its errors shown."""
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._on_task_done)
-        return task
-
-    def _on_task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        error = task.exception()
-        if error is not None:
-            log.error("billing action failed", exc_info=error)
-            self.banner.show_error(tr("The action failed: %1").replace("%1", str(error)))
+    def _on_failure(self, error: BaseException) -> None:
+        self.banner.show_error(tr("The action failed: %1").replace("%1", str(error)))

@@ -19,6 +19,7 @@ from console.core.money import CostBreakdown, CostKind
 from console.services.engine import CentralSystem
 from console.ui.billing.words import money_text, quantity_text, tr
 from console.ui.engine_client import EngineClient
+from console.ui.tasks import TaskKeeper
 
 POLL_MS = 3000
 
@@ -76,6 +77,7 @@ class CostPoller(QObject):
         self._sessions = sessions
         self.costs: dict[int, CostBreakdown | None] = {}
         self._task: asyncio.Task[None] | None = None
+        self.tasks = TaskKeeper(owner=self)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -88,10 +90,8 @@ class CostPoller(QObject):
         ids = self._sessions()
         if not ids:
             return
-        try:
-            self._task = asyncio.ensure_future(self._round(ids))
-        except RuntimeError:  # no running loop yet (the window is being built)
-            self._task = None
+        # None while no loop runs yet (the window is being built): the next tick tries.
+        self._task = self.tasks.start(self._round(ids))
 
     async def _round(self, ids: set[int]) -> None:
         costs: dict[int, CostBreakdown | None] = {}

@@ -7,8 +7,6 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from console.core.billing import Receipt, ReceiptStatus
 from console.ui.billing.words import (
     kwh_text,
@@ -20,12 +18,9 @@ from console.ui.billing.words import (
     status_text,
     tr,
 )
+from console.ui.table_model import ROW_ROLE, RowTableModel, columns_of
 
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RECEIPT_ROLE = Qt.ItemDataRole.UserRole + 2
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+RECEIPT_ROLE = ROW_ROLE
 
 
 class ReceiptColumn(IntEnum):
@@ -65,76 +60,41 @@ def open_amount(receipt: Receipt) -> Decimal:
     return max(Decimal("0.00"), receipt.total - receipt.paid)
 
 
-class ReceiptsTableModel(QAbstractTableModel):
+class ReceiptsTableModel(RowTableModel[Receipt]):
     """Receipts as read from the database, newest first until the person sorts."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._receipts: list[Receipt] = []
-        self._titles = receipt_column_titles()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of receipts (a flat table)."""
-        return 0 if parent.isValid() else len(self._receipts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(ReceiptColumn)
-
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(ReceiptColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in _NUMERIC else _LEFT
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, sort value, colour, alignment and tooltip of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._receipts):
-            return None
-        receipt = self._receipts[index.row()]
-        column = ReceiptColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(receipt, column)
-        if role == SORT_ROLE:
-            return self._key(receipt, column)
-        if role == RECEIPT_ROLE:
-            return receipt
-        if role == Qt.ItemDataRole.ForegroundRole and column == ReceiptColumn.STATUS:
-            return status_colour(receipt.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in _NUMERIC else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(receipt, column)
-        return None
+        self.set_columns(
+            columns_of(
+                receipt_column_titles(),
+                lambda r, c: self._text(r, ReceiptColumn(c)),
+                sort=lambda r, c: self._key(r, ReceiptColumn(c)),
+                tooltip=lambda r, c: self._tooltip(r, ReceiptColumn(c)),
+                foreground=lambda r, c: (
+                    status_colour(r.status) if c == ReceiptColumn.STATUS else None
+                ),
+                right=_NUMERIC,
+            )
+        )
 
     # --- content ------------------------------------------------------------------------
 
     def set_receipts(self, receipts: Iterable[Receipt]) -> None:
         """Show exactly these receipts."""
-        self.beginResetModel()
-        self._receipts = list(receipts)
-        self.endResetModel()
+        self.set_rows(receipts)
 
     def receipts(self) -> list[Receipt]:
         """Every receipt in model order."""
-        return list(self._receipts)
+        return list(self.rows)
 
     def receipt_at(self, row: int) -> Receipt:
         """The receipt in ``row``."""
-        return self._receipts[row]
+        return self.rows[row]
 
     def row_of(self, receipt_id: int) -> int | None:
         """The row of a receipt, or None."""
-        for row, receipt in enumerate(self._receipts):
-            if receipt.id == receipt_id:
-                return row
-        return None
+        return self.find_row(lambda receipt: receipt.id == receipt_id)
 
     @staticmethod
     def searchable(receipt: Receipt) -> str:

@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from console.core.billing import Receipt, ReceiptStatus
-from console.ui.billing.receipts_model import SORT_ROLE, ReceiptsTableModel
+from console.ui.billing.receipts_model import ReceiptsTableModel
+from console.ui.table_model import SORT_ROLE
 
 
 class ReceiptsFilterProxyModel(QSortFilterProxyModel):

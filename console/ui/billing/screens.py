@@ -18,6 +18,7 @@ from console.core.billing import ReceiptStatus
 from console.ui.billing.receipt_files import rasterise, render_pdf
 from console.ui.billing.tariff_editor import TariffEditorDialog
 from console.ui.billing.visitor_dialog import VisitorDialog
+from console.ui.tasks import started_here
 
 PDF_DPI = 110
 
@@ -35,7 +36,7 @@ def billing_screens(loop: qasync.QEventLoop, window: Any, target: Path) -> list[
     """billing.png, tariff-editor.png, visitor-start.png and receipt-pdf.png in ``target``."""
     view = window.billing
     window.tabs.setCurrentWidget(view)
-    loop.run_until_complete(view.reload())
+    loop.run_until_complete(started_here(view.reload))
     _settle(loop, 0.5)
     # The oldest receipts hold every state: paid, unpaid, and a void one with its correction.
     view.table.scrollToBottom()
@@ -46,10 +47,12 @@ def billing_screens(loop: qasync.QEventLoop, window: Any, target: Path) -> list[
     _settle(loop, 0.5)
     saved = [_save(window, target / "billing.png")]
 
-    rows = view.tariffs.model.rows()
+    rows = view.tariffs.model.rows
     chosen = next((r for r in rows if r.stored.tariff.windows), rows[0] if rows else None)
     groups = view.snapshot.groups if view.snapshot else []
-    editing = view.billing.launch(view.billing.edit_tariff(chosen, groups))
+    editing = loop.create_task(
+        started_here(lambda: view.billing.tasks.start(view.billing.edit_tariff(chosen, groups)))
+    )
     _settle(loop, 0.5)
     dialog = view.billing.dialog
     if isinstance(dialog, TariffEditorDialog):
@@ -62,8 +65,8 @@ def billing_screens(loop: qasync.QEventLoop, window: Any, target: Path) -> list[
     visitor.plate_edit.setText("B-JN 2041")
     visitor.phone_edit.setText("+49 30 1234 5678")
     visitor.show()
-    if visitor.quote_read is not None:
-        loop.run_until_complete(visitor.quote_read)  # the price, as a visitor is quoted it
+    # The price, as a visitor is quoted it (read here: the dialog was built off the loop).
+    loop.run_until_complete(visitor.read_quote(view.billing.client))
     _settle(loop, 0.3)
     saved.append(_save(visitor, target / "visitor-start.png"))
     visitor.close()

@@ -122,7 +122,8 @@ class SessionCostBar(QWidget):
         if self.session is not None:
             self.issue(self.session)
 
-    def issue(self, session: Session) -> asyncio.Task[Any]:
-        """Issue the receipt of ``session`` (the outcome shows in the banner)."""
-        self._task = self.billing.launch(self.billing.issue_receipt(session.id))
+    def issue(self, session: Session) -> asyncio.Task[Any] | None:
+        """Issue the receipt of ``session`` (the outcome shows in the banner); None when
+        no loop runs."""
+        self._task = self.billing.tasks.start(self.billing.issue_receipt(session.id))
         return self._task

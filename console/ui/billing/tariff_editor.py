@@ -8,7 +8,6 @@ a refusal (a name already taken) is shown in the dialog, with what was typed kep
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from decimal import Decimal
 from typing import Any
@@ -50,6 +49,7 @@ from console.ui.billing.tariff_fields import (
 from console.ui.billing.windows_model import TariffWindowsModel, WindowColumn, WindowDraft
 from console.ui.billing.words import tr
 from console.ui.message_bar import hold_place
+from console.ui.tasks import TaskKeeper
 
 SaveHook = Callable[[TariffDraft], Awaitable[None]]
 _PROBLEM_STYLE = "border:1px solid #D55E00; background:#FFF4EE;"
@@ -70,7 +70,7 @@ class TariffEditorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self.setWindowTitle(tr("Edit tariff") if tariff else tr("Add tariff"))
         self._build(sorted(set(known_groups), key=str.casefold))
         self._fill(tariff, groups, default, visitor)
@@ -341,7 +341,7 @@ class TariffEditorDialog(QDialog):
             widget.setStyleSheet(_PROBLEM_STYLE if widget in self._marked else "")
         self.problems_label.setText("\n".join(f"⚠ {p}" for p in problems))
         self.problems_label.setVisible(bool(problems))
-        self.save_button.setEnabled(not problems and not self._tasks)
+        self.save_button.setEnabled(not problems and not self.tasks.tasks)
 
     def show_refusal(self, text: str) -> None:
         """Show why the engine did not store the tariff; the dialog stays open."""
@@ -372,9 +372,7 @@ class TariffEditorDialog(QDialog):
         except ValueError as error:
             self.show_refusal(str(error))
             return
-        task = asyncio.ensure_future(self._store(draft))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self.tasks.start(self._store(draft))
         self.save_button.setEnabled(False)
 
     async def _store(self, draft: TariffDraft) -> None:

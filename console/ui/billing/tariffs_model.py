@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from console.core.billing import StoredTariff
 from console.services.formatting import format_rate
 from console.ui.billing.words import money_text, price_text, tr, weekdays_text
+from console.ui.table_model import ROW_ROLE, Column, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-TARIFF_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TARIFF_ROLE = ROW_ROLE
 _RETIRED = QColor("#7F7F7F")
 
 
@@ -91,65 +91,37 @@ def tariff_column_titles() -> list[str]:
     ]
 
 
-class TariffsTableModel(QAbstractTableModel):
+class TariffsTableModel(RowTableModel[TariffRow]):
     """Tariffs with their prices and uses; retired ones greyed."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[TariffRow] = []
-        self._titles = tariff_column_titles()
+        titles = tariff_column_titles()
+        tooltips: dict[TariffColumn, Callable[[TariffRow], Any]] = {
+            TariffColumn.WINDOWS: lambda r: self._windows_tooltip(r) or None,
+            TariffColumn.USED_BY: lambda r: "\n".join(r.uses) or None,
+        }
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of tariffs."""
-        return 0 if parent.isValid() else len(self._rows)
+        def column(number: TariffColumn) -> Column[TariffRow]:
+            text = functools.partial(self._text, column=number)
+            return Column[TariffRow](
+                titles[number],
+                text,
+                sort=lambda r: text(r).casefold(),
+                tooltip=tooltips.get(number),
+            )
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(TariffColumn)
+        self.set_columns(column(number) for number in TariffColumn)
 
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TariffColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, sort value, tooltip and colour of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = TariffColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == SORT_ROLE:
-            return self._text(row, column).casefold()
-        if role == TARIFF_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole and row.stored.retired:
+    def role_data(self, item: TariffRow, column: int, role: int) -> Any:
+        """Retired tariffs in grey."""
+        if role == Qt.ItemDataRole.ForegroundRole and item.stored.retired:
             return _RETIRED
-        if role == Qt.ItemDataRole.ToolTipRole and column == TariffColumn.WINDOWS:
-            return self._windows_tooltip(row) or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == TariffColumn.USED_BY:
-            return "\n".join(row.uses) or None
-        return None
-
-    def set_rows(self, rows: Iterable[TariffRow]) -> None:
-        """Show exactly these tariffs."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[TariffRow]:
-        """Every tariff shown."""
-        return list(self._rows)
+        return super().role_data(item, column, role)
 
     def row_at(self, row: int) -> TariffRow:
         """The tariff in ``row``."""
-        return self._rows[row]
+        return self.rows[row]
 
     @staticmethod
     def _text(row: TariffRow, column: TariffColumn) -> str:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from console.core.billing import SiteDetails
 from console.core.staff import Permission
 from console.ui.billing.tariffs_model import (
-    SORT_ROLE,
     TARIFF_ROLE,
     TariffColumn,
     TariffRow,
@@ -28,6 +27,7 @@ from console.ui.cards.table import build_table
 from console.ui.engine_client import EngineClient
 from console.ui.role_controls import gate, when_actor_changes
 from console.ui.staff.roles import allow
+from console.ui.table_model import SORT_ROLE
 
 _WIDTH_SAMPLES = [
     "Visitors (hospital)",
@@ -109,7 +109,7 @@ class TariffsPanel(QGroupBox):
 
     def select(self, tariff_id: int) -> bool:
         """Select a tariff by id."""
-        for row, tariff in enumerate(self.model.rows()):
+        for row, tariff in enumerate(self.model.rows):
             if tariff.stored.id == tariff_id:
                 index = self.proxy.mapFromSource(self.model.index(row, TariffColumn.NAME))
                 self.table.selectRow(index.row())

@@ -46,6 +46,7 @@ from console.ui.engine_client import EngineClient
 from console.ui.loop_guard import run_or_retry
 from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
 
 RELOAD_DELAY_MS = 250  # events arriving together cause one read
 _RELOAD_EVENTS = ("SessionBilled", "ReceiptChanged")
@@ -78,8 +79,8 @@ class BillingView(QWidget):
         self.billing.receiptIssued.connect(self._on_receipt_issued)
         self.snapshot: BillingSnapshot | None = None
         self._wanted: int | None = None  # receipt to select after the next read
-        self._tasks: set[asyncio.Future[Any]] = set()
-        self._latest_load: asyncio.Future[None] | None = None
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
+        self._latest_load: asyncio.Task[None] | None = None
         self._generation = 0  # a newer read makes an older one's result obsolete
         self._build()
         self._reload_delay = QTimer(self)
@@ -146,12 +147,12 @@ class BillingView(QWidget):
         self.tariffs.addRequested.connect(lambda: self._edit_tariff(None))
         self.tariffs.editRequested.connect(self._edit_tariff)
         self.tariffs.retireRequested.connect(
-            lambda row: self.billing.launch(self.billing.retire_tariff(row))
+            lambda row: self.billing.tasks.start(self.billing.retire_tariff(row))
         )
         self.site_panel = SitePanel()
         self.site_panel.follow_roles(self.client)
         self.site_panel.editRequested.connect(
-            lambda: self.billing.launch(self.billing.edit_site(self.site_panel.site))
+            lambda: self.billing.tasks.start(self.billing.edit_site(self.site_panel.site))
         )
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.tariffs)
@@ -218,13 +219,11 @@ class BillingView(QWidget):
     def _on_reload_due(self) -> None:
         run_or_retry(self.reload, self._reload_delay)
 
-    def reload(self) -> asyncio.Future[None]:
-        """Read receipts, tariffs and site details again (in a worker thread)."""
-        task = asyncio.ensure_future(self._load())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        self._latest_load = task
-        return task
+    def reload(self) -> asyncio.Task[None] | None:
+        """Read receipts, tariffs and site details again (in a worker thread); None when
+        no loop runs yet."""
+        self._latest_load = self.tasks.start(self._load())
+        return self._latest_load
 
     async def _load(self) -> None:
         self._generation += 1
@@ -322,12 +321,12 @@ class BillingView(QWidget):
             "pdf": self.billing.open_pdf,
             "print": self.billing.print_receipt,
         }[name]
-        return self.billing.launch(work(receipt))
+        return self.billing.tasks.start(work(receipt))
 
     def _edit_tariff(self, row: Any) -> None:
         if self.billing.dialog is None:
             groups = self.snapshot.groups if self.snapshot else []
-            self.billing.launch(self.billing.edit_tariff(row, groups))
+            self.billing.tasks.start(self.billing.edit_tariff(row, groups))
 
     # --- summary ------------------------------------------------------------------------
 

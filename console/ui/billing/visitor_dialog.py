@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from console.services.price_quote import PriceQuote
 from console.ui.billing.words import duration_text, money_text, price_text, tr, weekdays_text
 from console.ui.message_bar import hold_place
+from console.ui.tasks import TaskKeeper
 
 if TYPE_CHECKING:
     from console.ui.engine_client import EngineClient
@@ -123,6 +124,7 @@ class VisitorDialog(QDialog):
         super().__init__(parent)
         self.quote: PriceQuote | None = None
         self.quote_read: asyncio.Task[Any] | None = None
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self.setWindowTitle(tr("Start for visitor"))
         intro = QLabel(
             tr(
@@ -176,7 +178,7 @@ class VisitorDialog(QDialog):
         self.setMinimumWidth(480)
         self._revalidate()
         if client is not None:
-            self.quote_read = asyncio.ensure_future(self.read_quote(client))
+            self.quote_read = self.tasks.start(self.read_quote(client))
 
     async def read_quote(self, client: EngineClient) -> PriceQuote | None:
         """Read the price in force for a visitor now and show it."""

@@ -6,17 +6,19 @@ and ``windows()`` turns valid drafts into ``TariffWindow`` values.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import time
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from console.core.tariffs import TariffWindow
 from console.ui.billing.words import tr, weekday_names
+from console.ui.table_model import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#FBE3D6")
@@ -90,43 +92,44 @@ def parse_price(text: str, what: str, optional: bool = True) -> Decimal | None:
     return value
 
 
-class TariffWindowsModel(QAbstractTableModel):
+class TariffWindowsModel(RowTableModel[WindowDraft]):
     """The windows of the tariff being edited; the first matching window wins."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[WindowDraft] = []
+        tips = {
+            int(WindowColumn.NAME): tr("A name for the window, e.g. Peak"),
+            int(WindowColumn.START): tr("Local time the window starts, e.g. 07:00"),
+            int(WindowColumn.END): tr("Local time it ends; before the start: the next day"),
+            int(WindowColumn.ENERGY): tr("Price per kWh in the window; empty: base price"),
+            int(WindowColumn.TIME): tr("Price per hour of charging; empty: base price"),
+        }
+        day_tip = tr("The window starts on this day")
 
-    # --- Qt model interface -------------------------------------------------------------
+        def column(number: int, title: str) -> Column[WindowDraft]:
+            if _is_day(number):  # a checkbox: see column_data
+                return Column[WindowDraft](title, lambda _d: "", header_tip=day_tip)
+            problem = functools.partial(self._cell_problem, column=number)
+            return Column[WindowDraft](
+                title,
+                functools.partial(self._text, column=number),
+                tooltip=lambda d: problem(d) or None,
+                background=lambda d: PROBLEM_BACKGROUND if problem(d) else None,
+                header_tip=tips[number],
+            )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of windows."""
-        return 0 if parent.isValid() else len(self._rows)
+        self.set_columns(column(number, title) for number, title in enumerate(_titles()))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Name, seven days, start, end and two prices."""
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles and what they mean."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+    def column_data(self, item: WindowDraft, number: int, role: int) -> Any:
+        """Days are only a check state; the other cells edit their text."""
+        if _is_day(number):
+            if role == Qt.ItemDataRole.CheckStateRole:
+                checked = number - WindowColumn.MON in item.days
+                return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _titles()[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if WindowColumn.MON <= section <= WindowColumn.SUN:
-                return tr("The window starts on this day")
-            tips = {
-                int(WindowColumn.NAME): tr("A name for the window, e.g. Peak"),
-                int(WindowColumn.START): tr("Local time the window starts, e.g. 07:00"),
-                int(WindowColumn.END): tr("Local time it ends; before the start: the next day"),
-                int(WindowColumn.ENERGY): tr("Price per kWh in the window; empty: base price"),
-                int(WindowColumn.TIME): tr("Price per hour of charging; empty: base price"),
-            }
-            return tips.get(section)
-        return None
+        if role == Qt.ItemDataRole.EditRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().column_data(item, number, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:  # Qt override
         """Days are checkboxes; every other cell is typed into."""
@@ -137,31 +140,11 @@ class TariffWindowsModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, check state, alignment and problem colour of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        draft = self._rows[index.row()]
-        column = index.column()
-        if _is_day(column):
-            if role == Qt.ItemDataRole.CheckStateRole:
-                day = column - WindowColumn.MON
-                checked = day in draft.days
-                return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(draft, column)
-        if role == Qt.ItemDataRole.BackgroundRole and self._cell_problem(draft, column):
-            return PROBLEM_BACKGROUND
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._cell_problem(draft, column) or None
-        return None
-
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Take a typed value or a ticked day."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return False
-        draft = self._rows[index.row()]
+        draft = self.rows[index.row()]
         column = index.column()
         if _is_day(column):
             if role != Qt.ItemDataRole.CheckStateRole:
@@ -187,40 +170,34 @@ class TariffWindowsModel(QAbstractTableModel):
                     draft.time_price = text
         else:
             return False
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COLUMN_COUNT - 1))
+        self.row_changed(index.row())
         return True
 
     # --- content ------------------------------------------------------------------------
 
     def set_windows(self, windows: tuple[TariffWindow, ...] | list[WindowDraft]) -> None:
         """Show these windows (stored ones or drafts)."""
-        self.beginResetModel()
-        self._rows = [w if isinstance(w, WindowDraft) else WindowDraft.of(w) for w in windows]
-        self.endResetModel()
+        self.set_rows(w if isinstance(w, WindowDraft) else WindowDraft.of(w) for w in windows)
 
     def add_window(self, draft: WindowDraft | None = None) -> int:
         """Append a window (peak hours on weekdays unless told otherwise); returns its row."""
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(draft or WindowDraft(name=tr("Peak")))
-        self.endInsertRows()
+        row = len(self.rows)
+        self.insert_rows(row, [draft or WindowDraft(name=tr("Peak"))])
         return row
 
     def remove_window(self, row: int) -> None:
         """Remove the window in ``row``."""
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
+        if 0 <= row < len(self.rows):
+            self.remove_rows(row, 1)
 
     def drafts(self) -> list[WindowDraft]:
         """The windows as typed."""
-        return list(self._rows)
+        return list(self.rows)
 
     def problems(self) -> list[str]:
         """What is wrong with the windows, one message per problem, in row order."""
         found: list[str] = []
-        for row, draft in enumerate(self._rows):
+        for row, draft in enumerate(self.rows):
             try:
                 _window_of(draft)
             except ValueError as error:
@@ -233,7 +210,7 @@ class TariffWindowsModel(QAbstractTableModel):
         problems = self.problems()
         if problems:
             raise ValueError(problems[0])
-        return tuple(_window_of(draft) for draft in self._rows)
+        return tuple(_window_of(draft) for draft in self.rows)
 
     # --- internals ----------------------------------------------------------------------
 

@@ -7,10 +7,8 @@ test or the screenshots can reach it.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -28,6 +26,7 @@ from console.ui.cards.person_dialog import PersonDialog
 from console.ui.cards.words import block_reason_text, blocked_text
 from console.ui.engine_client import EngineClient
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,8 @@ class CardActions(QObject):
         self.dialog: QDialog | None = None
         self.cards: list[Card] = []  # the view keeps these current
         self.people: list[Person] = []
-        self._tasks: set[asyncio.Task[Any]] = set()
+        # Actions started from sync slots; a failure is shown in the banner.
+        self.tasks = TaskKeeper(owner=self, on_error=self._on_failure, wait_for_loop=True)
 
     # ----------------------------------------------------------------- hooks
 
@@ -227,7 +227,7 @@ class CardActions(QObject):
         self.banner.hide()
         dialog = HistoryDialog(title, history, self.parent_widget)
         self.dialog = dialog
-        self.launch(self._await_close(dialog))
+        self.tasks.start(self._await_close(dialog))
         return dialog
 
     async def _await_close(self, dialog: QDialog) -> None:
@@ -237,18 +237,5 @@ class CardActions(QObject):
 
     # ----------------------------------------------------------------- plumbing
 
-    def launch(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Run an action from a sync slot; the task is kept alive and its errors shown."""
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._on_task_done)
-        return task
-
-    def _on_task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        error = task.exception()
-        if error is not None:
-            log.error("card action failed", exc_info=error)
-            self.banner.show_error(self.tr("The action failed: %1").replace("%1", str(error)))
+    def _on_failure(self, error: BaseException) -> None:
+        self.banner.show_error(self.tr("The action failed: %1").replace("%1", str(error)))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -47,6 +46,7 @@ from console.ui.cards.tap import TapWaiter
 from console.ui.cards.words import CardState, block_reason_word, blocked_text, state_text
 from console.ui.engine_client import EngineClient
 from console.ui.message_bar import hold_place
+from console.ui.tasks import TaskKeeper
 
 NEW_PERSON = -1  # the owner combo's "New person…" entry
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -91,7 +91,7 @@ class CardEditorDialog(QDialog):
         self.saved: Card | None = None
         self._people = [p for p in people or [] if not p.retired]
         self._known = {normalize_id_tag(c.id_tag): c for c in known or []}
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)  # ends its work when it closes
         self._owner_index = 0
         self._build(groups or [], chargers or [])
         if card is not None:
@@ -360,7 +360,7 @@ class CardEditorDialog(QDialog):
 
     def _on_owner_activated(self, index: int) -> None:
         if self.owner_combo.itemData(index) == NEW_PERSON:
-            self._keep(asyncio.ensure_future(self.add_person()))
+            self.tasks.start(self.add_person())
         else:
             self._owner_index = index
 
@@ -385,9 +385,9 @@ class CardEditorDialog(QDialog):
         self.error_label.setText("⚠ " + text)
         self.error_label.show()
 
-    def save(self) -> asyncio.Future[None]:
+    def save(self) -> asyncio.Task[None] | None:
         """Check the card and store it; the dialog closes when the engine has stored it."""
-        return self._keep(asyncio.ensure_future(self._save()))
+        return self.tasks.start(self._save())
 
     def _on_save_clicked(self) -> None:
         self.save()
@@ -432,8 +432,3 @@ class CardEditorDialog(QDialog):
         """Closing the dialog (any way) stops waiting for a tap."""
         self.tap.cancel()
         super().done(result)
-
-    def _keep(self, task: asyncio.Future[Any]) -> asyncio.Future[Any]:
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task

@@ -51,7 +51,7 @@ class CardFiles(QObject):
         """Open the import dialog (once at a time)."""
         if self.card_actions.dialog is not None:
             return None
-        return self.card_actions.launch(
+        return self.card_actions.tasks.start(
             self.run_import(ImportDialog(self.client, self.parent_widget))
         )
 
@@ -84,7 +84,7 @@ class CardFiles(QObject):
         path = self.choose_export_path(str(Path(str(folder)) / name))
         if not path:
             return None
-        self.export_task = self.card_actions.launch(self._export(path))
+        self.export_task = self.card_actions.tasks.start(self._export(path))
         return self.export_task
 
     async def _export(self, path: str) -> None:

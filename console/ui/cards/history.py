@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import IntEnum
@@ -10,10 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     QSortFilterProxyModel,
     Qt,
@@ -36,9 +34,8 @@ from console.core.model import Session
 from console.services.card_history import CardHistory, write_history_csv
 from console.ui.cards.table import build_table
 from console.ui.cards.words import block_reason_text, local_time_text
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
+from console.ui.table_model import RIGHT, SORT_ROLE, Column, RowTableModel
+from console.ui.tasks import TaskKeeper
 
 
 class HistoryColumn(IntEnum):
@@ -68,77 +65,55 @@ def energy_text(session: Session) -> str:
     return "" if energy is None else f"{energy / 1000:.2f}"
 
 
-class HistorySessionsModel(QAbstractTableModel):
+class HistorySessionsModel(RowTableModel[Session]):
     """The sessions of a history, one per row."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Session] = []
         self._bills: Mapping[int, SessionBill] = {}
         self._running = self.tr("running")
-        self._titles = column_titles()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of sessions."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HistoryColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text and sort value of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        session = self._rows[index.row()]
-        column = HistoryColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(session, column)
-        if role == SORT_ROLE:
-            match column:
-                case HistoryColumn.SESSION:
-                    return session.id
-                case HistoryColumn.START:
-                    return session.started_at.timestamp()
-                case HistoryColumn.END:
-                    return session.stopped_at.timestamp() if session.stopped_at else 1e12
-                case HistoryColumn.ENERGY:
-                    return session.energy_wh or 0
-                case HistoryColumn.DURATION:
-                    end = session.stopped_at or session.started_at
-                    return (end - session.started_at).total_seconds()
-                case HistoryColumn.COST:
-                    bill = self._bills.get(session.id)
-                    return float(bill.breakdown.gross_total) if bill is not None else -1.0
-                case _:
-                    return self._text(session, column).casefold()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+        titles = column_titles()
+        right = {
             HistoryColumn.SESSION,
             HistoryColumn.ENERGY,
             HistoryColumn.DURATION,
             HistoryColumn.COST,
-        ):
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
+        }
+        self.set_columns(
+            Column[Session](
+                titles[column],
+                functools.partial(self._text, column=column),
+                sort=functools.partial(self._key, column=column),
+                align=RIGHT if column in right else None,
+            )
+            for column in HistoryColumn
+        )
 
     def set_sessions(
         self, sessions: Sequence[Session], bills: Mapping[int, SessionBill] | None = None
     ) -> None:
         """Show exactly these sessions, with the bills of those billed."""
-        self.beginResetModel()
-        self._rows = list(sessions)
         self._bills = dict(bills or {})
-        self.endResetModel()
+        self.set_rows(sessions)
+
+    def _key(self, session: Session, column: HistoryColumn) -> Any:
+        match column:
+            case HistoryColumn.SESSION:
+                return session.id
+            case HistoryColumn.START:
+                return session.started_at.timestamp()
+            case HistoryColumn.END:
+                return session.stopped_at.timestamp() if session.stopped_at else 1e12
+            case HistoryColumn.ENERGY:
+                return session.energy_wh or 0
+            case HistoryColumn.DURATION:
+                end = session.stopped_at or session.started_at
+                return (end - session.started_at).total_seconds()
+            case HistoryColumn.COST:
+                bill = self._bills.get(session.id)
+                return float(bill.breakdown.gross_total) if bill is not None else -1.0
+            case _:
+                return self._text(session, column).casefold()
 
     def _text(self, session: Session, column: HistoryColumn) -> str:
         match column:
@@ -235,6 +210,7 @@ class HistoryDialog(QDialog):
         self.title = title
         self.history = history
         self.export_task: asyncio.Task[None] | None = None
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self.setWindowTitle(self.tr("History — %1").replace("%1", title))
         self.model = HistorySessionsModel(self)
         self.model.set_sessions(history.sessions, history.bills)
@@ -308,7 +284,7 @@ class HistoryDialog(QDialog):
         path = self.choose_export_path(str(Path(str(folder)) / f"{name}.csv"))
         if not path:
             return None
-        self.export_task = asyncio.ensure_future(self._export(path))
+        self.export_task = self.tasks.start(self._export(path))
         return self.export_task
 
     def _on_export_clicked(self) -> None:

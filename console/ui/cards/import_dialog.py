@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -39,6 +38,7 @@ from console.ui.cards.import_preview import (
 from console.ui.cards.table import build_table
 from console.ui.engine_client import EngineClient
 from console.ui.message_bar import hold_place
+from console.ui.tasks import TaskKeeper
 
 
 def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
@@ -130,7 +130,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.import_result: ImportResult | None = None
         self.result_text = ""
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)  # ends its work when it closes
         self.setWindowTitle(self.tr("Import cards"))
         self.path_label = QLabel(self.tr("No file chosen."))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,9 +185,9 @@ class ImportDialog(QDialog):
         if path:
             self.load(path)
 
-    def load(self, path: str) -> asyncio.Future[None]:
+    def load(self, path: str) -> asyncio.Task[None] | None:
         """Read the plan for ``path`` in a worker thread and show it."""
-        return self._keep(asyncio.ensure_future(self._load(path)))
+        return self.tasks.start(self._load(path))
 
     async def _load(self, path: str) -> None:
         self.plan = None
@@ -244,7 +244,7 @@ class ImportDialog(QDialog):
 
     def _on_import_clicked(self) -> None:
         if self.plan is not None:
-            self._keep(asyncio.ensure_future(self.apply()))
+            self.tasks.start(self.apply())
 
     async def apply(self) -> None:
         """Import the plan shown; the dialog closes when the engine has stored it."""
@@ -274,8 +274,3 @@ class ImportDialog(QDialog):
             text += self.tr("; %n row(s) with problems skipped", "", result.skipped_rows)
         self.result_text = text + "."
         self.accept()
-
-    def _keep(self, task: asyncio.Future[Any]) -> asyncio.Future[Any]:
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task

@@ -6,8 +6,6 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from console.core.authorization import normalize_id_tag
 from console.core.clock import utcnow
 from console.core.model import Card, Person
@@ -23,88 +21,69 @@ from console.ui.cards.words import (
     state_colour,
     valid_until_text,
 )
+from console.ui.table_model import (
+    FIRST_FREE_ROLE,
+    LEFT,
+    RIGHT,
+    ROW_ROLE,
+    Column,
+    RowTableModel,
+)
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw values for sorting
-CARD_ROLE = Qt.ItemDataRole.UserRole + 2  # the Card itself
-STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # its CardState
-
-Index = QModelIndex | QPersistentModelIndex
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+CARD_ROLE = ROW_ROLE  # the Card itself
+STATE_ROLE = FIRST_FREE_ROLE  # its CardState
 
 
-class CardsTableModel(QAbstractTableModel):
+class CardsTableModel(RowTableModel[Card]):
     """Registered cards with their owners; ``now`` judges expiry (tests pass a clock)."""
 
     def __init__(self, now: Callable[[], datetime] = utcnow, parent: Any = None) -> None:
         super().__init__(parent)
         self._now = now
-        self._cards: list[Card] = []
         self._people: dict[int, Person] = {}
-        self._titles = card_column_titles()
-        self._tooltips = card_column_tooltips()
+        titles, tips = card_column_titles(), card_column_tooltips()
 
-    # --- Qt model interface -------------------------------------------------------------
+        # Colours and tooltips where a column has them; every column sorts by raw keys.
+        extras: dict[CardColumn, dict[str, Callable[[Card], Any]]] = {
+            CardColumn.STATUS: {
+                "foreground": lambda c: state_colour(card_state(c, self._now())),
+                "tooltip": lambda c: blocked_text(c) or None,
+            },
+            CardColumn.NOTE: {"tooltip": lambda c: c.note or None},
+        }
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of cards (a flat table)."""
-        return 0 if parent.isValid() else len(self._cards)
+        def column(number: CardColumn) -> Column[Card]:
+            return Column[Card](
+                titles[number],
+                lambda card: self._text(card, number),
+                sort=lambda card: self._key(card, number),
+                align=RIGHT if number == CardColumn.AT_ONCE else LEFT,
+                header_tip=tips[number],
+                **extras.get(number, {}),
+            )
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(CardColumn)
+        self.set_columns(column(number) for number in CardColumn)
 
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles and what they mean."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(CardColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltips[section]
-        return None
+    @property
+    def _cards(self) -> list[Card]:
+        return self.rows
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, sort value, colour and tooltip of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._cards):
-            return None
-        card = self._cards[index.row()]
-        column = CardColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(card, column)
-        if role == SORT_ROLE:
-            return self._key(card, column)
-        if role == CARD_ROLE:
-            return card
+    def role_data(self, item: Card, column: int, role: int) -> Any:
+        """The card's state (STATE_ROLE) and the card itself (CARD_ROLE)."""
         if role == STATE_ROLE:
-            return card_state(card, self._now())
-        if role == Qt.ItemDataRole.ForegroundRole and column == CardColumn.STATUS:
-            return state_colour(card_state(card, self._now()))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == CardColumn.AT_ONCE else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole and column == CardColumn.NOTE and card.note:
-            return card.note
-        if role == Qt.ItemDataRole.ToolTipRole and column == CardColumn.STATUS:
-            return blocked_text(card) or None
-        return None
+            return card_state(item, self._now())
+        return super().role_data(item, column, role)
 
     # --- content ------------------------------------------------------------------------
 
     def set_data(self, cards: Iterable[Card], people: Iterable[Person]) -> None:
         """Show exactly these cards, with these people as owners."""
-        self.beginResetModel()
-        self._cards = list(cards)
         self._people = {p.id: p for p in people if p.id is not None}
-        self.endResetModel()
+        self.set_rows(cards)
 
     def refresh_states(self) -> None:
         """Repaint the status column (a card may have expired at midnight)."""
-        if self._cards:
-            column = CardColumn.STATUS
-            last = len(self._cards) - 1
-            self.dataChanged.emit(self.index(0, column), self.index(last, column))
+        self.columns_changed(CardColumn.STATUS, CardColumn.STATUS)
 
     def card_at(self, row: int) -> Card:
         """The card in ``row``."""
@@ -121,10 +100,7 @@ class CardsTableModel(QAbstractTableModel):
     def row_of(self, id_tag: str) -> int | None:
         """The row of a card (any spelling of its id), or None."""
         key = normalize_id_tag(id_tag)
-        for row, card in enumerate(self._cards):
-            if normalize_id_tag(card.id_tag) == key:
-                return row
-        return None
+        return self.find_row(lambda card: normalize_id_tag(card.id_tag) == key)
 
     def state_of(self, card: Card) -> CardState:
         """The card's state now."""

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -22,11 +19,9 @@ from console.ui.cards.table import build_table
 from console.ui.engine_client import EngineClient
 from console.ui.role_controls import gate, when_actor_changes
 from console.ui.staff.roles import allow
+from console.ui.table_model import RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
+PERSON_ROLE = ROW_ROLE
 
 
 class PersonColumn(IntEnum):
@@ -39,95 +34,60 @@ class PersonColumn(IntEnum):
     CARDS = 4
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PeopleTableModel(RowTableModel[Person]):
     """People with the number of cards they own (retired cards not counted)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._people: list[Person] = []
         self._cards: dict[int, int] = {}
-        self._titles = [
-            self.tr("Name"),
-            self.tr("Department"),
-            self.tr("E-mail"),
-            self.tr("Phone"),
-            self.tr("Cards"),
-        ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of people."""
-        return 0 if parent.isValid() else len(self._people)
+        def column(title: str, text: Callable[[Person], str], **more: Any) -> Column[Person]:
+            return Column[Person](title, text, sort=lambda p: text(p).casefold(), **more)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(PersonColumn)
+        self.set_columns(
+            (
+                column(self.tr("Name"), lambda p: p.name),
+                column(
+                    self.tr("Department"),
+                    lambda p: p.department or "",
+                    header_tip=self.tr("Department or cost centre"),
+                ),
+                column(self.tr("E-mail"), lambda p: p.email or ""),
+                column(self.tr("Phone"), lambda p: p.phone or ""),
+                Column[Person](
+                    self.tr("Cards"),
+                    lambda p: str(self.card_count(p)),
+                    sort=self.card_count,
+                    align=RIGHT,
+                ),
+            )
+        )
 
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(PersonColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == PersonColumn.DEPARTMENT:
-            return self.tr("Department or cost centre")
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text and sort value of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._people):
-            return None
-        person = self._people[index.row()]
-        column = PersonColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(person, column)
-        if role == SORT_ROLE:
-            if column == PersonColumn.CARDS:
-                return self.card_count(person)
-            return self._text(person, column).casefold()
-        if role == PERSON_ROLE:
-            return person
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == PersonColumn.CARDS:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and person.retired:
+    def role_data(self, item: Person, column: int, role: int) -> Any:
+        """Retired people in grey."""
+        if role == Qt.ItemDataRole.ForegroundRole and item.retired:
             return Qt.GlobalColor.gray
-        return None
+        return super().role_data(item, column, role)
 
     def set_people(self, people: Iterable[Person], cards: Iterable[Card]) -> None:
         """Show these people; ``cards`` gives each one's count."""
-        self.beginResetModel()
-        self._people = [p for p in people if not p.retired]
         self._cards = {}
         for card in cards:
             if card.person_id is not None and card.status.value != "retired":
                 self._cards[card.person_id] = self._cards.get(card.person_id, 0) + 1
-        self.endResetModel()
+        self.set_rows(p for p in people if not p.retired)
 
     def person_at(self, row: int) -> Person:
         """The person in ``row``."""
-        return self._people[row]
+        return self.rows[row]
 
     def people(self) -> list[Person]:
         """Everyone shown."""
-        return list(self._people)
+        return list(self.rows)
 
     def card_count(self, person: Person) -> int:
         """How many cards (not retired) a person owns."""
         return 0 if person.id is None else self._cards.get(person.id, 0)
-
-    def _text(self, person: Person, column: PersonColumn) -> str:
-        match column:
-            case PersonColumn.NAME:
-                return person.name
-            case PersonColumn.DEPARTMENT:
-                return person.department or ""
-            case PersonColumn.EMAIL:
-                return person.email or ""
-            case PersonColumn.PHONE:
-                return person.phone or ""
-            case PersonColumn.CARDS:
-                return str(self.card_count(person))
 
 
 class PeoplePanel(QWidget):

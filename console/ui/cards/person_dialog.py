@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from console.core.model import Person
 from console.ui.engine_client import EngineClient
 from console.ui.message_bar import hold_place
+from console.ui.tasks import TaskKeeper
 
 
 class PersonDialog(QDialog):
@@ -40,6 +41,7 @@ class PersonDialog(QDialog):
         self.person = person
         self.saved: Person | None = None
         self._task: asyncio.Task[None] | None = None
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         adding = person is None
         self.setWindowTitle(self.tr("New person") if adding else self.tr("Edit person"))
         self.name_edit = QLineEdit(person.name if person else "")
@@ -93,9 +95,9 @@ class PersonDialog(QDialog):
         self.error_label.setText("⚠ " + text)
         self.error_label.show()
 
-    def save(self) -> asyncio.Task[None]:
+    def save(self) -> asyncio.Task[None] | None:
         """Check and save; the dialog closes when the engine has stored the person."""
-        self._task = asyncio.ensure_future(self._save())
+        self._task = self.tasks.start(self._save())
         return self._task
 
     def _on_save_clicked(self) -> None:

@@ -7,8 +7,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from console.core.model import Card
-from console.ui.cards.model import SORT_ROLE, CardsTableModel
+from console.ui.cards.model import CardsTableModel
 from console.ui.cards.words import CardState
+from console.ui.table_model import SORT_ROLE
 
 # The states shown unless the person asks otherwise: retired cards stay out of the way.
 IN_USE = frozenset({CardState.ACTIVE, CardState.BLOCKED, CardState.EXPIRED})

@@ -7,9 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -27,11 +25,9 @@ from console.ui.cards.words import (
 )
 from console.ui.engine_client import EngineClient
 from console.ui.role_controls import gate, when_actor_changes
+from console.ui.table_model import RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-REFUSED_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
+REFUSED_ROLE = ROW_ROLE
 
 
 class RefusedColumn(IntEnum):
@@ -44,91 +40,53 @@ class RefusedColumn(IntEnum):
     COUNT = 4
 
 
-class RefusedCardsModel(QAbstractTableModel):
+class RefusedCardsModel(RowTableModel[RefusedCard]):
     """Refused cards, one per card id, most recent first as read."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[RefusedCard] = []
-        self._titles = [
-            self.tr("Card"),
-            self.tr("Last answer"),
-            self.tr("Charger"),
-            self.tr("Last time"),
-            self.tr("Times"),
-        ]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of refused cards."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(RefusedColumn)
-
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(RefusedColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, sort value, colour and tooltip of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        refused = self._rows[index.row()]
-        column = RefusedColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(refused, column)
-        if role == SORT_ROLE:
-            if column == RefusedColumn.LAST:
-                return refused.last_at.timestamp()
-            if column == RefusedColumn.COUNT:
-                return refused.count
-            return self._text(refused, column).casefold()
-        if role == REFUSED_ROLE:
-            return refused
-        if role == Qt.ItemDataRole.ForegroundRole and column == RefusedColumn.ANSWER:
-            return answer_colour(refused.status)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == RefusedColumn.ANSWER:
-                return answer_explanation(refused.status)
-            if column == RefusedColumn.LAST:
-                return self.tr("First refused %1").replace("%1", local_time_text(refused.first_at))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == RefusedColumn.COUNT:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
+        self.set_columns(
+            (
+                Column[RefusedCard](
+                    self.tr("Card"), lambda r: r.id_tag, sort=lambda r: r.id_tag.casefold()
+                ),
+                Column[RefusedCard](
+                    self.tr("Last answer"),
+                    lambda r: answer_text(r.status),
+                    sort=lambda r: answer_text(r.status).casefold(),
+                    foreground=lambda r: answer_colour(r.status),
+                    tooltip=lambda r: answer_explanation(r.status),
+                ),
+                Column[RefusedCard](
+                    self.tr("Charger"),
+                    lambda r: r.charger_id,
+                    sort=lambda r: r.charger_id.casefold(),
+                ),
+                Column[RefusedCard](
+                    self.tr("Last time"),
+                    lambda r: local_time_text(r.last_at),
+                    sort=lambda r: r.last_at.timestamp(),
+                    tooltip=lambda r: self.tr("First refused %1").replace(
+                        "%1", local_time_text(r.first_at)
+                    ),
+                ),
+                Column[RefusedCard](
+                    self.tr("Times"), lambda r: str(r.count), sort=lambda r: r.count, align=RIGHT
+                ),
+            )
+        )
 
     def set_refused(self, refused: Iterable[RefusedCard]) -> None:
         """Show exactly these refused cards."""
-        self.beginResetModel()
-        self._rows = list(refused)
-        self.endResetModel()
+        self.set_rows(refused)
 
     def refused_at(self, row: int) -> RefusedCard:
         """The refused card in ``row``."""
-        return self._rows[row]
+        return self.rows[row]
 
     def refused(self) -> list[RefusedCard]:
         """Every refused card shown."""
-        return list(self._rows)
-
-    def _text(self, refused: RefusedCard, column: RefusedColumn) -> str:
-        match column:
-            case RefusedColumn.CARD:
-                return refused.id_tag
-            case RefusedColumn.ANSWER:
-                return answer_text(refused.status)
-            case RefusedColumn.CHARGER:
-                return refused.charger_id
-            case RefusedColumn.LAST:
-                return local_time_text(refused.last_at)
-            case RefusedColumn.COUNT:
-                return str(refused.count)
+        return list(self.rows)
 
 
 class RefusedCardsPanel(QWidget):

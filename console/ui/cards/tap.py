@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from console.core.events import CardRefused
 from console.ui.engine_client import EngineClient
 from console.ui.message_bar import hold_place
+from console.ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class TapWaiter(QWidget):
         super().__init__(parent)
         self.client = client
         self.task: asyncio.Task[None] | None = None
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self.charger_combo = QComboBox()
         self.charger_combo.addItem(self.tr("Any charger"), None)
         for charger_id in sorted(chargers, key=str.casefold):
@@ -74,8 +76,8 @@ class TapWaiter(QWidget):
             found = self.charger_combo.count() - 1
         self.charger_combo.setCurrentIndex(max(found, 0))
 
-    def start(self) -> asyncio.Task[None]:
-        """Start waiting for a tap at the chosen charger."""
+    def start(self) -> asyncio.Task[None] | None:
+        """Start waiting for a tap at the chosen charger (None: no loop runs)."""
         self.cancel()
         charger_id = self.charger_combo.currentData()
         where = charger_id or self.tr("any charger")
@@ -85,7 +87,7 @@ class TapWaiter(QWidget):
             "waiting",
             self.tr("◷ Waiting for a new card at %1…").replace("%1", where),
         )
-        self.task = asyncio.ensure_future(self._wait(charger_id))
+        self.task = self.tasks.start(self._wait(charger_id))
         return self.task
 
     def cancel(self) -> None:

@@ -35,6 +35,7 @@ from console.ui.loop_guard import run_or_retry
 from console.ui.role_controls import gate, when_actor_changes
 from console.ui.site_mirror import SiteMirror
 from console.ui.staff.roles import allow, permitted
+from console.ui.tasks import TaskKeeper
 
 RELOAD_DELAY_MS = 200  # events arriving together cause one read
 REFUSED_SHOWN = 200
@@ -67,8 +68,8 @@ class CardsView(QWidget):
         self.card_actions = CardActions(client, mirror, self)
         self.files = CardFiles(client, self.card_actions, self)
         self.card_actions.changed.connect(self.schedule_reload)
-        self._tasks: set[asyncio.Future[Any]] = set()
-        self._latest_load: asyncio.Future[None] | None = None
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)  # ends its work when it closes
+        self._latest_load: asyncio.Task[None] | None = None
         self._build()
         self._reload_delay = QTimer(self)
         self._reload_delay.setSingleShot(True)
@@ -152,13 +153,13 @@ class CardsView(QWidget):
         self.people = PeoplePanel()
         self.people.follow_roles(self.client)
         self.people.addRequested.connect(
-            lambda: self.card_actions.launch(self.card_actions.edit_person())
+            lambda: self.card_actions.tasks.start(self.card_actions.edit_person())
         )
         self.people.editRequested.connect(
-            lambda person: self.card_actions.launch(self.card_actions.edit_person(person))
+            lambda person: self.card_actions.tasks.start(self.card_actions.edit_person(person))
         )
         self.people.historyRequested.connect(
-            lambda person: self.card_actions.launch(self.card_actions.person_history(person))
+            lambda person: self.card_actions.tasks.start(self.card_actions.person_history(person))
         )
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.refused)
@@ -217,9 +218,9 @@ class CardsView(QWidget):
     def _on_reload_due(self) -> None:
         run_or_retry(self.reload, self._reload_delay)
 
-    def reload(self) -> asyncio.Future[None]:
+    def reload(self) -> asyncio.Task[None] | None:
         """Read cards, people and refused cards again (in a worker thread)."""
-        self._latest_load = self._keep(asyncio.ensure_future(self._load()))
+        self._latest_load = self.tasks.start(self._load())
         return self._latest_load
 
     async def _load(self) -> None:
@@ -296,41 +297,43 @@ class CardsView(QWidget):
     def _on_register_clicked(self) -> None:
         # Ctrl+N reaches here too: only when the person may register cards.
         if self.card_actions.dialog is None and permitted(self.client, Permission.CARDS):
-            self.card_actions.launch(self.card_actions.register())
+            self.card_actions.tasks.start(self.card_actions.register())
 
     def _on_edit_clicked(self) -> None:
         card = self.selected_card()
         if card is not None:
-            self.card_actions.launch(self.card_actions.edit(card))
+            self.card_actions.tasks.start(self.card_actions.edit(card))
 
     def _on_row_activated(self, index: QModelIndex) -> None:
         card = index.data(CARD_ROLE)
         if isinstance(card, Card):
-            self.card_actions.launch(self.card_actions.edit(card))
+            self.card_actions.tasks.start(self.card_actions.edit(card))
 
     def _on_block_clicked(self) -> None:
         card = self.selected_card()
         if card is not None:
             status = CardStatus.ACTIVE if card.status is CardStatus.BLOCKED else CardStatus.BLOCKED
-            self.card_actions.launch(self.card_actions.set_status(card, status))
+            self.card_actions.tasks.start(self.card_actions.set_status(card, status))
 
     def _on_retire_clicked(self) -> None:
         card = self.selected_card()
         if card is not None:
-            self.card_actions.launch(self.card_actions.set_status(card, CardStatus.RETIRED))
+            self.card_actions.tasks.start(self.card_actions.set_status(card, CardStatus.RETIRED))
 
     def _on_history_clicked(self) -> None:
         card = self.selected_card()
         if card is not None:
-            self.card_actions.launch(self.card_actions.card_history(card))
+            self.card_actions.tasks.start(self.card_actions.card_history(card))
 
     def _on_register_refused(self, refused: RefusedCard) -> None:
-        self.card_actions.launch(self.card_actions.register(refused.id_tag, refused.charger_id))
+        self.card_actions.tasks.start(
+            self.card_actions.register(refused.id_tag, refused.charger_id)
+        )
 
     def _on_edit_refused(self, id_tag: str) -> None:
         row = self.model.row_of(id_tag)
         if row is not None:
-            self.card_actions.launch(self.card_actions.edit(self.model.card_at(row)))
+            self.card_actions.tasks.start(self.card_actions.edit(self.model.card_at(row)))
 
     # --- filters and summary ------------------------------------------------------------
 
@@ -349,8 +352,3 @@ class CardsView(QWidget):
         text = self.tr("%n card(s) shown", "", self.proxy.rowCount())
         parts = [f"{state_word(state)}: {counts[state]}" for state in CardState]
         self.summary_label.setText(text + "   ·   " + "   ".join(parts))
-
-    def _keep(self, task: asyncio.Future[Any]) -> asyncio.Future[Any]:
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task

@@ -8,13 +8,12 @@ a person reading the log survive the refresh.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -29,6 +28,7 @@ from console.core.model import LoggedFrame
 from console.services.formatting import to_local
 from console.services.queries import StatusChange
 from console.ui import theme
+from console.ui.table_model import RIGHT, Column, RowTableModel
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -56,65 +56,23 @@ def local_time(at: datetime | None, seconds: bool = True) -> str:
     return f"{moment.day} {month} {moment.strftime(clock)}"
 
 
-class RowsTableModel(QAbstractTableModel, Generic[R]):
-    """A read-only, newest-first list of rows; ``set_rows`` merges a fresh read."""
-
-    headers: tuple[str, ...] = ()
+class RowsTableModel(RowTableModel[R]):
+    """A read-only, newest-first log of rows; ``set_rows`` merges a fresh read by ``key``."""
 
     def __init__(self, key: Callable[[R], Hashable], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[R] = []
         self._key = key
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of rows (a table has no children)."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return _tr(self.headers[section])
-        return None
 
     def row(self, index: Index) -> R | None:
         """The row an index points to."""
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self.rows[index.row()]
+        return self.row_at(index.row()) if index.isValid() else None
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def set_rows(self, rows: Iterable[R]) -> None:
         """Take a fresh newest-first read: new rows go in at the top, old ones drop off."""
-        fresh = list(rows)
-        keys = [self._key(r) for r in fresh]
-        newest = self._key(self.rows[0]) if self.rows else None
-        added = keys.index(newest) if self.rows and newest in keys else -1
-        kept = len(fresh) - added
-        if added < 0 or kept > len(self.rows) or self._keys(kept) != keys[added:]:
-            self.beginResetModel()
-            self.rows = fresh
-            self.endResetModel()
-            return
-        if len(self.rows) > kept:
-            self.beginRemoveRows(QModelIndex(), kept, len(self.rows) - 1)
-            del self.rows[kept:]
-            self.endRemoveRows()
-        if added:
-            self.beginInsertRows(QModelIndex(), 0, added - 1)
-            self.rows[:0] = fresh[:added]
-            self.endInsertRows()
+        self.merge_newest(list(rows), self._key)
 
-    def _keys(self, count: int) -> list[Hashable]:
-        return [self._key(r) for r in self.rows[:count]]
+
+_CENTRE = Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,99 +105,88 @@ def frame_rows(frames: Sequence[LoggedFrame]) -> list[FrameRow]:
 class MessageLogTableModel(RowsTableModel[FrameRow]):
     """A charger's recent frames: time, direction, action, message id, latency, payload."""
 
-    headers = ("Time", "Dir.", "Action", "Message id", "Latency", "Payload")
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             lambda r: (r.frame.at, r.frame.direction, r.frame.kind, r.frame.message_id), parent
         )
+        self.set_columns(
+            (
+                Column[FrameRow](_tr("Time"), lambda r: local_time(r.frame.at), foreground=_muted),
+                Column[FrameRow](
+                    _tr("Dir."),
+                    lambda r: "→" if r.frame.direction is Direction.OUT else "←",
+                    align=_CENTRE,
+                    tooltip=lambda r: (
+                        _tr("to the charger")
+                        if r.frame.direction is Direction.OUT
+                        else _tr("from the charger")
+                    ),
+                ),
+                Column[FrameRow](_tr("Action"), _action_text, foreground=_failed_colour),
+                Column[FrameRow](
+                    _tr("Message id"),
+                    lambda r: r.frame.message_id or "",
+                    tooltip=lambda r: r.frame.message_id or "",
+                    foreground=_muted,
+                ),
+                Column[FrameRow](
+                    _tr("Latency"),
+                    lambda r: "" if r.frame.latency_ms is None else f"{r.frame.latency_ms:.0f} ms",
+                    align=RIGHT,
+                ),
+                Column[FrameRow](
+                    _tr("Payload"),
+                    lambda r: r.payload,
+                    tooltip=lambda r: r.detail,
+                    foreground=_failed_colour,
+                ),
+            )
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, tooltips, colours and alignment."""
-        row = self.row(index)
-        if row is None:
-            return None
-        frame, column = row.frame, index.column()
-        failed = frame.kind in (FrameKind.ERROR, FrameKind.INVALID)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 1:
-                return (
-                    _tr("to the charger")
-                    if frame.direction is Direction.OUT
-                    else _tr("from the charger")
-                )
-            if column == 5:
-                return row.detail
-            if column == 3:
-                return frame.message_id or ""
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if failed and column in (2, 5):
-                return ERROR_COLOUR
-            if column in (0, 3):
-                return MUTED_COLOUR
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 4):
-            align = Qt.AlignmentFlag.AlignCenter if column == 1 else Qt.AlignmentFlag.AlignRight
-            return int(align | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
-    @staticmethod
-    def _text(row: FrameRow, column: int) -> str:
-        frame = row.frame
-        if column == 0:
-            return local_time(frame.at)
-        if column == 1:
-            return "→" if frame.direction is Direction.OUT else "←"
-        if column == 2:
-            action = frame.action or ""
-            suffix = {
-                FrameKind.CALL: "",
-                FrameKind.RESULT: _tr(" · reply"),
-                FrameKind.ERROR: _tr(" · ERROR"),
-                FrameKind.INVALID: _tr("unreadable frame"),
-            }[frame.kind]
-            return action + suffix if frame.kind is not FrameKind.INVALID else suffix
-        if column == 3:
-            return frame.message_id or ""
-        if column == 4:
-            return "" if frame.latency_ms is None else f"{frame.latency_ms:.0f} ms"
-        return row.payload
+def _muted(_row: object) -> QColor:
+    return MUTED_COLOUR
+
+
+def _failed_colour(row: FrameRow) -> QColor | None:
+    failed = row.frame.kind in (FrameKind.ERROR, FrameKind.INVALID)
+    return ERROR_COLOUR if failed else None
+
+
+def _action_text(row: FrameRow) -> str:
+    frame = row.frame
+    suffix = {
+        FrameKind.CALL: "",
+        FrameKind.RESULT: _tr(" · reply"),
+        FrameKind.ERROR: _tr(" · ERROR"),
+        FrameKind.INVALID: _tr("unreadable frame"),
+    }[frame.kind]
+    return (frame.action or "") + suffix if frame.kind is not FrameKind.INVALID else suffix
 
 
 class StatusHistoryTableModel(RowsTableModel[StatusChange]):
     """A charger's status changes, newest first, with the theme's colours and symbols."""
 
-    headers = ("Time", "Connector", "Status", "Error", "Info")
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda r: (r.at, r.connector_id, r.status, r.error_code), parent)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text and the status colour."""
-        change = self.row(index)
-        if change is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return local_time(change.at)
-            if column == 1:
-                return _tr("Charger") if change.connector_id == 0 else str(change.connector_id)
-            if column == 2:
-                return f"{theme.status_symbol(change.status)}  {theme.status_text(change.status)}"
-            if column == 3:
-                return "" if change.error_code == "NoError" else change.error_code
-            return change.info or ""
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == 2:
-                return theme.status_colour(change.status)
-            if column == 3:
-                return ERROR_COLOUR
-            if column == 0:
-                return MUTED_COLOUR
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        self.set_columns(
+            (
+                Column[StatusChange](_tr("Time"), lambda c: local_time(c.at), foreground=_muted),
+                Column[StatusChange](
+                    _tr("Connector"),
+                    lambda c: _tr("Charger") if c.connector_id == 0 else str(c.connector_id),
+                    align=_CENTRE,
+                ),
+                Column[StatusChange](
+                    _tr("Status"),
+                    lambda c: f"{theme.status_symbol(c.status)}  {theme.status_text(c.status)}",
+                    foreground=lambda c: theme.status_colour(c.status),
+                ),
+                Column[StatusChange](
+                    _tr("Error"),
+                    lambda c: "" if c.error_code == "NoError" else c.error_code,
+                    foreground=lambda _c: ERROR_COLOUR,
+                ),
+                Column[StatusChange](_tr("Info"), lambda c: c.info or ""),
+            )
+        )

@@ -106,8 +106,12 @@ class ChargerDetailView(QWidget):
         self.hard_reset_button = QPushButton(self.tr("Hard reset…"))
         self.soft_reset_button.setToolTip(self.tr("Restart the charger; sessions end first"))
         self.hard_reset_button.setToolTip(self.tr("Restart the charger at once"))
-        self.soft_reset_button.clicked.connect(lambda: self._act(self._reset(False)))
-        self.hard_reset_button.clicked.connect(lambda: self._act(self._reset(True)))
+        self.soft_reset_button.clicked.connect(
+            lambda: self._act(lambda c: self.staff.reset(c, False))
+        )
+        self.hard_reset_button.clicked.connect(
+            lambda: self._act(lambda c: self.staff.reset(c, True))
+        )
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("Charger:")))
         header.addWidget(self.picker)
@@ -317,35 +321,29 @@ class ChargerDetailView(QWidget):
 
     # ----------------------------------------------------------------- actions
 
-    def _act(self, coroutine: Coroutine[Any, Any, Any]) -> None:
-        self.staff.launch(coroutine)
-
-    async def _reset(self, hard: bool) -> None:
+    def _act(self, make: Callable[[str], Coroutine[Any, Any, Any] | None]) -> None:
+        """Run ``make(charger id)`` as a staff action on the charger shown (nothing when
+        none is shown or ``make`` has nothing to do)."""
         if self.charger_id is not None:
-            await self.staff.reset(self.charger_id, hard)
+            coroutine = make(self.charger_id)
+            if coroutine is not None:
+                self.staff.tasks.start(coroutine)
 
     def _wire_card(self, card: ConnectorCard) -> None:
         """Connect a new card's buttons to the staff actions."""
         connector_id = card.connector_id
-
-        def launch(make: Callable[[str], Coroutine[Any, Any, Any] | None]) -> None:
-            if self.charger_id is not None:
-                coroutine = make(self.charger_id)
-                if coroutine is not None:
-                    self._act(coroutine)
-
         card.start_button.clicked.connect(
-            lambda: launch(lambda c: self.staff.start_session(c, connector_id))
+            lambda: self._act(lambda c: self.staff.start_session(c, connector_id))
         )
         card.visitor_button.clicked.connect(
-            lambda: launch(lambda c: self.staff.start_visitor(c, connector_id))
+            lambda: self._act(lambda c: self.staff.start_visitor(c, connector_id))
         )
-        card.stop_button.clicked.connect(lambda: launch(lambda c: self._stop(c, card)))
+        card.stop_button.clicked.connect(lambda: self._act(lambda c: self._stop(c, card)))
         card.unlock_button.clicked.connect(
-            lambda: launch(lambda c: self.staff.unlock(c, connector_id))
+            lambda: self._act(lambda c: self.staff.unlock(c, connector_id))
         )
         card.availability_button.clicked.connect(
-            lambda: launch(
+            lambda: self._act(
                 lambda c: self.staff.set_available(c, connector_id, card.makes_available)
             )
         )

@@ -9,12 +9,13 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from console.core.enums import ConnectorStatus
 from console.core.site import ChargerState
+from console.ui.table_model import FIRST_FREE_ROLE, ROW_ROLE
 
 RowKey = tuple[str, int]  # (charger id, connector id)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's (charger id, connector id)
-PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2  # True for faulted or offline rows
+KEY_ROLE = ROW_ROLE  # the row's (charger id, connector id): the row itself
+PROBLEM_ROLE = FIRST_FREE_ROLE  # True for faulted or offline rows
 
 PENDING_STYLE = ("#E69F00", "◷")
 REJECTED_STYLE = ("#7F7F7F", "⊘")

@@ -5,13 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QIcon
 
 from console.core.enums import Approval, ConnectorStatus
@@ -24,7 +18,6 @@ from console.ui.overview.cells import (
     PROBLEM_ROLE,
     REJECTED_STYLE,
     SEVERITY,
-    AnyIndex,
     Column,
     RowKey,
     connector_rows,
@@ -45,11 +38,14 @@ from console.ui.overview.format import (
 )
 from console.ui.overview.running import RunningSessions
 from console.ui.site_mirror import SiteMirror
+from console.ui.table_model import RowTableModel, columns_of
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from console.ui.engine_client import EngineClient
+
+_RIGHT_COLUMNS = (Column.POWER, Column.ENERGY, Column.CONNECTOR, Column.DURATION, Column.COST)
 
 __all__ = [
     "KEY_ROLE",
@@ -62,22 +58,22 @@ __all__ = [
 ]
 
 
-class ChargerTableModel(QAbstractTableModel):
+class ChargerTableModel(RowTableModel[RowKey]):
     """Every connector of the site with its status, connection, power and session.
 
     Rows of one charger are kept together, so an update of a charger is one
     ``dataChanged`` over its rows; a new charger is appended with begin/endInsertRows; the
-    model is reset only when a full update brings a different set of rows.
+    model is reset only when a full update brings a different set of rows. A row is a
+    (charger id, connector id) key: its cells are read from the site mirror when painted.
     """
 
     def __init__(self, mirror: SiteMirror, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._mirror = mirror
-        self._rows: list[RowKey] = []
         self._first: dict[str, int] = {}  # charger id -> its first row
         self._seen: dict[str, ChargerState] = {}  # what the rows show now
         self._icons: dict[tuple[str, str], QIcon] = {}
-        self._headers = [
+        titles = [
             self.tr("Charger"),
             self.tr("Connector"),
             self.tr("Status"),
@@ -89,11 +85,21 @@ class ChargerTableModel(QAbstractTableModel):
             self.tr("Cost so far"),
             self.tr("Problem"),
         ]
-        self._header_tips = {
+        header_tips = {
             Column.CARD: self.tr("Who charges: the card's owner or the visitor, and the card"),
             Column.DURATION: self.tr("How long the running session has lasted"),
             Column.COST: self.tr("What the running session has cost so far, under its tariff"),
         }
+        self.set_columns(
+            columns_of(
+                titles,
+                lambda key, c: self._text(self._charger(key), key[1], Column(c)),
+                sort=lambda key, c: self._sort_key_of(key, c),
+                tooltip=lambda key, c: self._tooltip(self._charger(key), key[1], Column(c)),
+                right=_RIGHT_COLUMNS,
+                header_tips=[header_tips.get(column) for column in Column],
+            )
+        )
         self.holders = mirror.holders
         self.running = RunningSessions(mirror, self)
         self.power_watch = PowerWatch()
@@ -109,51 +115,29 @@ class ChargerTableModel(QAbstractTableModel):
 
     # ----------------------------------------------------------------- Qt interface
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Connectors shown (none below the top level)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """The columns of ``Column``."""
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[section]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self._header_tips.get(Column(section))
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return self._alignment(section)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The cell's text, icon, colours and tooltip."""
-        if not index.isValid() or index.row() >= len(self._rows):
+    def column_data(self, item: RowKey, number: int, role: int) -> Any:
+        """Nothing for a charger the mirror no longer has (its rows go at the next update)."""
+        if item[0] not in self._mirror.chargers:
             return None
-        charger_id, connector_id = self._rows[index.row()]
-        charger = self._mirror.chargers.get(charger_id)
+        return super().column_data(item, number, role)
+
+    def role_data(self, item: RowKey, column: int, role: int) -> Any:
+        """The status icon, the row's background, its key and whether it has a problem."""
+        charger = self._mirror.chargers.get(item[0])
         if charger is None:
             return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(charger, connector_id, column)
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
-            return self._status_icon(charger, connector_id)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
+            return self._status_icon(charger, item[1])
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(charger, connector_id)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(charger, connector_id, column)
+            return self._background(charger, item[1])
         if role == KEY_ROLE:
-            return (charger_id, connector_id)
+            return item
         if role == PROBLEM_ROLE:
-            return is_problem(charger, connector_id)
-        return None
+            return is_problem(charger, item[1])
+        return super().role_data(item, column, role)
+
+    def _charger(self, key: RowKey) -> ChargerState:
+        return self._mirror.chargers[key[0]]
 
     # ----------------------------------------------------------------- lookups
 
@@ -164,23 +148,26 @@ class ChargerTableModel(QAbstractTableModel):
 
     def key(self, row: int) -> RowKey:
         """(charger id, connector id) of a row."""
-        return self._rows[row]
+        return self.rows[row]
 
     def row_of(self, key: RowKey) -> int | None:
         """The row showing a connector, if any."""
         first = self._first.get(key[0])
         if first is None:
             return None
-        for row in range(first, len(self._rows)):
-            if self._rows[row][0] != key[0]:
+        for row in range(first, len(self.rows)):
+            if self.rows[row][0] != key[0]:
                 break
-            if self._rows[row] == key:
+            if self.rows[row] == key:
                 return row
         return None
 
     def sort_key(self, row: int, column: int) -> tuple[Any, ...]:
         """A key that sorts the column naturally, ties broken by charger and connector."""
-        charger_id, connector_id = self._rows[row]
+        return self._sort_key_of(self.rows[row], column)
+
+    def _sort_key_of(self, key: RowKey, column: int) -> tuple[Any, ...]:
+        charger_id, connector_id = key
         tie = (natural_key(charger_id), connector_id)
         charger = self._mirror.chargers.get(charger_id)
         if charger is None:
@@ -216,11 +203,11 @@ class ChargerTableModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._first = {}
-        for row, (charger_id, _) in enumerate(self._rows):
+        for row, (charger_id, _) in enumerate(self.rows):
             self._first.setdefault(charger_id, row)
 
     def _load(self, chargers: dict[str, ChargerState]) -> None:
-        self._rows = self._layout(chargers)
+        self.rows = self._layout(chargers)
         self._reindex()
         self._seen = dict(chargers)
 
@@ -237,7 +224,7 @@ class ChargerTableModel(QAbstractTableModel):
         self._watch(chargers, None if full else ids)
         if full:
             wanted = self._layout(chargers)
-            if set(wanted) != set(self._rows):
+            if set(wanted) != set(self.rows):
                 self.beginResetModel()
                 self._load(chargers)
                 self.endResetModel()
@@ -254,24 +241,24 @@ class ChargerTableModel(QAbstractTableModel):
         keys = [(charger_id, c) for c in connector_rows(charger)]
         first = self._first.get(charger_id)
         if first is None:
-            end = len(self._rows)
+            end = len(self.rows)
             self.beginInsertRows(QModelIndex(), end, end + len(keys) - 1)
-            self._rows.extend(keys)
+            self.rows.extend(keys)
             self._first[charger_id] = end
             self.endInsertRows()
             return
-        count = sum(1 for key in self._rows[first:] if key[0] == charger_id)
-        if self._rows[first : first + count] == keys:
+        count = sum(1 for key in self.rows[first:] if key[0] == charger_id)
+        if self.rows[first : first + count] == keys:
             last = first + count - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
-            return
+            return  # one signal for the charger's rows
         # Its connectors became known (or changed): replace the charger's rows in place.
         self.beginRemoveRows(QModelIndex(), first, first + count - 1)
-        del self._rows[first : first + count]
+        del self.rows[first : first + count]
         self._reindex()
         self.endRemoveRows()
         self.beginInsertRows(QModelIndex(), first, first + len(keys) - 1)
-        self._rows[first:first] = keys
+        self.rows[first:first] = keys
         self._reindex()
         self.endInsertRows()
 
@@ -285,10 +272,7 @@ class ChargerTableModel(QAbstractTableModel):
             self._repaint(Column.STATUS, Column.STATUS)
 
     def _repaint(self, first: Column, last: Column) -> None:
-        if self._rows:
-            top = self.index(0, first)
-            bottom = self.index(len(self._rows) - 1, last)
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+        self.columns_changed(first, last, [Qt.ItemDataRole.DisplayRole])
 
     def _on_holders_changed(self, _keys: list[str]) -> None:
         self._repaint(Column.CARD, Column.CARD)
@@ -312,12 +296,6 @@ class ChargerTableModel(QAbstractTableModel):
         connector = charger.connectors.get(connector_id)
         zero_for = self.power_watch.zero_for((charger.charger_id, connector_id))
         return drawing_words(connector, zero_for)
-
-    @staticmethod
-    def _alignment(column: int) -> Qt.AlignmentFlag:
-        if column in (Column.POWER, Column.ENERGY, Column.CONNECTOR, Column.DURATION, Column.COST):
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
     @staticmethod
     def _severity(charger: ChargerState, connector: ConnectorState | None) -> int:

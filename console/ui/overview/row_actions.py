@@ -192,19 +192,19 @@ class ConnectorActions(QObject):
         connector = charger.connectors.get(connector_id)
         staff = self.staff
         if name == "start":
-            staff.launch(staff.start_session(cid, connector_id))
+            staff.tasks.start(staff.start_session(cid, connector_id))
         elif name == "visitor":
-            staff.launch(staff.start_visitor(cid, connector_id))
+            staff.tasks.start(staff.start_visitor(cid, connector_id))
         elif name == "stop" and connector is not None and connector.transaction_id is not None:
-            staff.launch(staff.stop_session(cid, connector_id, connector.transaction_id))
+            staff.tasks.start(staff.stop_session(cid, connector_id, connector.transaction_id))
         elif name == "unlock":
-            staff.launch(staff.unlock(cid, connector_id))
+            staff.tasks.start(staff.unlock(cid, connector_id))
         elif name == "connector_available":
             unavailable = connector is not None and connector.status is ConnectorStatus.UNAVAILABLE
-            staff.launch(staff.set_available(cid, connector_id, unavailable))
+            staff.tasks.start(staff.set_available(cid, connector_id, unavailable))
         elif name == "charger_available":
             whole = charger.connectors.get(0)
             unavailable = whole is not None and whole.status is ConnectorStatus.UNAVAILABLE
-            staff.launch(staff.set_available(cid, 0, unavailable))
+            staff.tasks.start(staff.set_available(cid, 0, unavailable))
         elif name in ("soft_reset", "hard_reset"):
-            staff.launch(staff.reset(cid, hard=name == "hard_reset"))
+            staff.tasks.start(staff.reset(cid, hard=name == "hard_reset"))

@@ -345,4 +345,4 @@ class OverviewView(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _on_approval_chosen(self, charger_id: str, accepted: bool) -> None:
-        self.staff.launch(self.staff.set_approval(charger_id, accepted))
+        self.staff.tasks.start(self.staff.set_approval(charger_id, accepted))

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -19,9 +18,9 @@ from PySide6.QtGui import QFont
 
 from console.services.reports import ReportBy, ReportRow, currencies_of, report_total
 from console.ui.reports.words import Measure, grouping_word, key_label, measure_word
+from console.ui.table_model import FIRST_FREE_ROLE, LEFT, RIGHT, SORT_ROLE, Column, RowTableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value: keys sort as text, figures as numbers
-TOTAL_ROLE = Qt.ItemDataRole.UserRole + 3  # True on the total row
+TOTAL_ROLE = FIRST_FREE_ROLE  # True on the total row
 
 Index = QModelIndex | QPersistentModelIndex
 ZERO_MONEY = Decimal("0.00")
@@ -52,29 +51,32 @@ def measure_text(value: float, measure: Measure) -> str:
     return QLocale().toString(value, "f", decimals)
 
 
-class EnergyReportTableModel(QAbstractTableModel):
+class EnergyReportTableModel(RowTableModel[ReportRow]):
     """Rows of ``energy_report`` with a bold total row at the end.
 
     Columns: the key, sessions, energy (kWh), revenue per currency found, and the finished
     sessions without a bill ("Without bill", 0 shown: an empty cell would read as unknown).
+    The total is the last of ``rows``; the revenue columns follow the currencies found.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ReportRow] = []
         self._total = report_total([])
         self._by = ReportBy.DAY
         self._currencies: list[str] = []
+        self.set_report([], ReportBy.DAY)
 
     # --- contents -----------------------------------------------------------------------
 
     def set_report(self, rows: Sequence[ReportRow], by: ReportBy) -> None:
         """Show a report grouped ``by``."""
-        self.beginResetModel()
-        self._rows = list(rows)
+        report = list(rows)
+        self.beginResetModel()  # rows and columns change together: one reset
         self._by = by
-        self._currencies = currencies_of(self._rows)
-        self._total = report_total(self._rows)
+        self._currencies = currencies_of(report)
+        self._total = report_total(report)
+        self.rows = [*report, self._total]
+        self.columns = tuple(self._column(number) for number in range(4 + len(self._currencies)))
         self.endResetModel()
 
     @property
@@ -87,9 +89,9 @@ class EnergyReportTableModel(QAbstractTableModel):
         """The currencies with revenue in the report, one column each."""
         return list(self._currencies)
 
-    def rows(self) -> list[ReportRow]:
+    def report_rows(self) -> list[ReportRow]:
         """The report's rows (without the total), in the report's order."""
-        return list(self._rows)
+        return self.rows[:-1]
 
     def total(self) -> ReportRow:
         """The sum of every row."""
@@ -97,7 +99,7 @@ class EnergyReportTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> ReportRow | None:
         """The report row shown at ``row``; None for the total row."""
-        return self._rows[row] if row < len(self._rows) else None
+        return self.rows[row] if 0 <= row < len(self.rows) - 1 else None
 
     # --- columns ------------------------------------------------------------------------
 
@@ -126,46 +128,44 @@ class EnergyReportTableModel(QAbstractTableModel):
             return measure_word(Measure.REVENUE, currency)
         return QCoreApplication.translate("Reports", "Without bill")
 
+    def _column(self, number: int) -> Column[ReportRow]:
+        kind, currency = self._column_kind(number)
+        if kind == "key":
+            return Column[ReportRow](
+                self.column_title(number),
+                self._key_text,
+                sort=lambda r: r.key.casefold(),
+                tooltip=self._key_text,
+                align=LEFT,
+            )
+
+        def text(row: ReportRow) -> str:
+            return self._figure_text(row, kind, currency)
+
+        unbilled = kind == "unbilled"
+        return Column[ReportRow](
+            self.column_title(number),
+            text,
+            sort=lambda r: self._figure(r, kind, currency),
+            tooltip=(lambda _r: unbilled_explanation()) if unbilled else text,
+            align=RIGHT,
+            header_tip=unbilled_explanation() if unbilled else None,
+        )
+
+    def _key_text(self, row: ReportRow) -> str:
+        if row is self._total:
+            return QCoreApplication.translate("Reports", "Total")
+        return key_label(row.key, self._by)
+
     # --- Qt model -----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """The report's rows and the total row."""
-        return 0 if parent.isValid() else len(self._rows) + 1
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Key, sessions, energy, one revenue column per currency, unbilled."""
-        return 0 if parent.isValid() else 4 + len(self._currencies)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Texts, sort values, alignment and the total row's bold font."""
-        if not index.isValid():
-            return None
-        is_total = index.row() >= len(self._rows)
-        row = self._total if is_total else self._rows[index.row()]
-        kind, currency = self._column_kind(index.column())
+    def role_data(self, item: ReportRow, column: int, role: int) -> Any:
+        """TOTAL_ROLE: True on the total row; its key cell is bold too."""
         if role == TOTAL_ROLE:
-            return is_total
-        if role == Qt.ItemDataRole.ToolTipRole and kind == "unbilled":
-            return unbilled_explanation()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if kind == "key":
-                if is_total:
-                    return QCoreApplication.translate("Reports", "Total")
-                return key_label(row.key, self._by)
-            return self._figure_text(row, kind, currency)
-        if role == SORT_ROLE:
-            if kind == "key":
-                return row.key.casefold()
-            return self._figure(row, kind, currency)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if kind == "key":
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and is_total:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+            return item is self._total
+        if role == Qt.ItemDataRole.FontRole and item is self._total:
+            return _bold()
+        return super().role_data(item, column, role)
 
     def _figure(self, row: ReportRow, kind: str, currency: str | None) -> float:
         if kind == "sessions":
@@ -186,17 +186,11 @@ class EnergyReportTableModel(QAbstractTableModel):
             return locale.toString(float(row.revenue.get(currency, ZERO_MONEY)), "f", 2)
         return locale.toString(row.unbilled)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.column_title(section)
-        if role == Qt.ItemDataRole.ToolTipRole and self._column_kind(section)[0] == "unbilled":
-            return unbilled_explanation()
-        return None
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class TotalLastProxyModel(QSortFilterProxyModel):

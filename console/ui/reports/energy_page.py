@@ -29,7 +29,7 @@ from console.ui.reports.energy_model import (
     measure_text,
     measure_value,
 )
-from console.ui.reports.files import ReportFiles, keep_task
+from console.ui.reports.files import ReportFiles
 from console.ui.reports.latest import LatestRead, Reader, Superseded
 from console.ui.reports.source import energy_read
 from console.ui.reports.words import (
@@ -40,6 +40,7 @@ from console.ui.reports.words import (
     key_label,
     measure_word,
 )
+from console.ui.tasks import TaskKeeper
 
 _WIDTH_SAMPLES = ["Wed 2026-12-31 0", "Sessions 0", "Energy (kWh) 0", "Revenue (EUR) 0"]
 
@@ -59,7 +60,7 @@ class EnergyReportPage(QWidget):
         self.proxy = TotalLastProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self._days: tuple[date, date] | None = None
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self._build()
 
     def _build(self) -> None:
@@ -158,12 +159,12 @@ class EnergyReportPage(QWidget):
 
     # --- loading ------------------------------------------------------------------------
 
-    def load(self, first: date, last: date) -> asyncio.Future[Any]:
+    def load(self, first: date, last: date) -> asyncio.Task[Any] | None:
         """Read the report of these local days in a worker thread; newer loads win."""
         self._days = (first, last)
-        return keep_task(self._tasks, self._load(first, last, self.by()))
+        return self.tasks.start(self._load(first, last, self.by()))
 
-    def reload(self) -> asyncio.Future[Any] | None:
+    def reload(self) -> asyncio.Task[Any] | None:
         """Read the last period again (after the grouping changed)."""
         return self.load(*self._days) if self._days is not None else None
 
@@ -256,7 +257,7 @@ class EnergyReportPage(QWidget):
 
     # --- export -------------------------------------------------------------------------
 
-    def export_csv(self) -> asyncio.Future[Any] | None:
+    def export_csv(self) -> asyncio.Task[Any] | None:
         """Ask where, then write the report as the table shows it (with its total line)."""
         if self._days is None:
             return None
@@ -277,7 +278,7 @@ class EnergyReportPage(QWidget):
         def write(target: Path) -> int:
             return write_energy_report_csv(rows, by, target, zone)
 
-        return keep_task(self._tasks, self.files.save(path, write))
+        return self.tasks.start(self.files.save(path, write))
 
     def _on_export_clicked(self) -> None:
         self.export_csv()

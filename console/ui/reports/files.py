@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -71,13 +70,3 @@ class ReportFiles(QObject):
         QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
         self.saved.emit(path, count)
         return count
-
-
-def keep_task(
-    tasks: set[asyncio.Future[Any]], coroutine: Coroutine[Any, Any, Any] | asyncio.Future[Any]
-) -> asyncio.Future[Any]:
-    """Start ``coroutine`` as a task and hold a reference to it until it is done."""
-    task = asyncio.ensure_future(coroutine)
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
-    return task

@@ -26,9 +26,10 @@ from console.core.model import Person
 from console.services.formatting import local_today
 from console.services.pdf.statement import render_statement_pdf
 from console.services.statements import Statement, write_statement_csv
-from console.ui.reports.files import ReportFiles, keep_task
+from console.ui.reports.files import ReportFiles
 from console.ui.reports.latest import LatestRead, Reader, Superseded
 from console.ui.reports.source import departments_read, people_read, site_read, statement_read
+from console.ui.tasks import TaskKeeper
 
 
 def statement_summary(statement: Statement) -> str:
@@ -64,7 +65,7 @@ class StatementsPage(QWidget):
         self.people_reads = LatestRead(client, self)
         self.departments_reads = LatestRead(client, self)
         self.statement: Statement | None = None
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self._people_loaded = False
         self._build()
 
@@ -183,10 +184,10 @@ class StatementsPage(QWidget):
 
     # --- loading ------------------------------------------------------------------------
 
-    def load_people(self) -> asyncio.Future[Any]:
+    def load_people(self) -> asyncio.Task[Any] | None:
         """Read the people and the month's departments (for the pickers) in a worker
         thread."""
-        return keep_task(self._tasks, self._load_people())
+        return self.tasks.start(self._load_people())
 
     async def _load_people(self) -> None:
         try:
@@ -200,9 +201,9 @@ class StatementsPage(QWidget):
         self.set_departments(departments)
         self.set_people(people)
 
-    def load_departments(self) -> asyncio.Future[Any]:
+    def load_departments(self) -> asyncio.Task[Any] | None:
         """Read the chosen month's departments again, then its statement."""
-        return keep_task(self._tasks, self._load_departments())
+        return self.tasks.start(self._load_departments())
 
     async def _load_departments(self) -> None:
         try:
@@ -215,11 +216,11 @@ class StatementsPage(QWidget):
         self.set_departments(departments)
         self.refresh()
 
-    def refresh(self) -> asyncio.Future[Any] | None:
+    def refresh(self) -> asyncio.Task[Any] | None:
         """Read the chosen statement again to say what it holds."""
         self.statement = None  # never save the statement of an earlier choice
         self._update_buttons()
-        return keep_task(self._tasks, self._preview())
+        return self.tasks.start(self._preview())
 
     async def _preview(self) -> None:
         person_id, department = self.subject()
@@ -263,11 +264,11 @@ class StatementsPage(QWidget):
         subject = "".join(c if c.isalnum() else "-" for c in statement.subject).strip("-")
         return f"statement_{statement.period}_{subject}.{suffix}"
 
-    def save_pdf(self) -> asyncio.Future[Any] | None:
+    def save_pdf(self) -> asyncio.Task[Any] | None:
         """Ask where, then write the statement shown as a PDF (in a worker thread)."""
         return self._save("pdf", self.tr("PDF files (*.pdf)"), self._write_pdf)
 
-    def save_csv(self) -> asyncio.Future[Any] | None:
+    def save_csv(self) -> asyncio.Task[Any] | None:
         """Ask where, then write the statement shown as CSV (in a worker thread)."""
         return self._save("csv", self.tr("CSV files (*.csv)"), self._write_csv)
 
@@ -276,7 +277,7 @@ class StatementsPage(QWidget):
         suffix: str,
         file_filter: str,
         job: Callable[[Statement, str], Coroutine[Any, Any, int | None]],
-    ) -> asyncio.Future[Any] | None:
+    ) -> asyncio.Task[Any] | None:
         statement = self.statement
         if statement is None:
             return None
@@ -287,7 +288,7 @@ class StatementsPage(QWidget):
         )
         if not path:
             return None
-        return keep_task(self._tasks, job(statement, path))
+        return self.tasks.start(job(statement, path))
 
     async def _write_pdf(self, statement: Statement, path: str) -> int | None:
         try:

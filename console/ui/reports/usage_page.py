@@ -28,7 +28,7 @@ from console.services.report_usage import (
 )
 from console.ui.cards.table import build_table
 from console.ui.reports.colours import CHARGING_COLOUR, OCCUPIED_COLOUR
-from console.ui.reports.files import ReportFiles, keep_task
+from console.ui.reports.files import ReportFiles
 from console.ui.reports.heatmap_model import HeatmapTableModel
 from console.ui.reports.heatmap_view import HeatLegendWidget, build_heatmap_table
 from console.ui.reports.latest import LatestRead, Reader, Superseded
@@ -41,6 +41,7 @@ from console.ui.reports.utilisation_model import (
     UtilisationTableModel,
 )
 from console.ui.reports.words import agreement_text
+from console.ui.tasks import TaskKeeper
 
 _UTILISATION_SAMPLES = [
     "HOSP-PARK-B-012",
@@ -76,7 +77,7 @@ class UsageReportPage(QWidget):
         self.utilisation_proxy = UtilisationProxyModel(self)
         self.utilisation_proxy.setSourceModel(self.utilisation_model)
         self._days: tuple[date, date] | None = None
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self._build()
 
     def _build(self) -> None:
@@ -142,15 +143,16 @@ class UsageReportPage(QWidget):
 
     # --- loading ------------------------------------------------------------------------
 
-    def load(self, first: date, last: date) -> asyncio.Future[Any]:
+    def load(self, first: date, last: date) -> asyncio.Task[Any] | None:
         """Read both reports of these local days in worker threads; newer loads win."""
         self._days = (first, last)
-        heat = keep_task(self._tasks, self._load_heatmap(first, last))
-        use = keep_task(self._tasks, self._load_utilisation(first, last))
-        return keep_task(self._tasks, self._both(heat, use))
+        return self.tasks.start(self._both(first, last))
 
-    async def _both(self, *parts: asyncio.Future[bool]) -> None:
-        results = await asyncio.gather(*parts)
+    async def _both(self, first: date, last: date) -> None:
+        # Both reads run at once; "loaded" says both tables show this period.
+        results = await asyncio.gather(
+            self._load_heatmap(first, last), self._load_utilisation(first, last)
+        )
         if all(results):
             self.loaded.emit()
 
@@ -197,7 +199,7 @@ class UsageReportPage(QWidget):
         assert self._days is not None
         return f"{what}_{self._days[0].isoformat()}_{self._days[1].isoformat()}.csv"
 
-    def export_heatmap_csv(self) -> asyncio.Future[Any] | None:
+    def export_heatmap_csv(self) -> asyncio.Task[Any] | None:
         """Ask where, then write the heat map's kWh (weekdays x hours) to CSV."""
         if self._days is None:
             return None
@@ -216,9 +218,9 @@ class UsageReportPage(QWidget):
         def write(target: Path) -> int:
             return write_heatmap_csv(matrix, target, zone)
 
-        return keep_task(self._tasks, self.files.save(path, write))
+        return self.tasks.start(self.files.save(path, write))
 
-    def export_utilisation_csv(self) -> asyncio.Future[Any] | None:
+    def export_utilisation_csv(self) -> asyncio.Task[Any] | None:
         """Ask where, then write the connectors, in the table's order, to CSV."""
         if self._days is None:
             return None
@@ -234,7 +236,7 @@ class UsageReportPage(QWidget):
         def write(target: Path) -> int:
             return write_utilisation_csv(rows, target)
 
-        return keep_task(self._tasks, self.files.save(path, write))
+        return self.tasks.start(self.files.save(path, write))
 
     def _on_heatmap_export_clicked(self) -> None:
         self.export_heatmap_csv()

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
 )
 
 from console.services.report_usage import ConnectorUtilisation
-from console.ui.reports.energy_model import SORT_ROLE
+from console.ui.table_model import FIRST_FREE_ROLE, LEFT, RIGHT, SORT_ROLE, Column, RowTableModel
 
-SHARE_ROLE = Qt.ItemDataRole.UserRole + 4  # a share 0..1, for the bar delegate
+SHARE_ROLE = FIRST_FREE_ROLE + 1  # a share 0..1, for the bar delegate
 CHARGER, CONNECTOR, CHARGING, OCCUPIED, CHARGING_HOURS, OCCUPIED_HOURS = range(6)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,68 +32,67 @@ def percent_text(share: float) -> str:
     return QLocale().toString(share * 100, "f", 1) + " %"
 
 
-class UtilisationTableModel(QAbstractTableModel):
+class UtilisationTableModel(RowTableModel[ConnectorUtilisation]):
     """One row per connector: charger, connector, charging %, occupied %, and the hours."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ConnectorUtilisation] = []
+        tr = QCoreApplication.translate
+        occupied = tr(
+            "Reports", "Time a car was plugged in: preparing, charging, suspended or finishing"
+        )
 
-    def set_rows(self, rows: Sequence[ConnectorUtilisation]) -> None:
-        """Show a new utilisation report."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        def share(title: str, value: Callable[[ConnectorUtilisation], float], column: int) -> Any:
+            return Column[ConnectorUtilisation](
+                title,
+                lambda r: percent_text(value(r)),
+                sort=lambda r: float(value(r)),
+                align=RIGHT,
+                tooltip=lambda r: self._share_tip(r, column),
+                header_tip=occupied if column == OCCUPIED else None,
+            )
 
-    def rows(self) -> list[ConnectorUtilisation]:
-        """The connectors shown, in the report's order."""
-        return list(self._rows)
+        def hours(title: str, value: Callable[[ConnectorUtilisation], float], tip: Any) -> Any:
+            return Column[ConnectorUtilisation](
+                title,
+                lambda r: QLocale().toString(float(value(r)), "f", 1),
+                sort=lambda r: float(value(r)),
+                align=RIGHT,
+                header_tip=tip,
+            )
+
+        self.set_columns(
+            (
+                Column[ConnectorUtilisation](
+                    tr("Reports", "Charger"),
+                    lambda r: str(r.charger_id),
+                    sort=lambda r: r.charger_id.casefold(),
+                    align=LEFT,
+                ),
+                Column[ConnectorUtilisation](
+                    tr("Reports", "Connector"),
+                    lambda r: str(r.connector_id),
+                    sort=lambda r: float(r.connector_id),
+                    align=RIGHT,
+                ),
+                share(tr("Reports", "Charging"), lambda r: r.charging_share, CHARGING),
+                share(tr("Reports", "Occupied"), lambda r: r.occupied_share, OCCUPIED),
+                hours(tr("Reports", "Charging (h)"), lambda r: r.charging_hours, None),
+                hours(tr("Reports", "Occupied (h)"), lambda r: r.occupied_hours, occupied),
+            )
+        )
 
     def row_at(self, row: int) -> ConnectorUtilisation:
         """The connector of a row."""
-        return self._rows[row]
+        return self.rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """One row per connector."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Charger, connector, two shares and two durations."""
-        return 0 if parent.isValid() else 6
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Texts, shares for the bars, sort values and alignment."""
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        values: tuple[Any, ...] = (
-            row.charger_id,
-            row.connector_id,
-            row.charging_share,
-            row.occupied_share,
-            row.charging_hours,
-            row.occupied_hours,
-        )
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column in (CHARGING, OCCUPIED):
-                return percent_text(values[column])
-            if column in (CHARGING_HOURS, OCCUPIED_HOURS):
-                return QLocale().toString(float(values[column]), "f", 1)
-            return str(values[column])
-        if role == SORT_ROLE:
-            if column == CHARGER:
-                return row.charger_id.casefold()
-            return float(values[column])
-        if role == SHARE_ROLE and column in (CHARGING, OCCUPIED):
-            return float(values[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == CHARGER:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (CHARGING, OCCUPIED):
-            return self._share_tip(row, column)
-        return None
+    def role_data(self, item: ConnectorUtilisation, column: int, role: int) -> Any:
+        """The share of the Charging and Occupied columns for the bar delegate."""
+        if role == SHARE_ROLE and column == CHARGING:
+            return float(item.charging_share)
+        if role == SHARE_ROLE and column == OCCUPIED:
+            return float(item.occupied_share)
+        return super().role_data(item, column, role)
 
     def _share_tip(self, row: ConnectorUtilisation, column: int) -> str:
         if column == CHARGING:
@@ -109,29 +106,6 @@ class UtilisationTableModel(QAbstractTableModel):
         return text.replace("%1", QLocale().toString(hours, "f", 1)).replace(
             "%2", percent_text(share)
         )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles, with what "occupied" means as a tooltip."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 6:
-            return None
-        tr = QCoreApplication.translate
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                tr("Reports", "Charger"),
-                tr("Reports", "Connector"),
-                tr("Reports", "Charging"),
-                tr("Reports", "Occupied"),
-                tr("Reports", "Charging (h)"),
-                tr("Reports", "Occupied (h)"),
-            )[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section in (OCCUPIED, OCCUPIED_HOURS):
-            return tr(
-                "Reports",
-                "Time a car was plugged in: preparing, charging, suspended or finishing",
-            )
-        return None
 
 
 class UtilisationProxyModel(QSortFilterProxyModel):

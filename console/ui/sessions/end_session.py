@@ -105,7 +105,7 @@ class EndSessionButton(SessionActionButton):
         dialog.open()
         return dialog
 
-    def end(self, session: Session, reason: str) -> asyncio.Task[Any]:
+    def end(self, session: Session, reason: str) -> asyncio.Task[Any] | None:
         """End ``session`` in the engine; the outcome comes as ``message``."""
         return self.run(self._end(session, reason))
 

@@ -15,6 +15,7 @@ from console.ui.sessions.export import (
     SessionSnapshot,
     write_csv,
 )
+from console.ui.tasks import TaskKeeper
 
 PROGRESS_ABOVE = 2000  # rows: smaller exports finish before a dialog would be noticed
 
@@ -45,10 +46,12 @@ class CsvExportJob(QObject):
         self.progress = ExportProgress(len(rows))
         self.dialog: QProgressDialog | None = None
         self.task: asyncio.Task[None] | None = None
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self._poll: QTimer | None = None
 
-    def start(self) -> asyncio.Task[None]:
-        """Show the dialog (if large) at once, then write in a worker thread."""
+    def start(self) -> asyncio.Task[None] | None:
+        """Show the dialog (if large) at once, then write in a worker thread (None: no
+        loop runs)."""
         parent = self.parent()
         assert isinstance(parent, QWidget)
         if len(self.rows) > PROGRESS_ABOVE:
@@ -71,7 +74,7 @@ class CsvExportJob(QObject):
             self._poll = QTimer(self)
             self._poll.timeout.connect(self._on_poll)
             self._poll.start(100)
-        self.task = asyncio.ensure_future(self._run())
+        self.task = self.tasks.start(self._run())
         return self.task
 
     def cancel(self) -> None:

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -37,17 +36,15 @@ from console.ui.sessions.words import (
     running_word,
     session_stop_text,
 )
+from console.ui.table_model import ROW_ROLE, RowTableModel, columns_of
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw values: numbers for numbers, times as seconds
-SESSION_ROLE = Qt.ItemDataRole.UserRole + 2  # the Session itself
+SESSION_ROLE = ROW_ROLE  # the Session itself; SORT_ROLE: raw values, times as seconds
 
 RUNNING_COLOUR = QColor("#0072B2")  # the theme's "charging" blue
 FLAG_COLOUR = QColor("#D55E00")  # the theme's "faulted" vermillion
 RUNNING_SYMBOL = "▶"
 FLAG_SYMBOL = "⚠"
 
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NUMERIC = {Column.SESSION, Column.CONNECTOR, Column.ENERGY, Column.DURATION}
 _LIVE_COLUMNS = (Column.END, Column.ENERGY, Column.DURATION)
 # Flags of sessions ChargeDesk (or staff) ended without the charger's StopTransaction.
@@ -64,7 +61,15 @@ _ENDING_FLAGS = frozenset(
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SessionsTableModel(QAbstractTableModel):
+def _foreground(session: Session, column: int) -> QColor | None:
+    if session.running and column in _LIVE_COLUMNS:
+        return RUNNING_COLOUR
+    if column == Column.FLAGS and session.flags:
+        return FLAG_COLOUR
+    return None
+
+
+class SessionsTableModel(RowTableModel[Session]):
     """Sessions, one per row; running ones show live energy and duration.
 
     ``now`` gives the current UTC time (tests pass a fixed clock). ``holders`` names
@@ -83,62 +88,25 @@ class SessionsTableModel(QAbstractTableModel):
         self.holders = holders
         if holders is not None:
             holders.holdersChanged.connect(self._on_holders_changed)
-        self._rows: list[Session] = []
         self._row_of: dict[int, int] = {}
         self._live_wh: dict[int, float | None] = {}  # running session id -> energy so far
         self._sort: tuple[Column, Qt.SortOrder] | None = (
             Column.START,
             Qt.SortOrder.DescendingOrder,
         )
-        self._titles = column_titles()
-        self._tooltips = column_tooltips()
+        self.set_columns(
+            columns_of(
+                column_titles(),
+                lambda s, c: self._text(s, Column(c)),
+                sort=lambda s, c: self._key(s, Column(c), self._now()),
+                tooltip=lambda s, c: self._tooltip(s, Column(c)),
+                foreground=_foreground,
+                right=_NUMERIC,
+                header_tips=column_tooltips(),
+            )
+        )
 
     # --- Qt model interface -------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of sessions (none below a valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles and their explanations."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltips[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in _NUMERIC else _LEFT
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, raw sort values, tooltips, alignment and colours of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        session = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(session, column)
-        if role == SORT_ROLE:
-            return self._key(session, column, self._now())
-        if role == SESSION_ROLE:
-            return session
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(session, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in _NUMERIC else _LEFT
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if session.running and column in _LIVE_COLUMNS:
-                return RUNNING_COLOUR
-            if column == Column.FLAGS and session.flags:
-                return FLAG_COLOUR
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column's raw values, keeping selections on the same sessions."""
@@ -147,7 +115,7 @@ class SessionsTableModel(QAbstractTableModel):
         self._sort = (Column(column), order)
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        kept = [(self._rows[i.row()].id, i.column()) for i in persistent]
+        kept = [(self.rows[i.row()].id, i.column()) for i in persistent]
         self._sort_rows()
         self.changePersistentIndexList(
             persistent, [self.index(self._row_of[sid], col) for sid, col in kept]
@@ -158,11 +126,11 @@ class SessionsTableModel(QAbstractTableModel):
 
     def session_at(self, row: int) -> Session:
         """The session shown in ``row``."""
-        return self._rows[row]
+        return self.rows[row]
 
     def sessions(self) -> list[Session]:
         """Every session in the model, in its present order."""
-        return list(self._rows)
+        return list(self.rows)
 
     def row_of(self, session_id: int) -> int | None:
         """The row of a session, or None when it is not in the model."""
@@ -198,7 +166,7 @@ class SessionsTableModel(QAbstractTableModel):
 
     def snapshot(self, row: int, now: datetime) -> SessionSnapshot:
         """A row frozen for export, with its live values."""
-        session = self._rows[row]
+        session = self.rows[row]
         return SessionSnapshot(session, self.energy_wh(session), self.duration_s(session, now))
 
     # --- changing -----------------------------------------------------------------------
@@ -206,11 +174,11 @@ class SessionsTableModel(QAbstractTableModel):
     def set_sessions(self, sessions: Iterable[Session]) -> None:
         """Replace every row (after a load from the database)."""
         self.beginResetModel()
-        self._rows = list(sessions)
+        self.rows = list(sessions)
         if self.holders is not None:
             # One batch for every card of the period, not one read per row painted.
-            self.holders.want({s.id_tag for s in self._rows})
-        running = {s.id for s in self._rows if s.running}
+            self.holders.want({s.id_tag for s in self.rows})
+        running = {s.id for s in self.rows if s.running}
         self._live_wh = {sid: wh for sid, wh in self._live_wh.items() if sid in running}
         self._sort_rows()
         self.endResetModel()
@@ -221,16 +189,16 @@ class SessionsTableModel(QAbstractTableModel):
         if row is None:
             position = self._position_for(session)
             self.beginInsertRows(QModelIndex(), position, position)
-            self._rows.insert(position, session)
+            self.rows.insert(position, session)
             self._reindex()
             self.endInsertRows()
             return
-        if not self._rows[row].running and session.running:
+        if not self.rows[row].running and session.running:
             return  # a stop is final: a late "started" event must not revive the session
-        self._rows[row] = session
+        self.rows[row] = session
         if not session.running:
             self._live_wh.pop(session.id, None)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        self.row_changed(row)
         self._keep_sorted([row])
 
     def update_live(
@@ -241,7 +209,7 @@ class SessionsTableModel(QAbstractTableModel):
         changed: list[int] = []
         for sid in list(self._running_ids()):
             row = self._row_of[sid]
-            session = self._rows[row]
+            session = self.rows[row]
             if wanted is not None and session.charger_id not in wanted:
                 continue
             charger = chargers.get(session.charger_id)
@@ -269,14 +237,13 @@ class SessionsTableModel(QAbstractTableModel):
     # --- internals ----------------------------------------------------------------------
 
     def _on_holders_changed(self, _keys: list[str]) -> None:
-        if self._rows:
-            last = len(self._rows) - 1
-            self.dataChanged.emit(self.index(0, Column.CARD), self.index(last, Column.CARD), [])
+        if self.rows:
+            self.columns_changed(Column.CARD, Column.CARD)
             if self._sort is not None and self._sort[0] == Column.CARD:
                 self.sort(*self._sort)
 
     def _running_ids(self) -> list[int]:
-        return [s.id for s in self._rows if s.running]
+        return [s.id for s in self.rows if s.running]
 
     def _text(self, session: Session, column: Column) -> str:
         if column == Column.SESSION:
@@ -353,14 +320,14 @@ class SessionsTableModel(QAbstractTableModel):
         if self._sort is not None:
             column, order = self._sort
             now = self._now()
-            self._rows.sort(
+            self.rows.sort(
                 key=lambda s: self._key(s, column, now),
                 reverse=order == Qt.SortOrder.DescendingOrder,
             )
         self._reindex()
 
     def _reindex(self) -> None:
-        self._row_of = {session.id: row for row, session in enumerate(self._rows)}
+        self._row_of = {session.id: row for row, session in enumerate(self.rows)}
 
     def _in_order(self, upper: Any, lower: Any) -> bool:
         assert self._sort is not None
@@ -374,10 +341,10 @@ class SessionsTableModel(QAbstractTableModel):
         column = self._sort[0]
         now = self._now()
         key = self._key(session, column, now)
-        for row, other in enumerate(self._rows):
+        for row, other in enumerate(self.rows):
             if not self._in_order(self._key(other, column, now), key):
                 return row
-        return len(self._rows)
+        return len(self.rows)
 
     def _keep_sorted(self, rows: list[int]) -> None:
         """Re-sort when a live change moved a row out of order (checks only its neighbours)."""
@@ -385,12 +352,12 @@ class SessionsTableModel(QAbstractTableModel):
             return
         column, order = self._sort
         now = self._now()
-        last = len(self._rows) - 1
+        last = len(self.rows) - 1
         for row in rows:
-            key = self._key(self._rows[row], column, now)
-            above = row > 0 and not self._in_order(self._key(self._rows[row - 1], column, now), key)
+            key = self._key(self.rows[row], column, now)
+            above = row > 0 and not self._in_order(self._key(self.rows[row - 1], column, now), key)
             below = row < last and not self._in_order(
-                key, self._key(self._rows[row + 1], column, now)
+                key, self._key(self.rows[row + 1], column, now)
             )
             if above or below:
                 self.sort(column, order)

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from console.core.model import Session
-from console.ui.sessions.model import SORT_ROLE, SessionsTableModel
+from console.ui.sessions.model import SessionsTableModel
+from console.ui.table_model import SORT_ROLE
 
 
 class SessionsFilterProxyModel(QSortFilterProxyModel):

@@ -108,7 +108,7 @@ class ReviewReadingsButton(SessionActionButton):
         dialog.open()
         return dialog
 
-    def decide(self, session: Session, keep: bool) -> asyncio.Task[Any]:
+    def decide(self, session: Session, keep: bool) -> asyncio.Task[Any] | None:
         """Send the decision to the engine; the outcome comes as ``message``."""
         return self.run(self._decide(session, keep))
 

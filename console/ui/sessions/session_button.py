@@ -7,7 +7,7 @@ as a task it holds, and says the outcome (or the engine's refusal) through ``mes
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -17,6 +17,7 @@ from console.core.model import Session
 from console.core.staff import Permission
 from console.ui.engine_client import EngineClient
 from console.ui.role_controls import gate, when_actor_changes
+from console.ui.tasks import TaskKeeper
 
 SessionOf = Callable[[QModelIndex], Session | None]
 
@@ -35,7 +36,7 @@ class SessionActionButton(QPushButton):
         # already shows; without them a question names the card.
         self.driver_name: Callable[[str], str] | None = None
         self.session: Session | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)
         self._table: QTableView | None = None
         self._session_of: SessionOf | None = None
         self.clicked.connect(self._on_clicked)
@@ -59,12 +60,9 @@ class SessionActionButton(QPushButton):
         self._table, self._session_of = table, session_of
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
-    def run(self, work: Awaitable[None]) -> asyncio.Task[Any]:
-        """Run an engine call as a task held until it ends."""
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+    def run(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None] | None:
+        """Run an engine call as a task held until it ends (None: no loop runs)."""
+        return self.tasks.start(work)
 
     async def call_engine(self, call: Callable[[Any], Any], refused: str) -> tuple[bool, Any]:
         """Await ``call`` on the engine; on failure say why (``refused`` has %1 for it)."""

@@ -28,6 +28,7 @@ from console.ui.sessions.proxy import SessionsFilterProxyModel
 from console.ui.sessions.review_readings import ReviewReadingsButton
 from console.ui.sessions.words import column_titles, flag_labels, running_word, stop_reason_words
 from console.ui.site_mirror import SiteMirror
+from console.ui.tasks import TaskKeeper
 
 LOAD_LIMIT = 50_000  # newest sessions of the period read at once; more asks for fewer days
 RELOAD_DELAY_MS = 300  # date edits settle this long before the database is read again
@@ -55,8 +56,8 @@ class SessionsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.export_job: CsvExportJob | None = None
         self.error_box: QMessageBox | None = None
-        self._tasks: set[asyncio.Future[Any]] = set()
-        self._latest_load: asyncio.Future[None] | None = None
+        self.tasks = TaskKeeper(owner=self, wait_for_loop=True)  # ends its work when it closes
+        self._latest_load: asyncio.Task[None] | None = None
         self._generation = 0  # a newer load makes an older one's result obsolete
         self._loads_running = 0
         self._live_log: list[Session] = []  # sessions seen while a load runs, re-applied after
@@ -155,12 +156,13 @@ class SessionsView(QWidget):
     def _on_reload_due(self) -> None:
         run_or_retry(self.reload, self._reload_delay)
 
-    def reload(self) -> asyncio.Future[None]:
+    def reload(self) -> asyncio.Task[None] | None:
         """Read the chosen period's sessions from the database again (in a worker thread).
 
-        The result completes once the table shows this read or a newer one.
+        The result completes once the table shows this read or a newer one (None: no
+        loop runs yet).
         """
-        self._latest_load = self._spawn(self._load())
+        self._latest_load = self.tasks.start(self._load())
         return self._latest_load
 
     async def _load(self) -> None:
@@ -328,7 +330,7 @@ class SessionsView(QWidget):
         self.export_job = job
         self.export_button.setEnabled(False)
         self.message_label.setText(self.tr("Exporting…"))
-        self._keep(job.start())
+        job.start()
         return job
 
     def choose_export_path(self, suggested: str) -> str | None:
@@ -377,13 +379,3 @@ class SessionsView(QWidget):
         self.export_button.setEnabled(True)
         if message:
             self.message_label.setText(message)
-
-    # --- tasks --------------------------------------------------------------------------
-
-    def _spawn(self, coroutine: Any) -> asyncio.Future[None]:
-        return self._keep(asyncio.ensure_future(coroutine))
-
-    def _keep(self, task: asyncio.Future[Any]) -> asyncio.Future[Any]:
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task

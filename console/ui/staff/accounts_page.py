@@ -66,6 +66,11 @@ class SecuritySettingsBox(QGroupBox):
         self.plain_port = QCheckBox(self.tr("Plain ws:// port on (chargers on profile 0 or 1)"))
         self.plain_note = QLabel(self.tr("Takes effect at the next start."))
         self.plain_note.setStyleSheet("color:#5A6B7B;")
+        self.api_local = QCheckBox(
+            self.tr("The API also answers plain http:// on this PC (127.0.0.1, for scripts here)")
+        )
+        self.api_note = QLabel(self.tr("Takes effect at the next start."))
+        self.api_note.setStyleSheet("color:#5A6B7B;")
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.clicked.connect(lambda: self.tasks.launch(self.save))
         self.idle_minutes.setMaximumWidth(120)
@@ -78,11 +83,17 @@ class SecuritySettingsBox(QGroupBox):
         plain.addWidget(self.plain_note)
         plain.addStretch(1)
         form.addRow(plain)
+        local = QHBoxLayout()
+        local.addWidget(self.api_local)
+        local.addWidget(self.api_note)
+        local.addStretch(1)
+        form.addRow(local)
         row = QHBoxLayout(self)
         row.addLayout(form)
         row.addStretch(1)
         row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
-        for control in (self.idle_minutes, self.cli_login, self.plain_port, self.save_button):
+        controls = (self.idle_minutes, self.cli_login, self.plain_port, self.api_local)
+        for control in (*controls, self.save_button):
             allow(client, control, Permission.SECURITY_SETTINGS)
 
     async def load(self) -> None:
@@ -96,6 +107,7 @@ class SecuritySettingsBox(QGroupBox):
         self.idle_minutes.setValue(int(settings.idle_lock_minutes))
         self.cli_login.setChecked(bool(settings.cli_requires_login))
         self.plain_port.setChecked(bool(settings.plain_port_enabled))
+        self.api_local.setChecked(bool(settings.api_plain_local))
 
     async def save(self) -> bool:
         """Store the fields as the site's settings."""
@@ -108,6 +120,7 @@ class SecuritySettingsBox(QGroupBox):
             idle_lock_minutes=self.idle_minutes.value(),
             cli_requires_login=self.cli_login.isChecked(),
             plain_port_enabled=self.plain_port.isChecked(),
+            api_plain_local=self.api_local.isChecked(),
         )
         actor = self.client.actor
         try:
@@ -118,11 +131,14 @@ class SecuritySettingsBox(QGroupBox):
         except Exception as error:
             self.bar.show_error(self.tr("Settings not saved: %1").replace("%1", str(error)))
             return False
-        port_changed = wanted.plain_port_enabled != self.current.plain_port_enabled
+        port_changed = (wanted.plain_port_enabled, wanted.api_plain_local) != (
+            self.current.plain_port_enabled,
+            self.current.api_plain_local,
+        )
         self.current = wanted
         text = self.tr("Security settings saved.")
         if port_changed:
-            text += " " + self.tr("The plain port changes at the next start.")
+            text += " " + self.tr("The plain ports change at the next start.")
         self.bar.show_done(text)
         self.saved.emit(wanted)
         return True

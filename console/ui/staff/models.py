@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from console.core.audit import AuditEntry, canonical
 from console.core.staff import Role, roles_from_text
 from console.services.formatting import format_local, format_seconds, zone_label
 from console.ui.staff.roles import roles_words
+from console.ui.table_model import Column, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the account or entry of a row
 SUMMARY_LIMIT = 160  # characters of a change shown in its cell; the tooltip has all
 
 
@@ -32,84 +31,66 @@ def is_locked(account: Any, now: datetime | None = None) -> bool:
     return bool(aware > (now or datetime.now(UTC)))
 
 
-class StaffAccountsModel(QAbstractTableModel):
+class StaffAccountsModel(RowTableModel[Any]):
     """Staff accounts: name, username, roles, active, last login, locked."""
 
     NAME, USERNAME, ROLES, ACTIVE, LAST_LOGIN, LOCKED = range(6)
 
     def __init__(self) -> None:
         super().__init__()
-        self.accounts: list[Any] = []
+        self.set_columns(
+            (
+                Column[Any](self.tr("Name"), lambda a: str(a.display_name)),
+                Column[Any](self.tr("Username"), lambda a: str(a.username)),
+                Column[Any](self.tr("Roles"), lambda a: roles_words(account_roles(a))),
+                Column[Any](self.tr("Active"), self._active_text, tooltip=self._active_tip),
+                Column[Any](
+                    self.tr("Last login"),
+                    lambda a: format_local(a.last_login_at) or self.tr("never"),
+                ),
+                Column[Any](self.tr("Locked"), self._locked_text),
+            )
+        )
+
+    @property
+    def accounts(self) -> list[Any]:
+        """The accounts shown, by name."""
+        return self.rows
 
     def set_accounts(self, accounts: list[Any]) -> None:
         """Show these accounts (a fresh read replaces the list)."""
-        self.beginResetModel()
-        self.accounts = sorted(accounts, key=lambda a: a.display_name.lower())
-        self.endResetModel()
+        self.set_rows(sorted(accounts, key=lambda a: a.display_name.lower()))
 
     def account_at(self, row: int) -> Any:
         """The account shown in ``row``, or None."""
-        return self.accounts[row] if 0 <= row < len(self.accounts) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """One row per account."""
-        return 0 if parent.isValid() else len(self.accounts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Six columns."""
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # Qt override
+    def header_text(self, section: int) -> str:
         """Column titles; the last login's names the site's zone."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = [
-            self.tr("Name"),
-            self.tr("Username"),
-            self.tr("Roles"),
-            self.tr("Active"),
-            self.tr("Last login") + f" ({zone_label()})",
-            self.tr("Locked"),
-        ]
-        return titles[section] if 0 <= section < len(titles) else None
+        title = super().header_text(section)
+        return f"{title} ({zone_label()})" if section == self.LAST_LOGIN else title
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
-        """Cell text, the account for ROW_ROLE, a grey row for a disabled account."""
-        account = self.account_at(index.row()) if index.isValid() else None
-        if account is None:
-            return None
-        if role == ROW_ROLE:
-            return account
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(account, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and not account.active:
+    def role_data(self, item: Any, column: int, role: int) -> Any:
+        """A disabled account is grey; the account itself for ROW_ROLE."""
+        if role == Qt.ItemDataRole.ForegroundRole and not item.active:
             return Qt.GlobalColor.gray
-        tooltip = role == Qt.ItemDataRole.ToolTipRole and index.column() == self.ACTIVE
-        if tooltip and account.must_change_password:
+        return super().role_data(item, column, role)
+
+    def _active_text(self, account: Any) -> str:
+        text = self.tr("yes") if account.active else self.tr("disabled")
+        if account.active and account.must_change_password:
+            text += " · " + self.tr("new password due")
+        return text
+
+    def _active_tip(self, account: Any) -> str | None:
+        if account.must_change_password:
             return self.tr("Must choose a new password at the next login")
         return None
 
-    def _text(self, account: Any, column: int) -> str:
-        if column == self.NAME:
-            return str(account.display_name)
-        if column == self.USERNAME:
-            return str(account.username)
-        if column == self.ROLES:
-            return roles_words(account_roles(account))
-        if column == self.ACTIVE:
-            text = self.tr("yes") if account.active else self.tr("disabled")
-            if account.active and account.must_change_password:
-                text += " · " + self.tr("new password due")
-            return text
-        if column == self.LAST_LOGIN:
-            return format_local(account.last_login_at) or self.tr("never")
-        if column == self.LOCKED:
-            if not is_locked(account):
-                return ""
-            return self.tr("until %1").replace("%1", format_local(account.locked_until)[-5:])
-        return ""
+    def _locked_text(self, account: Any) -> str:
+        if not is_locked(account):
+            return ""
+        return self.tr("until %1").replace("%1", format_local(account.locked_until)[-5:])
 
 
 def origin_words(entry: AuditEntry) -> str:
@@ -147,7 +128,7 @@ def change_summary(before: Any, after: Any) -> str:
     return text if len(text) <= SUMMARY_LIMIT else text[: SUMMARY_LIMIT - 1] + "…"
 
 
-class AuditEntriesModel(QAbstractTableModel):
+class AuditEntriesModel(RowTableModel[AuditEntry]):
     """One page of audit entries: time (site zone), person, from where, action, target,
     and the change summarised (the whole before and after in the tooltip)."""
 
@@ -155,66 +136,43 @@ class AuditEntriesModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[AuditEntry] = []
+        self.set_columns(
+            (
+                Column[AuditEntry](
+                    self.tr("Time"),
+                    lambda e: format_seconds(e.at),
+                    tooltip=lambda e: self.tr("entry %1").replace("%1", str(e.seq)),
+                ),
+                Column[AuditEntry](self.tr("Person"), lambda e: e.actor),
+                Column[AuditEntry](self.tr("From"), origin_words),
+                Column[AuditEntry](self.tr("Action"), lambda e: e.action),
+                Column[AuditEntry](self.tr("Target"), lambda e: e.target),
+                Column[AuditEntry](
+                    self.tr("Change (before → after)"),
+                    lambda e: change_summary(e.before, e.after),
+                    tooltip=lambda e: (
+                        self.tr("before: %1\nafter: %2")
+                        .replace("%1", canonical(e.before))
+                        .replace("%2", canonical(e.after))
+                    ),
+                ),
+            )
+        )
+
+    @property
+    def entries(self) -> list[AuditEntry]:
+        """The entries of the page shown."""
+        return self.rows
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         """Show this page of entries."""
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry_at(self, row: int) -> AuditEntry | None:
         """The entry shown in ``row``."""
-        return self.entries[row] if 0 <= row < len(self.entries) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """One row per entry of the page."""
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Six columns."""
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # Qt override
+    def header_text(self, section: int) -> str:
         """Column titles; the time's names the site's zone."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = [
-            self.tr("Time") + f" ({zone_label()})",
-            self.tr("Person"),
-            self.tr("From"),
-            self.tr("Action"),
-            self.tr("Target"),
-            self.tr("Change (before → after)"),
-        ]
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
-        """Cell text; the entry for ROW_ROLE; the whole change as the tooltip."""
-        entry = self.entry_at(index.row()) if index.isValid() else None
-        if entry is None:
-            return None
-        column = index.column()
-        if role == ROW_ROLE:
-            return entry
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = [
-                format_seconds(entry.at),
-                entry.actor,
-                origin_words(entry),
-                entry.action,
-                entry.target,
-                change_summary(entry.before, entry.after),
-            ]
-            return values[column] if 0 <= column < len(values) else None
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANGE:
-            return (
-                self.tr("before: %1\nafter: %2")
-                .replace("%1", canonical(entry.before))
-                .replace("%2", canonical(entry.after))
-            )
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TIME:
-            return self.tr("entry %1").replace("%1", str(entry.seq))
-        return None
+        title = super().header_text(section)
+        return f"{title} ({zone_label()})" if section == self.TIME else title

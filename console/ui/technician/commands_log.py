@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from console.core.clock import utcnow
 from console.core.model import CommandOutcome
 from console.services.formatting import to_local
+from console.ui.table_model import Column, RowTableModel
 from console.ui.technician.config_models import OutcomeLook, outcome_look
 
-Index = QModelIndex | QPersistentModelIndex
 MAX_ROWS = 500
 
 
@@ -41,82 +40,48 @@ class LoggedOutcome:
         return " · ".join(part for part in (text, self.received) if part)
 
 
-class CommandLogModel(QAbstractTableModel):
+class CommandLogModel(RowTableModel[LoggedOutcome]):
     """Time, charger, command, outcome and reply of each command sent, newest first."""
+
+    REPLY = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = (
-            self.tr("Time"),
-            self.tr("Charger"),
-            self.tr("Command"),
-            self.tr("Outcome"),
-            self.tr("Reply"),
+        self.set_columns(
+            (
+                Column[LoggedOutcome](
+                    self.tr("Time"),
+                    lambda e: to_local(e.at).strftime("%H:%M:%S"),  # the site's zone
+                ),
+                Column[LoggedOutcome](self.tr("Charger"), lambda e: e.charger_id),
+                Column[LoggedOutcome](self.tr("Command"), lambda e: e.title),
+                Column[LoggedOutcome](
+                    self.tr("Outcome"),
+                    lambda e: e.look.label,
+                    tooltip=lambda e: e.look.sentence or e.look.label,
+                    background=lambda e: QBrush(QColor(e.look.background)),
+                    foreground=lambda e: QBrush(QColor(e.look.foreground)),
+                ),
+                Column[LoggedOutcome](
+                    self.tr("Reply"), lambda e: e.reply, tooltip=lambda e: e.reply
+                ),
+            )
         )
-        self.rows: list[LoggedOutcome] = []
 
     def add(self, charger_id: str, title: str, outcome: CommandOutcome) -> LoggedOutcome:
         """Put a command's outcome at the top."""
         entry = LoggedOutcome(utcnow(), charger_id, title, outcome, outcome_look(outcome))
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.rows.insert(0, entry)
-        self.endInsertRows()
-        if len(self.rows) > MAX_ROWS:
-            self.beginRemoveRows(QModelIndex(), MAX_ROWS, len(self.rows) - 1)
-            del self.rows[MAX_ROWS:]
-            self.endRemoveRows()
+        self.insert_rows(0, [entry])
+        self.keep_first(MAX_ROWS)
         return entry
 
     def set_received(self, outcome: CommandOutcome, text: str) -> LoggedOutcome | None:
         """Show what followed a command (found by its outcome) in its Reply cell."""
-        for row, entry in enumerate(self.rows):
-            if entry.outcome is outcome:
-                entry.received = text
-                cell = self.index(row, 4)
-                self.dataChanged.emit(cell, cell)
-                return entry
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.find_row(lambda entry: entry.outcome is outcome)
+        if row is None:
             return None
-        entry = self.rows[index.row()]
-        column = index.column()
-        if column == 3:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return entry.look.label
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(entry.look.background))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(entry.look.foreground))
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return to_local(entry.at).strftime("%H:%M:%S")  # the site's zone
-            if column == 1:
-                return entry.charger_id
-            if column == 2:
-                return entry.title
-            if column == 4:
-                return entry.reply
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return entry.reply
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return entry.look.sentence or entry.look.label
-        return None
+        entry = self.rows[row]
+        entry.received = text
+        cell = self.index(row, self.REPLY)
+        self.dataChanged.emit(cell, cell)
+        return entry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from console.core.commands import OutcomeEffect
@@ -20,6 +20,7 @@ from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
 from console.services.formatting import format_seconds
 from console.ui.command_words import outcome_words
+from console.ui.table_model import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -85,36 +86,7 @@ def _look_role(look: OutcomeLook | None, role: int) -> Any:
     return None
 
 
-class _Table(QAbstractTableModel):
-    """A read-only table of rows with translated headers."""
-
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count()
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def _count(self) -> int:
-        return 0
-
-
-class ConfigKeysModel(_Table):
+class ConfigKeysModel(RowTableModel[ConfigEntry]):
     """GetConfiguration as rows: key, value (editable for writable keys), read-only, outcome.
 
     Edited values are kept apart from what the charger reported until they are applied;
@@ -125,28 +97,47 @@ class ConfigKeysModel(_Table):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = (self.tr("Key"), self.tr("Value"), self.tr("Read-only"), self.tr("Outcome"))
-        self.entries: list[ConfigEntry] = []
         self.edits: dict[str, str] = {}
         self.outcomes: dict[str, OutcomeLook] = {}
+        greyed = _greyed  # read-only keys' value and mark are grey
+        self.set_columns(
+            (
+                Column[ConfigEntry](self.tr("Key"), lambda e: e.key, tooltip=lambda e: e.key),
+                Column[ConfigEntry](
+                    self.tr("Value"),
+                    self._value_text,
+                    tooltip=self._value_tip,
+                    foreground=greyed,
+                    background=lambda e: _EDITED_BACKGROUND if e.key in self.edits else None,
+                    font=lambda e: _bold() if e.key in self.edits else None,
+                ),
+                Column[ConfigEntry](
+                    self.tr("Read-only"),
+                    lambda e: self.tr("read-only") if e.readonly else "",
+                    foreground=greyed,
+                ),
+                Column[ConfigEntry](
+                    self.tr("Outcome"),
+                    lambda e: _look_role(self.outcomes.get(e.key), Qt.ItemDataRole.DisplayRole),
+                ),
+            )
+        )
 
-    def _count(self) -> int:
-        return len(self.entries)
+    @property
+    def entries(self) -> list[ConfigEntry]:
+        """The keys shown, as the charger reported them (edits are apart)."""
+        return self.rows
 
     def set_entries(self, entries: list[ConfigEntry] | tuple[ConfigEntry, ...]) -> None:
         """Show a freshly read configuration; edits and outcomes are dropped."""
-        self.beginResetModel()
-        self.entries = list(entries)
         self.edits = {}
         self.outcomes = {}
-        self.endResetModel()
+        self.set_rows(entries)
 
     def row_of(self, key: str) -> int:
         """The row of ``key``, or -1."""
-        for row, entry in enumerate(self.entries):
-            if entry.key == key:
-                return row
-        return -1
+        row = self.find_row(lambda entry: entry.key == key)
+        return -1 if row is None else row
 
     def changed(self) -> dict[str, str]:
         """The edited values that differ from what the charger reported, by key."""
@@ -157,7 +148,7 @@ class ConfigKeysModel(_Table):
         if not self.edits:
             return
         self.edits = {}
-        self._refresh_all()
+        self.columns_changed(0, len(self.columns) - 1)
 
     def set_outcome(self, change: KeyChange) -> None:
         """Show the charger's answer to one key; an applied value becomes the value."""
@@ -167,12 +158,12 @@ class ConfigKeysModel(_Table):
         self.outcomes[change.key] = outcome_look(change.outcome, "ChangeConfiguration")
         if change.applied:
             entry = self.entries[row]
-            self.entries[row] = ConfigEntry(entry.key, change.value, entry.readonly)
+            self.rows[row] = ConfigEntry(entry.key, change.value, entry.readonly)
             self.edits.pop(change.key, None)
-        first = self.index(row, 0)
-        self.dataChanged.emit(first, self.index(row, len(self.headers) - 1))
+        self.row_changed(row)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        """Values of writable keys can be edited."""
         base = super().flags(index)
         if (
             index.isValid()
@@ -182,45 +173,16 @@ class ConfigKeysModel(_Table):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
-            return None
-        entry = self.entries[index.row()]
-        column = index.column()
-        edited = self.edits.get(entry.key)
-        if column == self.OUTCOME:
-            return _look_role(self.outcomes.get(entry.key), role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == self.KEY:
-                return entry.key
-            if column == self.VALUE:
-                return edited if edited is not None else (entry.value or "")
-            if column == self.READONLY:
-                return self.tr("read-only") if entry.readonly else ""
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.VALUE:
-            # The whole value: a long one (a list of measurands, a URL) is cut in the cell.
-            value = entry.value or ""
-            if entry.readonly:
-                hint = self.tr("The charger does not let this key be changed")
-            elif edited is not None:
-                value = edited
-                hint = self.tr("Changed from %1; not applied yet").replace("%1", entry.value or "")
-            else:
-                hint = self.tr("Double-click to change")
-            return f"{value}\n\n{hint}" if value else hint
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.KEY:
-            return entry.key
-        if role == Qt.ItemDataRole.FontRole and column == self.VALUE and edited is not None:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and entry.readonly and column != self.KEY:
-            return QBrush(QColor("#6B7580"))
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.VALUE and edited is not None:
-            return QBrush(QColor("#EEF3F8"))
-        return None
+    def column_data(self, item: ConfigEntry, number: int, role: int) -> Any:
+        """The Outcome column is the outcome's look; the other cells edit their text."""
+        if number == self.OUTCOME:
+            return _look_role(self.outcomes.get(item.key), role)
+        if role == Qt.ItemDataRole.EditRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().column_data(item, number, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Keep an edited value apart until it is applied."""
         if (
             role != Qt.ItemDataRole.EditRole
             or not index.isValid()
@@ -238,81 +200,106 @@ class ConfigKeysModel(_Table):
         self.dataChanged.emit(index, self.index(index.row(), self.OUTCOME))
         return True
 
-    def _refresh_all(self) -> None:
-        if self.entries:
-            last = self.index(len(self.entries) - 1, len(self.headers) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+    def _value_text(self, entry: ConfigEntry) -> str:
+        edited = self.edits.get(entry.key)
+        return edited if edited is not None else (entry.value or "")
+
+    def _value_tip(self, entry: ConfigEntry) -> str:
+        # The whole value: a long one (a list of measurands, a URL) is cut in the cell.
+        value = entry.value or ""
+        edited = self.edits.get(entry.key)
+        if entry.readonly:
+            hint = self.tr("The charger does not let this key be changed")
+        elif edited is not None:
+            value = edited
+            hint = self.tr("Changed from %1; not applied yet").replace("%1", entry.value or "")
+        else:
+            hint = self.tr("Double-click to change")
+        return f"{value}\n\n{hint}" if value else hint
 
 
-class SnapshotsModel(_Table):
+_EDITED_BACKGROUND = QBrush(QColor("#EEF3F8"))
+
+
+def _greyed(entry: ConfigEntry) -> QBrush | None:
+    return QBrush(QColor("#6B7580")) if entry.readonly else None
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class SnapshotsModel(RowTableModel[ConfigSnapshot]):
     """Saved snapshots: name, charger, model, firmware, taken, baseline."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = (
-            self.tr("Name"),
-            self.tr("Charger"),
-            self.tr("Model"),
-            self.tr("Firmware"),
-            self.tr("Taken"),
-            self.tr("Baseline"),
+        self.set_columns(
+            Column[ConfigSnapshot](title, text, font=lambda s: _bold() if s.baseline else None)
+            for title, text in (
+                (self.tr("Name"), lambda s: s.name),
+                (self.tr("Charger"), lambda s: s.charger_id),
+                (self.tr("Model"), lambda s: " ".join(v for v in (s.vendor, s.model) if v)),
+                (self.tr("Firmware"), lambda s: s.firmware_version or ""),
+                (self.tr("Taken"), lambda s: format_seconds(s.taken_at)),
+                (self.tr("Baseline"), lambda s: self.tr("★ baseline") if s.baseline else ""),
+            )
         )
-        self.snapshots: list[ConfigSnapshot] = []
 
-    def _count(self) -> int:
-        return len(self.snapshots)
+    @property
+    def snapshots(self) -> list[ConfigSnapshot]:
+        """The snapshots shown."""
+        return self.rows
 
     def set_snapshots(self, snapshots: list[ConfigSnapshot]) -> None:
         """Show these snapshots."""
-        self.beginResetModel()
-        self.snapshots = list(snapshots)
-        self.endResetModel()
+        self.set_rows(snapshots)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.snapshots):
-            return None
-        snapshot = self.snapshots[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            model = " ".join(v for v in (snapshot.vendor, snapshot.model) if v)
-            values = (
-                snapshot.name,
-                snapshot.charger_id,
-                model,
-                snapshot.firmware_version or "",
-                format_seconds(snapshot.taken_at),
-                self.tr("★ baseline") if snapshot.baseline else "",
-            )
-            return values[index.column()]
+    def role_data(self, item: ConfigSnapshot, column: int, role: int) -> Any:
+        """The snapshot's id under UserRole."""
         if role == Qt.ItemDataRole.UserRole:
-            return snapshot.id
-        if role == Qt.ItemDataRole.FontRole and snapshot.baseline:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+            return item.id
+        return super().role_data(item, column, role)
 
 
-class DifferencesModel(_Table):
+class DifferencesModel(RowTableModel[KeyDifference]):
     """Keys two configurations disagree on: key, difference, left value, right value."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.set_sides(self.tr("Left"), self.tr("Right"))
-        self.differences: list[KeyDifference] = []
 
     def set_sides(self, left: str, right: str) -> None:
         """Name the two configurations compared (the headers of the value columns)."""
-        self.headers = (self.tr("Key"), self.tr("Difference"), left, right)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+        missing = self.tr("(absent)")
+        colours = {
+            DifferenceKind.ADDED: _GOOD[0],
+            DifferenceKind.REMOVED: _BAD[0],
+            DifferenceKind.DIFFERENT: _WARN[0],
+        }
+        self.set_columns(
+            (
+                Column[KeyDifference](self.tr("Key"), lambda d: d.key),
+                Column[KeyDifference](
+                    self.tr("Difference"),
+                    lambda d: self._kind(d.kind),
+                    background=lambda d: QBrush(QColor(colours[d.kind])),
+                ),
+                Column[KeyDifference](left, lambda d: missing if d.left is None else d.left),
+                Column[KeyDifference](right, lambda d: missing if d.right is None else d.right),
+            )
+        )
 
-    def _count(self) -> int:
-        return len(self.differences)
+    @property
+    def differences(self) -> list[KeyDifference]:
+        """The differences shown."""
+        return self.rows
 
     def set_differences(self, differences: list[KeyDifference] | tuple[KeyDifference, ...]) -> None:
         """Show these differences."""
-        self.beginResetModel()
-        self.differences = list(differences)
-        self.endResetModel()
+        self.set_rows(differences)
 
     def _kind(self, kind: DifferenceKind) -> str:
         texts = {
@@ -321,28 +308,6 @@ class DifferencesModel(_Table):
             DifferenceKind.DIFFERENT: self.tr("≠ differs"),
         }
         return texts[kind]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.differences):
-            return None
-        difference = self.differences[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            missing = self.tr("(absent)")
-            values = (
-                difference.key,
-                self._kind(difference.kind),
-                missing if difference.left is None else difference.left,
-                missing if difference.right is None else difference.right,
-            )
-            return values[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 1:
-            colours = {
-                DifferenceKind.ADDED: _GOOD[0],
-                DifferenceKind.REMOVED: _BAD[0],
-                DifferenceKind.DIFFERENT: _WARN[0],
-            }
-            return QBrush(QColor(colours[difference.kind]))
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,29 +320,24 @@ class ResultRow:
     look: OutcomeLook
 
 
-class BaselineResultsModel(_Table):
+class BaselineResultsModel(RowTableModel[ResultRow]):
     """Per charger, per key: what applying a baseline did."""
+
+    OUTCOME = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = (self.tr("Charger"), self.tr("Key"), self.tr("Value"), self.tr("Outcome"))
-        self.rows: list[ResultRow] = []
+        self.set_columns(
+            (
+                Column[ResultRow](self.tr("Charger"), lambda r: r.charger_id),
+                Column[ResultRow](self.tr("Key"), lambda r: r.key),
+                Column[ResultRow](self.tr("Value"), lambda r: r.value),
+                Column[ResultRow](self.tr("Outcome"), lambda r: r.look.label),
+            )
+        )
 
-    def _count(self) -> int:
-        return len(self.rows)
-
-    def set_rows(self, rows: list[ResultRow]) -> None:
-        """Show these results."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if index.column() == 3:
-            return _look_role(row.look, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.charger_id, row.key, row.value)[index.column()]
-        return None
+    def column_data(self, item: ResultRow, number: int, role: int) -> Any:
+        """The Outcome column is the outcome's look (symbol, colours, sentence)."""
+        if number == self.OUTCOME:
+            return _look_role(item.look, role)
+        return super().column_data(item, number, role)

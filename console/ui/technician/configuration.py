@@ -63,10 +63,10 @@ class ConfigurationPage(QWidget):
         self.picker.chosen.connect(self._on_chosen)
         self.refresh_button = QPushButton(self.tr("Read configuration"))
         self.refresh_button.setToolTip(self.tr("Ask the charger for every key (GetConfiguration)"))
-        self.refresh_button.clicked.connect(lambda: self.staff.launch(self.refresh()))
+        self.refresh_button.clicked.connect(lambda: self.staff.tasks.start(self.refresh()))
         self.apply_button = QPushButton(self.tr("Apply changes"))
         self.apply_button.setToolTip(self.tr("Send each changed key (ChangeConfiguration)"))
-        self.apply_button.clicked.connect(lambda: self.staff.launch(self.apply()))
+        self.apply_button.clicked.connect(lambda: self.staff.tasks.start(self.apply()))
         self.revert_button = QPushButton(self.tr("Undo edits"))
         self.revert_button.clicked.connect(self._on_revert)
         self.filter_edit = QLineEdit()
@@ -250,7 +250,7 @@ class ConfigurationPage(QWidget):
     def _read_if_due(self) -> None:
         if self._read_when_shown and self.picker.online():
             self._read_when_shown = False
-            self.staff.launch(self.refresh())
+            self.staff.tasks.start(self.refresh())
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         """Read the configuration of a charger chosen while the page was hidden."""

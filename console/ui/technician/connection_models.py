@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,53 +24,38 @@ from console.services.connections import (
     PortCheck,
 )
 from console.ui.detail.models import MUTED_COLOUR, RowsTableModel, local_time
+from console.ui.table_model import ROW_ROLE, Column, RowTableModel
 from console.ui.technician import connection_words as words
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
-ATTEMPT_ROLE = Qt.ItemDataRole.UserRole + 1  # the ConnectionAttempt of a row
-
-
-def _header(headers: tuple[str, ...], section: int, orientation: Qt.Orientation, role: int) -> Any:
-    horizontal = orientation == Qt.Orientation.Horizontal
-    if horizontal and role == DISPLAY and 0 <= section < len(headers):
-        return words.tr(headers[section])
-    return None
+ATTEMPT_ROLE = ROW_ROLE  # the ConnectionAttempt of a row
 
 
 class AttemptsTableModel(RowsTableModel[ConnectionAttempt]):
     """Every handshake, newest first: time, result, charger, reason, address, path."""
-
-    headers = ("Time", "Result", "Charger", "Reason", "From", "URL path")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             lambda a: (a.at, a.charger_id, a.reason, a.peer, a.path, a.http_status, a.count),
             parent,
         )
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        """Column titles."""
-        return _header(self.headers, section, orientation, role)
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        """Cell text, colours, tooltips and the attempt itself (ATTEMPT_ROLE)."""
-        attempt = self.row(index)
-        if attempt is None:
-            return None
-        column = index.column()
-        if role == DISPLAY:
-            return self._text(attempt, column)
-        if role == ATTEMPT_ROLE:
-            return attempt
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(attempt)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column in (1, 3):
-                return words.colour(words.attempt_style(attempt.reason))
-            if column in (0, 5):
-                return MUTED_COLOUR
-        return None
+        titles = ("Time", "Result", "Charger", "Reason", "From", "URL path")
+        foreground: dict[int, Callable[[ConnectionAttempt], Any]] = {
+            0: _muted,
+            1: _attempt_colour,
+            3: _attempt_colour,
+            5: _muted,
+        }
+        self.set_columns(
+            Column[ConnectionAttempt](
+                words.tr(title),
+                functools.partial(self._text, column=number),
+                tooltip=self._tooltip,
+                foreground=foreground.get(number),
+            )
+            for number, title in enumerate(titles)
+        )
 
     @staticmethod
     def _text(attempt: ConnectionAttempt, column: int) -> str:
@@ -158,33 +144,21 @@ class AttemptsFilterProxy(QSortFilterProxyModel):
 class HistoryTableModel(RowsTableModel[HistoryEntry]):
     """A charger's connection history, newest first."""
 
-    headers = ("Time", "Event", "Details")
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda e: (e.at, e.kind, e.gap_seconds), parent)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        """Column titles."""
-        return _header(self.headers, section, orientation, role)
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        """Cell text and colours."""
-        entry = self.row(index)
-        if entry is None:
-            return None
-        column = index.column()
-        if role == DISPLAY:
-            if column == 0:
-                return local_time(entry.at)
-            if column == 1:
-                symbol = words.history_style(entry.kind)[1]
-                return f"{symbol} {words.history_text(entry.kind)}"
-            return self._details(entry)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            return words.colour(words.history_style(entry.kind))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return MUTED_COLOUR
-        return None
+        self.set_columns(
+            (
+                Column[HistoryEntry](
+                    words.tr("Time"), lambda e: local_time(e.at), foreground=_muted
+                ),
+                Column[HistoryEntry](
+                    words.tr("Event"),
+                    lambda e: f"{words.history_style(e.kind)[1]} {words.history_text(e.kind)}",
+                    foreground=lambda e: words.colour(words.history_style(e.kind)),
+                ),
+                Column[HistoryEntry](words.tr("Details"), self._details),
+            )
+        )
 
     @staticmethod
     def _details(entry: HistoryEntry) -> str:
@@ -201,76 +175,75 @@ class HistoryTableModel(RowsTableModel[HistoryEntry]):
         return words.tr("nothing heard for %1").replace("%1", gap)
 
 
-class InterfacesTableModel(QAbstractTableModel):
+class InterfacesTableModel(RowTableModel[InterfaceUrl]):
     """The PC's addresses, the URL for chargers on each, and the port check's result."""
 
-    headers = ("Interface", "Address", "URL for chargers", "Port check")
+    CHECK = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.urls: list[InterfaceUrl] = []
         self.checks: dict[tuple[str, int], PortCheck] = {}  # by (address, port)
         self.checking = False
+        self.set_columns(
+            (
+                Column[InterfaceUrl](words.tr("Interface"), lambda u: u.interface or "—"),
+                Column[InterfaceUrl](words.tr("Address"), lambda u: u.address),
+                Column[InterfaceUrl](
+                    words.tr("URL for chargers"),
+                    lambda u: u.url,
+                    tooltip=lambda _u: words.tr(
+                        "Type this into the charger's central system URL, with its id."
+                    ),
+                ),
+                Column[InterfaceUrl](
+                    words.tr("Port check"), self._check_text, foreground=self._check_colour
+                ),
+            )
+        )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of addresses."""
-        return 0 if parent.isValid() else len(self.urls)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        """Column titles."""
-        return _header(self.headers, section, orientation, role)
+    @property
+    def urls(self) -> list[InterfaceUrl]:
+        """The addresses shown."""
+        return self.rows
 
     def set_urls(self, urls: list[InterfaceUrl]) -> None:
         """Show these addresses; results of addresses that remain are kept."""
-        self.beginResetModel()
-        self.urls = list(urls)
         shown = {(u.address, u.port) for u in urls}
         self.checks = {key: check for key, check in self.checks.items() if key in shown}
-        self.endResetModel()
+        self.set_rows(urls)
 
     def set_checking(self, checking: bool) -> None:
         """Show that a check is running (results cleared) or finished."""
         self.checking = checking
         if checking:
             self.checks = {}
-        self._result_changed()
+        self.columns_changed(self.CHECK, self.CHECK)
 
     def set_checks(self, checks: list[PortCheck]) -> None:
         """Show the results of a port check."""
         self.checking = False
         self.checks = {(check.address, check.port): check for check in checks}
-        self._result_changed()
+        self.columns_changed(self.CHECK, self.CHECK)
 
-    def _result_changed(self) -> None:
-        if self.urls:
-            last = len(self.urls) - 1
-            self.dataChanged.emit(self.index(0, 3), self.index(last, 3))
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        """Cell text and colours."""
-        if not index.isValid() or not 0 <= index.row() < len(self.urls):
-            return None
-        url, column = self.urls[index.row()], index.column()
+    def _check_text(self, url: InterfaceUrl) -> str:
+        if self.checking:
+            return words.tr("… checking")
         check = self.checks.get((url.address, url.port))
-        if role == DISPLAY:
-            if column == 0:
-                return url.interface or "—"
-            if column == 1:
-                return url.address
-            if column == 2:
-                return url.url
-            if self.checking:
-                return words.tr("… checking")
-            result = None if check is None else check.result
-            symbol = words.reachability_style(result)[1]
-            text = f"{symbol} {words.reachability_text(result)}"
-            return f"{text}: {check.detail}" if check is not None and check.detail else text
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not self.checking:
-            return words.colour(words.reachability_style(None if check is None else check.result))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return words.tr("Type this into the charger's central system URL, with its id.")
-        return None
+        result = None if check is None else check.result
+        symbol = words.reachability_style(result)[1]
+        text = f"{symbol} {words.reachability_text(result)}"
+        return f"{text}: {check.detail}" if check is not None and check.detail else text
+
+    def _check_colour(self, url: InterfaceUrl) -> Any:
+        if self.checking:
+            return None
+        check = self.checks.get((url.address, url.port))
+        return words.colour(words.reachability_style(None if check is None else check.result))
+
+
+def _muted(_row: object) -> Any:
+    return MUTED_COLOUR
+
+
+def _attempt_colour(attempt: ConnectionAttempt) -> Any:
+    return words.colour(words.attempt_style(attempt.reason))

@@ -13,18 +13,17 @@ window would mislead; filtering is done by the database, over every stored frame
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication
@@ -34,6 +33,7 @@ from console.services.formatting import format_seconds, to_local
 from console.services.message_export import FrameFilter, StoredFrame
 from console.services.message_log import truncation_of
 from console.services.queries import SiteQueries
+from console.ui.table_model import RIGHT, Column, RowTableModel
 from console.ui.tasks import TaskKeeper
 
 T = TypeVar("T")
@@ -170,7 +170,7 @@ def kind_text(kind: FrameKind) -> str:
     }[kind]
 
 
-class MessageLogModel(QAbstractTableModel):
+class MessageLogModel(RowTableModel[MessageRow]):
     """A newest-first window over the stored message log, filtered by the database."""
 
     loadingChanged = Signal(bool)
@@ -180,73 +180,27 @@ class MessageLogModel(QAbstractTableModel):
     def __init__(self, reader: Reader[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._reader = reader
-        self.rows: list[MessageRow] = []
         self.filter = FrameFilter()
         self.exhausted = False  # no older frame matches
         self.loading = False
         self._generation = 0
         self._tasks = TaskKeeper(owner=self)
         self.mono_font = monospace_font()
+        mono = (TIME, MESSAGE_ID, PAYLOAD)
+        self.set_columns(
+            Column[MessageRow](
+                _tr(title),
+                functools.partial(self._text, column=number),
+                tooltip=functools.partial(_tooltip, column=number),
+                foreground=functools.partial(_foreground, column=number),
+                background=_background,
+                font=(lambda _r: self.mono_font) if number in mono else None,
+                align=RIGHT if number == LATENCY else None,
+            )
+            for number, title in enumerate(COLUMNS)
+        )
 
     # ------------------------------------------------------------- Qt overrides
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Rows loaded so far (a table has no children)."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return _tr(COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, tooltips, colours (errors and refusals stand out) and alignment."""
-        row = self.row(index)
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == PAYLOAD:
-                return row.stored.frame.payload[:2000]
-            if column == MESSAGE_ID:
-                return row.stored.frame.message_id
-            if row.problem == "error":
-                return _tr("The frame failed: an error reply or an unreadable frame")
-            if row.problem == "refused":
-                return _tr("The answer refused or reports a failure")
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.problem == "error" and column in (KIND, ACTION, PAYLOAD):
-                return ERROR_COLOUR
-            if row.problem == "refused" and column in (ACTION, PAYLOAD):
-                return WARNING_COLOUR
-            if column in (TIME, MESSAGE_ID):
-                return MUTED_COLOUR
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.problem == "error":
-                return ERROR_BACKGROUND
-            if row.problem == "refused":
-                return WARNING_BACKGROUND
-            return None
-        if role == Qt.ItemDataRole.FontRole and column in (TIME, MESSAGE_ID, PAYLOAD):
-            return self.mono_font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == LATENCY:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt override
         """True while older matching frames may exist and no read is under way."""
@@ -269,9 +223,7 @@ class MessageLogModel(QAbstractTableModel):
 
     def row(self, index: Index) -> MessageRow | None:
         """The row an index points to."""
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self.rows[index.row()]
+        return self.row_at(index.row()) if index.isValid() else None
 
     def row_of_id(self, frame_id: int) -> int | None:
         """The model row of a frame id, when loaded (rows are sorted by id, descending)."""
@@ -297,11 +249,9 @@ class MessageLogModel(QAbstractTableModel):
     def reload(self) -> None:
         """Drop the rows and read the newest page again."""
         self._generation += 1
-        self.beginResetModel()
-        self.rows = []
         self.exhausted = False
         self.loading = False
-        self.endResetModel()
+        self.set_rows([])
         self.fetchMore()
 
     def poll_newer(self) -> bool:
@@ -350,11 +300,7 @@ class MessageLogModel(QAbstractTableModel):
             rows = [r for r in rows if r.id < self.rows[-1].id]
         if len(rows) < PAGE_ROWS:
             self.exhausted = True
-        if rows:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self.rows.extend(rows)
-            self.endInsertRows()
+        self.insert_rows(len(self.rows), rows)
         self.loaded.emit()
 
     def _on_newer(self, generation: int, after: int, rows: list[MessageRow]) -> None:
@@ -364,13 +310,9 @@ class MessageLogModel(QAbstractTableModel):
             self.reload()  # too many to insert one by one; a gap would be wrong
             return
         if rows:
-            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
-            self.rows[:0] = rows
-            self.endInsertRows()
+            self.insert_rows(0, rows)
             if len(self.rows) > MAX_ROWS:
-                self.beginRemoveRows(QModelIndex(), MAX_ROWS, len(self.rows) - 1)
-                del self.rows[MAX_ROWS:]
-                self.endRemoveRows()
+                self.keep_first(MAX_ROWS)
                 self.exhausted = False
         self.loaded.emit()
 
@@ -393,3 +335,33 @@ class MessageLogModel(QAbstractTableModel):
         if column == LATENCY:
             return "" if frame.latency_ms is None else f"{frame.latency_ms:.1f}"
         return row.summary
+
+
+def _tooltip(row: MessageRow, column: int) -> str | None:
+    if column == PAYLOAD:
+        return row.stored.frame.payload[:2000]
+    if column == MESSAGE_ID:
+        return row.stored.frame.message_id
+    if row.problem == "error":
+        return _tr("The frame failed: an error reply or an unreadable frame")
+    if row.problem == "refused":
+        return _tr("The answer refused or reports a failure")
+    return None
+
+
+def _foreground(row: MessageRow, column: int) -> QColor | None:
+    if row.problem == "error" and column in (KIND, ACTION, PAYLOAD):
+        return ERROR_COLOUR
+    if row.problem == "refused" and column in (ACTION, PAYLOAD):
+        return WARNING_COLOUR
+    if column in (TIME, MESSAGE_ID):
+        return MUTED_COLOUR
+    return None
+
+
+def _background(row: MessageRow) -> QColor | None:
+    if row.problem == "error":
+        return ERROR_BACKGROUND
+    if row.problem == "refused":
+        return WARNING_BACKGROUND
+    return None

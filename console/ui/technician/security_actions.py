@@ -17,10 +17,10 @@ from console.ui.command_words import outcome_message
 from console.ui.engine_client import EngineClient
 from console.ui.keyboard import DeskTableView
 from console.ui.message_bar import OutcomeBanner
+from console.ui.table_model import ROW_ROLE
 from console.ui.technician import security_calls as calls
 from console.ui.technician import security_words as words
 from console.ui.technician.security_models import (
-    ROW_ROLE,
     InstalledCertificate,
     InstalledCertificatesModel,
 )

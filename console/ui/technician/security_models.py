@@ -2,77 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
+from console.ui.table_model import Column, RowTableModel
 from console.ui.technician import security_words as words
 from console.ui.technician.security_words import field
 
-Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
-Column = tuple[str, Callable[[Any], str]]
+Spec = tuple[str, Callable[[Any], str]]  # a column: its title and the text of a row
 
 CRITICAL_COLOUR = QColor("#B04A00")
 
 
-class SecurityRowsModel(QAbstractTableModel):
-    """A read-only list of rows shown through ``columns`` (title, text of a row)."""
+class SecurityRowsModel(RowTableModel[Any]):
+    """A read-only list of rows shown through ``COLUMNS`` (title, text of a row); the
+    whole text is in each cell's tooltip, the row itself under ``ROW_ROLE``."""
 
-    columns: tuple[Column, ...] = ()
+    COLUMNS: tuple[Spec, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of rows (a table has no children)."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return words.tr(self.columns[section][0])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text (whole in the tooltip) and the row itself (ROW_ROLE)."""
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        if not 0 <= index.column() < len(self.columns):
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()][1](row)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.colour(row)
-        return None
+        self.set_columns(
+            Column[Any](words.tr(title), text, tooltip=text, foreground=self.colour)
+            for title, text in self.COLUMNS
+        )
 
     def colour(self, row: Any) -> QColor | None:
         """A row's text colour (None: the usual)."""
         return None
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Show ``rows`` instead of the ones shown."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +52,7 @@ def _hash(name: str, camel: str) -> Callable[[InstalledCertificate], str]:
 class InstalledCertificatesModel(SecurityRowsModel):
     """The certificates a charger said it holds (GetInstalledCertificateIds)."""
 
-    columns: tuple[Column, ...] = (
+    COLUMNS: tuple[Spec, ...] = (
         ("Type", lambda r: words.certificate_type_text(r.certificate_type)),
         ("Serial number", _hash("serial_number", "serialNumber")),
         ("Issuer name hash", _hash("issuer_name_hash", "issuerNameHash")),
@@ -106,7 +68,7 @@ def _valid_until(row: Any) -> str:
 class IssuedCertificatesModel(SecurityRowsModel):
     """The certificates the site CA signed for the charger, newest first."""
 
-    columns: tuple[Column, ...] = (
+    COLUMNS: tuple[Spec, ...] = (
         ("Issued", lambda r: words.time_text(field(r, "issued_at", "not_before"))),
         ("Subject", lambda r: str(field(r, "subject", default=""))),
         ("Valid", _valid_until),
@@ -125,7 +87,7 @@ class IssuedCertificatesModel(SecurityRowsModel):
 class SecurityEventsModel(SecurityRowsModel):
     """The charger's SecurityEventNotifications, newest first."""
 
-    columns: tuple[Column, ...] = (
+    COLUMNS: tuple[Spec, ...] = (
         ("Time", lambda r: words.time_text(field(r, "at", "timestamp", "received_at"))),
         ("Type", lambda r: str(field(r, "kind", "type", "event_type", default=""))),
         ("Severity", lambda r: words.severity_text(field(r, "severity"))),

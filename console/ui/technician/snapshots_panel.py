@@ -83,11 +83,11 @@ class SnapshotsPanel(QWidget):
         self.name_edit.setPlaceholderText(self.tr("Snapshot name (optional)"))
         self.save_button = QPushButton(self.tr("Save snapshot"))
         self.save_button.setToolTip(self.tr("Read the charger's configuration and keep it"))
-        self.save_button.clicked.connect(lambda: self.staff.launch(self.save()))
+        self.save_button.clicked.connect(lambda: self.staff.tasks.start(self.save()))
         self.scope = QComboBox()
         self.scope.addItems([self.tr("This charger"), self.tr("This model"), self.tr("All")])
         self.scope.setToolTip(self.tr("Which snapshots to list"))
-        self.scope.currentIndexChanged.connect(lambda _: self.staff.launch(self.reload()))
+        self.scope.currentIndexChanged.connect(lambda _: self.staff.tasks.start(self.reload()))
 
         self.model = SnapshotsModel(self)
         self.list_view = _table(self.model)
@@ -97,15 +97,15 @@ class SnapshotsPanel(QWidget):
         self.baseline_button.setToolTip(
             self.tr("Make the selected snapshot the reference of its charger model")
         )
-        self.baseline_button.clicked.connect(lambda: self.staff.launch(self.mark_baseline()))
+        self.baseline_button.clicked.connect(lambda: self.staff.tasks.start(self.mark_baseline()))
         self.compare_button = QPushButton(self.tr("Compare two"))
         self.compare_button.setToolTip(self.tr("Select two snapshots to compare"))
-        self.compare_button.clicked.connect(lambda: self.staff.launch(self.compare_selected()))
+        self.compare_button.clicked.connect(lambda: self.staff.tasks.start(self.compare_selected()))
         self.versus_button = QPushButton(self.tr("Charger vs baseline"))
         self.versus_button.setToolTip(
             self.tr("Compare the charger's live configuration with its model's baseline")
         )
-        self.versus_button.clicked.connect(lambda: self.staff.launch(self.compare_baseline()))
+        self.versus_button.clicked.connect(lambda: self.staff.tasks.start(self.compare_baseline()))
 
         self.diff_model = DifferencesModel(self)
         self.diff_caption = QLabel(self.tr("Select two snapshots and press Compare two."))
@@ -126,7 +126,7 @@ class SnapshotsPanel(QWidget):
         self.apply_button.setToolTip(
             self.tr("Set, on each checked charger, the writable keys that differ")
         )
-        self.apply_button.clicked.connect(lambda: self.staff.launch(self.apply_baseline()))
+        self.apply_button.clicked.connect(lambda: self.staff.tasks.start(self.apply_baseline()))
         self.results_model = BaselineResultsModel(self)
         self.results_view = _table(self.results_model)
         applying = QWidget()
@@ -183,7 +183,7 @@ class SnapshotsPanel(QWidget):
         # comes before its loop runs: a task made then would bind to no loop and never
         # run, so the read waits for the loop's first turn.
         if loop_running():
-            self.staff.launch(self.reload())
+            self.staff.tasks.start(self.reload())
         else:
             QTimer.singleShot(0, self, self._launch_reload)
 
