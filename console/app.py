@@ -12,6 +12,7 @@ from typing import Any
 from console.api.server import ApiConfig, ApiServer
 from console.services.connections import listener_urls
 from console.services.engine import CentralSystem, EngineConfig, EngineExtension
+from console.services.interpreter import settle_after_start
 from console.storage.database import describe_url
 
 
@@ -29,6 +30,7 @@ async def serve(
     extensions = api_extensions(api)
     engine = CentralSystem(config, extensions)
     await engine.start()
+    settle_after_start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -24,6 +24,7 @@ from pydantic import TypeAdapter
 
 from console.api.server import ApiConfig, ApiServer
 from console.services.engine import CentralSystem, EngineConfig
+from console.services.interpreter import settle_after_start
 
 CONFIG = TypeAdapter(EngineConfig)
 
@@ -43,6 +44,7 @@ async def run(settings: dict[str, Any]) -> int:
     except Exception as error:  # said to the console in one line, which shows it
         _say("failed", error=f"{type(error).__name__}: {error}")
         return 3
+    settle_after_start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

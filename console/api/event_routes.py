@@ -33,7 +33,7 @@ from console.services.event_json import TYPE_NAMES, type_of_bytes
 HEARTBEAT_S = 30.0  # WebSocket pings; a client that answers none within 15 s is gone
 KEEPALIVE_S = 15.0  # server-sent events: a comment line when nothing else was sent
 CLOSE_TIMEOUT_S = 5.0  # a client that does not take the closing frame is cut off
-YIELD_EVERY = 64  # events sent back to back before the sender lets others run
+YIELD_EVERY = 1  # events sent back to back before the sender lets chargers be answered
 MAX_FILTER_VALUES = 200  # chargers or types in one query
 #: Query parameters the handlers leave to the server (authentication).
 IGNORED_PARAMS = frozenset({"access_token"})
