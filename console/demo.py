@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import tempfile
 import threading
 from collections.abc import Callable
@@ -132,12 +133,15 @@ def _open(
     from console.app import api_extensions
     from console.ui.console_app import run_console
 
-    if (
-        getattr(args, "engine", "thread") == "process"
-        and api is not None
-        and config.tls_port is not None
-    ):
+    in_child = getattr(args, "engine", "thread") == "process"
+    if in_child and api is not None and config.tls_port is not None:
+        from console.services.engine_process import EngineProcessError
         from console.ui.attach import run_console_in_child
 
-        return run_console_in_child(config, api, demo=demo, on_started=on_started)
+        try:
+            return run_console_in_child(config, api, demo=demo, on_started=on_started)
+        except EngineProcessError as error:
+            logging.getLogger(__name__).warning(
+                "the engine process did not start (%s); running the engine in a thread", error
+            )
     return run_console(config, demo=demo, on_started=on_started, extensions=api_extensions(api))

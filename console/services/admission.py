@@ -354,11 +354,16 @@ class AdmissionService:
         return None if record is None else record.approval
 
     async def set_security_profile(
-        self, charger_id: str, profile: int, *, actor: Actor
+        self,
+        charger_id: str,
+        profile: int,
+        *,
+        actor: Actor,
+        action: str = "charger.security_profile",
     ) -> ChargerRecord:
         """Require security ``profile`` (0-3) of a charger from its next connection on;
         see SecurityProfiles.set_profile for the permissions and refusals."""
-        return await self.profiles.set_profile(charger_id, profile, actor=actor)
+        return await self.profiles.set_profile(charger_id, profile, actor=actor, action=action)
 
     def expect_upgrade(self, charger_id: str, profile: int, password_hash: str | None) -> None:
         """While a charger moves up, let it in on its old and its new profile and password."""

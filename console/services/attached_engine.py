@@ -119,7 +119,7 @@ class AttachedEngine:
             host=facts.host,
             heartbeat_interval=facts.heartbeat_interval,
         )
-        self.remote_database = f"the site's database, through {facts.base_url}"
+        self.remote_database = f"the site at {facts.base_url}"
         self.authority: Any = None
         self._dirty: set[str] = set()
         self._pending: list[Any] = []

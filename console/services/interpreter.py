@@ -7,8 +7,11 @@ chargers' slowest replies under API load (docs/benchmarks.md). Frozen once the e
 runs, they are left out of collections for good; what the engine makes later is still
 collected, the full collections of it less often.
 
-Only for a process's own engine (``chargedesk serve``, the console's child engine): a
-frozen object is never freed, so tests that start many engines must not call this.
+Only for a process that is an engine (``chargedesk serve``, the console's child engine):
+a frozen object is never freed, so tests that start many engines must not call this.
+The console's own process collects on its GUI thread instead (console_app.py); freezing
+there made the engine thread's replies slower at 1000 chargers (p50 3 -> 37 ms), so it
+does not.
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from console.services.charger_security import ChargerSecurityService
 from console.services.charger_security_types import SecuritySetupMissing
 from console.services.commands import CommandChannel
 from console.services.passwords import hash_password
+from console.services.security_profiles import SecurityProfileError
 from console.storage import chargers as charger_repo
 from console.storage.writer import StorageWriter
 
@@ -75,9 +76,9 @@ class UpgradeAdmission(Protocol):
         ...
 
     async def set_security_profile(
-        self, charger_id: str, profile: int, *, actor: Actor
+        self, charger_id: str, profile: int, *, actor: Actor, action: str = ...
     ) -> ChargerRecord:
-        """Store the profile the charger is required to use (audited)."""
+        """Store the profile the charger is required to use (audited as ``action``)."""
         ...
 
 
@@ -332,24 +333,19 @@ class ProfileUpgradeService:
         """Lower the profile ChargeDesk requires of a charger (admins only; audited)."""
         require(actor, Permission.SECURITY_SETTINGS)
         if target not in (0, 1, 2):
-            raise ValueError("a charger can be moved down to security profile 0, 1 or 2")
+            raise SecurityProfileError("a charger can be moved down to security profile 0, 1 or 2")
         record = await self._writer.submit(lambda c: charger_repo.get_charger(c, charger_id))
         if record is None:
-            raise ValueError(f"there is no charger {charger_id}")
+            raise SecurityProfileError(f"there is no charger {charger_id}")
         if record.security_profile <= target:
-            raise ValueError(
+            raise SecurityProfileError(
                 f"{record.id} is required to use security profile {record.security_profile}:"
                 f" that is not above {target}"
             )
-        changed = await self._admission.set_security_profile(record.id, target, actor=actor)
-        before = {"security_profile": record.security_profile}
-        after = {"security_profile": changed.security_profile}
-        await self._writer.submit(
-            lambda c: audited.record(
-                c, actor, "charger.security_profile_down", record.id, before, after
-            )
+        # One change, one audit entry, named as the move down it is.
+        return await self._admission.set_security_profile(
+            record.id, target, actor=actor, action="charger.security_profile_down"
         )
-        return changed
 
 
 @dataclass(slots=True)

@@ -53,8 +53,16 @@ class SecurityProfiles:
         self.connected: dict[str, int] = {}  # id key -> profile of its open connection
         self._judge = judge
 
-    async def set_profile(self, charger_id: str, profile: int, *, actor: Actor) -> ChargerRecord:
-        """Require ``profile`` of a charger from its next connection on.
+    async def set_profile(
+        self,
+        charger_id: str,
+        profile: int,
+        *,
+        actor: Actor,
+        action: str = "charger.security_profile",
+    ) -> ChargerRecord:
+        """Require ``profile`` of a charger from its next connection on; ``action`` names
+        the change in the audit log (the guided move down names itself).
 
         Raising needs Permission.CHARGER_SECURITY, lowering Permission.SECURITY_SETTINGS.
         Raises SecurityProfileError for an unknown charger, a profile outside 0-3, or
@@ -83,7 +91,7 @@ class SecurityProfiles:
             audit_record(
                 connection,
                 actor,
-                "charger.security_profile",
+                action,
                 before.id,
                 {"security_profile": before.security_profile},
                 {"security_profile": profile},

@@ -23,6 +23,7 @@ from console.services.attached_thread import AttachedThread, VersionMismatch
 from console.services.engine import EngineConfig
 from console.services.engine_process import EngineProcess, EngineProcessError
 from console.services.network import free_port
+from console.services.queries import database_location
 from console.services.site_trust import (
     SiteTrust,
     TrustError,
@@ -113,7 +114,11 @@ def run_console_in_child(
     on_started: Callable[[Console], Callable[[], None] | None] | None = None,
 ) -> int:
     """The single-desk console with its engine in a child process it starts, watches and
-    stops with itself; the window attaches to it through its API on this PC."""
+    stops with itself; the window attaches to it through its API on this PC.
+
+    Raises EngineProcessError when the child cannot start (its port taken, say): the
+    caller then runs the engine in a thread, which says what is wrong in its own words.
+    """
     app = create_application()
     assert config.pki_folder is not None, "the child engine's API needs the site CA"
     # Fixed ports, so a restarted engine is found where the window looks for it.
@@ -127,10 +132,7 @@ def run_console_in_child(
     child = EngineProcess(
         config, api, desk_folder() / "logs" / "engine.log", demo, watch.ended.emit
     )
-    try:
-        ready = child.start()
-    except EngineProcessError as error:
-        return _refuse(app, app.tr("The engine could not start: %1").replace("%1", str(error)))
+    ready = child.start()  # EngineProcessError: the caller runs the engine in a thread
     pki = config.pki_folder
     assert pki is not None
     tls = ssl.create_default_context(cafile=str(pki / "ca.pem"))
@@ -141,6 +143,8 @@ def run_console_in_child(
         child.stop()
         return _refuse(app, str(error))
     thread.engine.demo = list(ready.demo_accounts)
+    # One desk, its own data: the status bar names the database, not the API.
+    thread.engine.remote_database = database_location(config.database_url)
     console = Console(None, attached=thread, demo=demo)
 
     def on_engine_ended(code: int) -> None:

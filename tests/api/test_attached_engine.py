@@ -14,6 +14,7 @@ from console.core.enums import CardStatus, ConnectorStatus
 from console.core.events import CardsChanged, Event, SessionStarted
 from console.core.model import Card, CommandOutcome
 from console.core.staff import Origin, PermissionDenied, Role
+from console.core.staff_accounts import StaffInputError
 from console.services.attached_link import RemoteError
 from console.services.attached_thread import AttachedThread, VersionMismatch
 from console.services.staff_login import LoginRefused
@@ -140,3 +141,50 @@ async def test_only_the_consoles_operations_can_be_called(
         # not logged in, and not an operation
         body = {"target": "writer", "operation": "submit", "args": {}}
         await _on_link(attached, lambda e: e.link.request("POST", "/api/console/call", json=body))
+
+
+async def test_the_first_admin_is_made_from_this_pc_only(tmp_path: Path) -> None:
+    """A console whose engine runs in a child process makes the site's first admin
+    through the API, from 127.0.0.1 only and only while no account exists."""
+    from console.api.server import ApiServer
+    from console.services.engine import CentralSystem, EngineConfig
+    from tests.api.api_helpers import api_config
+
+    api = ApiServer(api_config())
+    config = EngineConfig(
+        database_url=f"sqlite:///{tmp_path / 'fresh.db'}",
+        host="127.0.0.1",
+        port=0,
+        tls_port=0,
+        pki_folder=tmp_path / "pki",
+    )
+    engine = CentralSystem(config, [api])
+    await engine.start()
+    thread = AttachedThread(
+        f"https://localhost:{api.port}",
+        site_tls(tmp_path),
+        tmp_path / "desk",
+        version("chargedesk"),
+    )
+    try:
+        await asyncio.to_thread(thread.start)
+        assert await _on_link(thread, lambda e: e.staff.needs_first_admin()) is True
+        actor = await _on_link(
+            thread,
+            lambda e: e.staff.create_first_admin(
+                "anna", "Anna Berg", "a long enough password", place="desk"
+            ),
+        )
+        assert actor.name == "anna" and Role.ADMIN in actor.roles
+        assert await _on_link(thread, lambda e: e.staff.needs_first_admin()) is False
+        accounts = await _on_link(thread, lambda e: e.staff.accounts())
+        assert [a.username for a in accounts] == ["anna"]
+        # A second "first admin" is refused: the site has one.
+        with pytest.raises(StaffInputError, match="exist already"):
+            await _on_link(
+                thread,
+                lambda e: e.staff.create_first_admin("eve", "Eve", "another password!", place=""),
+            )
+    finally:
+        await asyncio.to_thread(thread.stop)
+        await engine.stop()

@@ -9,6 +9,7 @@ console's own calls and change with its version.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from datetime import UTC, datetime
 from typing import Any
@@ -123,8 +124,11 @@ async def console_live(call: ApiCall) -> ConsoleLiveOut:
     wanted = call.query.charger or list(site.chargers)
     states = [site.chargers[i].snapshot() for i in wanted if i in site.chargers]
     admission = call.engine.admission
+    # Copied on the engine loop, written out in a worker thread: a console asks for this
+    # several times a second, and the chargers' answers must not wait for it.
+    chargers = await asyncio.to_thread(_STATES.dump_python, states, mode="json")
     return ConsoleLiveOut(
-        chargers=_STATES.dump_python(states, mode="json"),
+        chargers=chargers,
         profiles={s.charger_id: admission.connection_profile(s.charger_id) for s in states},
         site_power_w=site.power_w,
         online=site.online_count,

@@ -131,6 +131,8 @@ class ApiTokensPage(QWidget):
         self.tasks = TaskKeeper(self)
         self.dialog: NewApiTokenDialog | None = None
         self.question: QMessageBox | None = None
+        self._reads = 0  # reads started, so that an older one never overwrites a newer
+        self._select_next: int | None = None  # a token just made, to select once listed
         self.model = ApiTokensModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -197,11 +199,13 @@ class ApiTokensPage(QWidget):
             return None
         return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
 
-    def select_token(self, token_id: int) -> None:
-        """Select the row of the token with ``token_id``."""
+    def select_token(self, token_id: int) -> bool:
+        """Select the row of the token with ``token_id``; False when it is not listed."""
         row = self.model.find_row(lambda t: t.id == token_id)
-        if row is not None:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        if row is None:
+            return False
+        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        return True
 
     def _on_actor_changed(self) -> None:
         admin = permitted(self.client, Permission.STAFF)
@@ -223,15 +227,22 @@ class ApiTokensPage(QWidget):
 
     async def reload(self) -> None:
         """Read the tokens (keeping the selection)."""
-        chosen = self.selected_token()
+        self._reads += 1
+        mine = self._reads
         try:
             tokens = await engine_call(self.client, lambda e: e.api_tokens.tokens())
         except Exception as error:
             self.bar.show_error(self.tr("API tokens not read: %1").replace("%1", str(error)))
             return
+        if mine != self._reads:
+            return  # a newer read was started meanwhile: its list is the one to show
+        chosen = self.selected_token()
         self.model.set_rows(tokens)
-        if chosen is not None:
-            self.select_token(chosen.id)
+        wanted = self._select_next
+        if wanted is None and chosen is not None:
+            wanted = chosen.id
+        if wanted is not None and self.select_token(wanted):
+            self._select_next = None
         self._update_buttons()
 
     async def new_token(self) -> ApiToken | None:
@@ -245,8 +256,8 @@ class ApiTokensPage(QWidget):
         if made is None:
             return None
         self.bar.show_done(self.tr("API token “%1” made.").replace("%1", made.name))
+        self._select_next = made.id  # shown selected by whichever read lists it first
         await self.reload()
-        self.select_token(made.id)
         return made
 
     async def confirm_revoke(self, token: ApiToken) -> bool:
