@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import aiohttp
+
+from console.api.server import ApiServer
 from console.core.staff import Role
-from tests.api.api_helpers import ApiSite
+from console.core.staff_accounts import SecuritySettings
+from console.services.engine import CentralSystem, EngineConfig
+from console.services.staff_settings import write_security_settings
+from console.storage.database import open_database
+from tests.api.api_helpers import ApiSite, api_config
 
 
 async def test_login_gives_a_token_that_says_who_it_is(api_site: ApiSite) -> None:
@@ -78,3 +87,38 @@ async def test_a_changed_account_must_log_in_again(api_site: ApiSite) -> None:
 
     await engine.staff.set_roles(account.id, frozenset({Role.VIEWER}), actor=ADMIN)
     assert (await desk.get("/api/me")).status == 401
+
+
+async def test_plain_http_only_on_127_0_0_1_and_only_when_the_site_allows_it(
+    tmp_path: Path,
+) -> None:
+    async def start(allowed: bool) -> tuple[CentralSystem, ApiServer]:
+        url = f"sqlite:///{tmp_path / 'plain.db'}"
+        database = open_database(url)
+        with database.begin() as connection:
+            write_security_settings(connection, SecuritySettings(api_plain_local=allowed))
+        database.dispose()
+        api = ApiServer(api_config())
+        config = EngineConfig(
+            database_url=url, host="127.0.0.1", port=0, tls_port=0, pki_folder=tmp_path / "pki"
+        )
+        engine = CentralSystem(config, [api])
+        await engine.start()
+        return engine, api
+
+    engine, api = await start(False)
+    try:
+        assert api.local_port is None and api.port is not None
+    finally:
+        await engine.stop()
+    engine, api = await start(True)
+    try:
+        assert api.local_port is not None
+        assert api.urls[-1] == f"http://127.0.0.1:{api.local_port}/api/"
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"http://127.0.0.1:{api.local_port}/api/health") as reply,
+        ):
+            assert reply.status == 200
+    finally:
+        await engine.stop()
