@@ -183,8 +183,9 @@ class ApiCall:
     raw: bytes = b""
 
     async def read(self, work: Callable[[SiteQueries], T]) -> T:
-        """Run a database read in a worker thread (the engine loop must stay free)."""
-        return await asyncio.to_thread(work, self.queries)
+        """Run a database read in the API's worker thread (the engine loop must stay free)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.api.workers, work, self.queries)
 
     @property
     def address(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
@@ -35,6 +36,7 @@ from console.services.queries import SiteQueries
 log = logging.getLogger(__name__)
 
 DEFAULT_API_PORT = 9444
+API_WORKERS = 1
 DEFAULT_LOCAL_PORT = 9081
 NOBODY = Actor("nobody", frozenset(), Origin.API)
 _SECURITY_HEADERS = {
@@ -89,6 +91,9 @@ class ApiServer:
         self.port: int | None = None  # the HTTPS port really listened on
         self.local_port: int | None = None  # the plain 127.0.0.1 port, when open
         self.tls_context: ssl.SSLContext | None = None
+        # The API's reads and answers run here, one at a time: each worker thread takes
+        # turns with the engine for the interpreter, and the chargers feel every one.
+        self.workers = ThreadPoolExecutor(API_WORKERS, thread_name_prefix="chargedesk-api")
 
     # -- start and stop ------------------------------------------------------------------
 
@@ -164,6 +169,7 @@ class ApiServer:
         if self.queries is not None:
             self.queries.close()
             self.queries = None
+        self.workers.shutdown(wait=False, cancel_futures=True)
 
     @property
     def urls(self) -> list[str]:
@@ -242,7 +248,8 @@ class ApiServer:
                 adapter = self._adapters[id(route)] = TypeAdapter(route.response)
             # Off the engine loop: a long list takes milliseconds to write, and chargers
             # waiting for their answers would feel every one of them.
-            body = await asyncio.to_thread(adapter.dump_json, result)
+            loop = asyncio.get_running_loop()
+            body = await loop.run_in_executor(self.workers, adapter.dump_json, result)
             return web.Response(status=route.status, body=body, content_type=JSON)
         body = result.encode("utf-8") if isinstance(result, str) else bytes(result)
         return web.Response(status=route.status, body=body, content_type=route.response_media)

@@ -126,7 +126,10 @@ async def console_live(call: ApiCall) -> ConsoleLiveOut:
     admission = call.engine.admission
     # Copied on the engine loop, written out in a worker thread: a console asks for this
     # several times a second, and the chargers' answers must not wait for it.
-    chargers = await asyncio.to_thread(_STATES.dump_python, states, mode="json")
+    loop = asyncio.get_running_loop()
+    chargers = await loop.run_in_executor(
+        call.api.workers, lambda: _STATES.dump_python(states, mode="json")
+    )
     return ConsoleLiveOut(
         chargers=chargers,
         profiles={s.charger_id: admission.connection_profile(s.charger_id) for s in states},
