@@ -16,14 +16,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from console.cli_actor import cli_actor
+from console.cli_common import UserError, first_line, roles_of
 from console.core.api_tokens import ApiToken, TokenInputError, TokenNotFound
-from console.core.staff import Actor, PermissionDenied, Role, roles_from_text, roles_text
+from console.core.staff import Actor, PermissionDenied, Role, roles_text
 
 MAX_EXPIRY_DAYS = 3650  # ten years: longer is "never", which is said with no option
-
-
-class _UserError(Exception):
-    """A mistake of the person at the keyboard, shown as one line."""
 
 
 def add_parser(
@@ -67,22 +64,9 @@ def run(args: argparse.Namespace, url: str) -> int:
     }
     try:
         return handlers[args.action](args, url, cli_actor(url))
-    except (_UserError, TokenInputError, TokenNotFound, PermissionDenied) as error:
-        print(f"chargedesk: {_first_line(error)}", file=sys.stderr)
+    except (UserError, TokenInputError, TokenNotFound, PermissionDenied) as error:
+        print(f"chargedesk: {first_line(error)}", file=sys.stderr)
     return 1
-
-
-def _first_line(error: Exception) -> str:
-    # TokenNotFound is a LookupError: its str() would be quoted.
-    return str(error.args[0]) if error.args else str(error)
-
-
-def _roles_of(text: str) -> frozenset[Role]:
-    try:
-        return roles_from_text(text)
-    except ValueError:
-        names = ", ".join(role.value for role in Role)
-        raise _UserError(f"'{text}' are not roles: use {names} (comma-separated)") from None
 
 
 def _expiry(days: int | None) -> datetime | None:
@@ -91,7 +75,7 @@ def _expiry(days: int | None) -> datetime | None:
     if days is None:
         return None
     if not 1 <= days <= MAX_EXPIRY_DAYS:
-        raise _UserError(
+        raise UserError(
             f"--expires-days must be 1 to {MAX_EXPIRY_DAYS} (leave it out for no expiry)"
         )
     return utcnow() + timedelta(days=days)
@@ -101,7 +85,7 @@ def _add(args: argparse.Namespace, url: str, actor: Actor) -> int:
     from console.services.api_tokens_local import run_with_tokens
     from console.services.formatting import format_local
 
-    roles = _roles_of(args.roles)
+    roles = roles_of(args.roles)
     expires_at = _expiry(args.expires_days)
     token, secret = run_with_tokens(
         url, lambda s: s.create(args.name, roles, expires_at, actor=actor)

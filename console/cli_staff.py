@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from console.cli_actor import cli_actor
-from console.core.staff import Actor, PermissionDenied, Role, roles_from_text, roles_text
+from console.cli_common import UserError, first_line, roles_of
+from console.core.staff import Actor, PermissionDenied, Role, roles_text
 from console.core.staff_accounts import StaffAccount, StaffInputError
 
 if TYPE_CHECKING:
@@ -26,10 +27,6 @@ SWITCHES = {
     "enable": "enabled again",
     "unlock": "unlocked",
 }
-
-
-class _UserError(Exception):
-    """A mistake of the person at the keyboard, shown as one line."""
 
 
 def add_parser(
@@ -93,36 +90,23 @@ def run(args: argparse.Namespace, url: str) -> int:
     handler = handlers.get(args.action, _switch)
     try:
         return handler(args, url, cli_actor(url))
-    except (_UserError, StaffInputError, AccountNotFound, PermissionDenied) as error:
-        print(f"chargedesk: {_first_line(error)}", file=sys.stderr)
+    except (UserError, StaffInputError, AccountNotFound, PermissionDenied) as error:
+        print(f"chargedesk: {first_line(error)}", file=sys.stderr)
     return 1
-
-
-def _first_line(error: Exception) -> str:
-    # AccountNotFound is a LookupError: its str() would be quoted.
-    return str(error.args[0]) if error.args else str(error)
-
-
-def _roles_of(text: str) -> frozenset[Role]:
-    try:
-        return roles_from_text(text)
-    except ValueError:
-        names = ", ".join(role.value for role in Role)
-        raise _UserError(f"'{text}' are not roles: use {names} (comma-separated)") from None
 
 
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         line = sys.stdin.readline()
         if not line:
-            raise _UserError("no password on standard input")
+            raise UserError("no password on standard input")
         return line.rstrip("\r\n")
     if not sys.stdin.isatty():
-        raise _UserError("give the password on standard input with --password-stdin")
+        raise UserError("give the password on standard input with --password-stdin")
     first = getpass.getpass("New password: ")
     second = getpass.getpass("The same again: ")
     if first != second:
-        raise _UserError("the two passwords differ: nothing was changed")
+        raise UserError("the two passwords differ: nothing was changed")
     return first
 
 
@@ -131,13 +115,13 @@ async def _account(services: LocalServices, username: str) -> StaffAccount:
     for account in await services.staff.accounts():
         if account.username.lower() == wanted:
             return account
-    raise _UserError(f"no staff account '{username.strip()}' (see: chargedesk staff list)")
+    raise UserError(f"no staff account '{username.strip()}' (see: chargedesk staff list)")
 
 
 def _add(args: argparse.Namespace, url: str, actor: Actor) -> int:
     from console.services.staff_local import run_local
 
-    roles = _roles_of(args.roles)
+    roles = roles_of(args.roles)
     password = _read_password(args.password_stdin)
     account = run_local(
         url,
@@ -210,7 +194,7 @@ def _as_dict(account: StaffAccount, now: Any) -> dict[str, Any]:
 def _roles(args: argparse.Namespace, url: str, actor: Actor) -> int:
     from console.services.staff_local import run_local
 
-    roles = _roles_of(args.roles)
+    roles = roles_of(args.roles)
 
     async def work(services: LocalServices) -> StaffAccount:
         account = await _account(services, args.username)
