@@ -30,6 +30,7 @@ from pydantic import TypeAdapter, ValidationError
 from console.api.inputs import invalid
 from console.api.problems import ApiProblem
 from console.core.staff import Actor
+from console.services.attached_calls import INPUT_FILES, OUTPUT_FILES
 from console.services.engine import CentralSystem
 from console.services.queries import SiteQueries
 from console.services.site_ca import SiteAuthority
@@ -164,17 +165,6 @@ OPERATIONS: dict[str, frozenset[str]] = {
     ),
 }
 
-#: Parameters that name a file the operation writes: (target, operation) -> parameter.
-OUTPUT_FILES = {
-    ("audit", "export"): "path",
-    ("queries", "export_cards"): "path",
-    ("queries", "export_frames"): "path",
-}
-#: Parameters that name a file the operation reads.
-INPUT_FILES = {
-    ("transfers", "update_firmware"): "firmware",
-    ("queries", "plan_card_import"): "path",
-}
 #: Parameters the attached console cannot send (callbacks): the operation runs without.
 LEFT_OUT = {"progress"}
 
@@ -191,9 +181,6 @@ class Operation:
     result: TypeAdapter[Any] | None
     takes_actor: bool
     is_property: bool
-
-
-_OWNERS: dict[str, type] = {}
 
 
 def _owner(engine: CentralSystem, target: str) -> Any:

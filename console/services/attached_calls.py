@@ -23,6 +23,7 @@ from pydantic import TypeAdapter
 from console.services.attached_link import SiteLink
 
 #: Parameters that name a file the operation writes, or reads: (target, operation) -> name.
+#: The site's side (console/api/console_ops.py) reads the same tables.
 OUTPUT_FILES = {
     ("audit", "export"): "path",
     ("queries", "export_cards"): "path",
