@@ -112,6 +112,14 @@ class LoginThrottle:
     def admit(self, address: str, now: float | None = None) -> float:
         """0 when an attempt may go ahead now (and counts it); else seconds to wait."""
         now = time.monotonic() if now is None else now
+        wait = self.blocked(address, now)
+        if not wait:
+            self.note(address, now)
+        return wait
+
+    def blocked(self, address: str, now: float | None = None) -> float:
+        """Seconds ``address`` must wait before its next attempt (0: it may go ahead)."""
+        now = time.monotonic() if now is None else now
         recent = self._by_address.setdefault(address, deque())
         self._by_address.move_to_end(address)
         while len(self._by_address) > 10_000:
@@ -122,9 +130,13 @@ class LoginThrottle:
         for times, limit in ((recent, self.per_address), (self._all, self.total)):
             if len(times) >= limit:
                 return max(1.0, math.ceil(times[0] + self.window - now))
-        recent.append(now)
-        self._all.append(now)
         return 0.0
+
+    def note(self, address: str, now: float | None = None) -> None:
+        """Count an attempt of ``address`` (a failed one, where only failures count)."""
+        now = time.monotonic() if now is None else now
+        self._by_address.setdefault(address, deque()).append(now)
+        self._all.append(now)
 
 
 def api_actor(actor: Actor, address: str) -> Actor:

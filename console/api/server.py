@@ -82,6 +82,9 @@ class ApiServer:
         self.routers = routers if routers is not None else all_routers()
         self.sessions = ApiSessions()
         self.throttle = LoginThrottle()
+        # Tokens that did not work, per address: a guesser is turned away before each
+        # guess costs a database read on the engine's writer (billing writes wait there).
+        self.bad_tokens = LoginThrottle(per_address=30, total=300)
         self.queries: SiteQueries | None = None
         self.hub: EventHub | None = None
         self.document: dict[str, Any] = {}
@@ -223,13 +226,24 @@ class ApiServer:
         if scheme.lower() != "bearer" or not secret:
             raise _unauthorized("Log in first: send Authorization: Bearer <token>.")
         address = request.remote or ""
+        wait = self.bad_tokens.blocked(address)
+        if wait:
+            raise ApiProblem(
+                429,
+                "Too many wrong tokens",
+                f"Too many unknown or ended tokens from {address}; try again in {int(wait)} s.",
+                kind="token-throttled",
+                headers={"Retry-After": str(int(wait))},
+            )
         if secret.startswith(API_TOKEN_PREFIX):
             token = await self.engine.api_tokens.resolve(secret, address)
             if token is None:
+                self.bad_tokens.note(address)
                 raise _unauthorized("This API token is unknown, expired or revoked.")
             return token_actor(token, address)
         session = self.sessions.resolve(secret)
         if session is None:
+            self.bad_tokens.note(address)
             raise _unauthorized("This login has ended (logged out or expired); log in again.")
         return session.actor
 

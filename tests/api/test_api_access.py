@@ -122,3 +122,23 @@ async def test_plain_http_only_on_127_0_0_1_and_only_when_the_site_allows_it(
             assert reply.status == 200
     finally:
         await engine.stop()
+
+
+async def test_a_token_guesser_is_turned_away_before_the_database(api_site: ApiSite) -> None:
+    api_site.api.bad_tokens.per_address = 3
+    reads: list[str] = []
+    tokens = api_site.engine.api_tokens
+    resolve = tokens.resolve
+
+    async def counted(secret: str, address: str) -> object:
+        reads.append(secret)
+        return await resolve(secret, address)
+
+    tokens.resolve = counted  # type: ignore[method-assign]
+    answers = []
+    for guess in range(5):
+        reply = await api_site.anonymous.with_token(f"cdk_{guess:043d}").get("/api/me")
+        answers.append(reply.status)
+    assert answers == [401, 401, 401, 429, 429]
+    assert len(reads) == 3  # the refused guesses never reached the token store
+    assert int(reply.headers["Retry-After"]) >= 1
