@@ -15,6 +15,7 @@ from console.cli_api import add_api_options, api_settings
 from console.cli_storage import add_storage_options, storage_settings
 from console.cli_tls import add_tls_options, tls_settings
 from console.core.enums import AdmissionMode
+from console.log_files import LOG_FORMAT, add_log_options, default_log_dir, setup_logging
 
 DEFAULT_PORT = 9000
 # Measured in docs/benchmarks.md ("The console's engine in a child process").
@@ -31,9 +32,12 @@ def _database_text(text: str) -> str:
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a sub-command's own --db must not reset one given before the sub-command
+    # (`chargedesk --db X backup F` means X); build_parser sets the defaults once.
     parser.add_argument(
         "--db",
         metavar="URL",
+        default=argparse.SUPPRESS,
         type=_database_text,
         help="SQLAlchemy database URL or a SQLite file's path (default: a SQLite file in "
         "the user data folder)",
@@ -41,6 +45,7 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--utc",
         action="store_true",
+        default=argparse.SUPPRESS,
         help="show and write times in UTC (default: the site's time zone)",
     )
 
@@ -136,7 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_stale_minutes(parser)
     add_storage_options(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the versions (ChargeDesk, Python, Qt, OCPP), the database and log folder",
+    )
     _add_db(parser)
+    parser.set_defaults(db=None, utc=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the central system headless (no window)")
@@ -160,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--metrics-file", type=Path, help="write event-loop lag figures here (JSON) on exit"
     )
     _add_db(serve)
+    add_log_options(serve)
 
     from console import cli_chargers
 
@@ -193,6 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
     cli_staff.add_parser(commands, _add_db)
     cli_audit.add_parser(commands, _add_db)
     cli_api_tokens.add_parser(commands, _add_db)
+
+    from console import cli_backup
+
+    cli_backup.add_parsers(commands, _add_db)
+
+    from console import cli_db
+
+    cli_db.add_parser(commands, _add_db)
 
     from console.simulator import cli as simulator_cli
 
@@ -260,14 +280,44 @@ def _run_sessions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _setup_logging(args: argparse.Namespace) -> None:
+    """The console and serve keep a rotating log file; other commands log to stderr."""
+    if args.command in (None, "serve"):
+        setup_logging(
+            "serve" if args.command == "serve" else "console",
+            verbose=args.verbose,
+            log_file=getattr(args, "log_file", None),
+            log_dir=getattr(args, "log_dir", None),
+        )
+        return
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format=LOG_FORMAT)
+
+
+def _print_version(args: argparse.Namespace) -> int:
+    """``chargedesk --version``: what runs here, without opening or creating anything."""
+    from console.version_info import version_info
+
+    if args.db:
+        from console.services.queries import database_location
+
+        database = database_location(str(args.db))
+    else:
+        import platformdirs
+
+        # Where storage.database.default_data_dir puts it; not created for a --version.
+        folder = platformdirs.user_data_dir("ChargeDesk", appauthor=False)
+        database = str(Path(folder) / "chargedesk.db")
+    print("\n".join(version_info(database, default_log_dir()).lines()))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``chargedesk`` command."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    if args.version:
+        return _print_version(args)
+    _setup_logging(args)
     if args.command == "simulate" or (args.command is None and args.demo):
         return _dispatch(args)  # no database of the site's
     # A database that cannot be used is one readable line and a non-zero exit, never a
@@ -283,6 +333,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATABASE
     from console.services.startup import check_database, explain_startup_error
 
+    if args.command in ("backup", "restore"):
+        from console import cli_backup
+
+        # Before check_database: it would create a missing file and take the write
+        # lock, and a restore may well replace a database that cannot be opened.
+        return cli_backup.run(args, url)
     try:
         check_database(url)
         _show_times_of(args, url)
@@ -335,6 +391,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             "api-tokens": cli_api_tokens.run,
         }[args.command]
         return runner(args, _database_url(args))
+    if args.command == "db":
+        from console import cli_db
+
+        return cli_db.run(args, _database_url(args))
     if args.command == "simulate":
         from console.simulator import cli as simulator_cli
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import signal
 import sys
 import threading
@@ -23,6 +22,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from console.api.server import ApiConfig, ApiServer
+from console.log_files import setup_logging
 from console.services.engine import CentralSystem, EngineConfig
 from console.services.interpreter import settle_after_start
 
@@ -79,7 +79,8 @@ async def run(settings: dict[str, Any]) -> int:
 
 def main() -> int:
     """Read the configuration line, then run."""
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
+    # Its own file beside the console's (two processes never rotate one file).
+    setup_logging("engine")
     line = sys.stdin.readline()
     if not line:
         return 2

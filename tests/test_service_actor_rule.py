@@ -23,6 +23,8 @@ NO_ACTOR = {
     # reads (through the writer's connection, for a consistent view)
     "AdmissionService.approval_of": "read",
     "ApiTokenService.tokens": "read",
+    "BackupService.settings": "read",
+    "BackupService.status": "read",
     "ApiTokenService.resolve": "API authentication: no person yet (writes only the last use)",
     "ConfigurationService.snapshots": "read",
     "ConfigurationService.snapshot": "read",

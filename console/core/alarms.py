@@ -18,6 +18,7 @@ class AlarmKind(StrEnum):
     SECURITY = "security"
     DISK_LOW = "disk_low"  # the database's disk is (nearly) full: bulk logs are paused
     LOCKED_OUT = "locked_out"  # wrong passwords locked a charger id or an address
+    BACKUP_FAILED = "backup_failed"  # the daily backup of the database failed
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,8 @@ def compose(
         text = _lockout(charger_id, details, zone)
     elif kind is AlarmKind.SECURITY:
         text = _security(charger_id, details, zone)
+    elif kind is AlarmKind.BACKUP_FAILED:
+        text = _backup_failed(details, zone)
     return _sentence(text if text is not None else fallback)
 
 
@@ -139,6 +141,17 @@ def _security(charger_id: str, details: dict[str, Any], zone: tzinfo | None) -> 
     moment = parse_time(fields.get("timestamp"))
     if moment is not None:
         text += f" at {site_time(moment, zone)}"
+    return text
+
+
+def _backup_failed(details: dict[str, Any], zone: tzinfo | None) -> str | None:
+    moment = parse_time(details.get("at"))
+    folder = details.get("folder")
+    if moment is None or not folder:
+        return None
+    text = f"The backup of the database at {site_time(moment, zone)} to {folder} failed"
+    if details.get("reason"):
+        text += f": {details['reason']}"
     return text
 
 

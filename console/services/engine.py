@@ -29,12 +29,14 @@ from console.services.admission import AdmissionService
 from console.services.alarms import DEFAULT_OFFLINE_GRACE, AlarmService
 from console.services.api_tokens import ApiTokenService
 from console.services.audit_log import AuditLogService
+from console.services.backups import BackupService
 from console.services.billing import BillingService
 from console.services.cards import CardService
 from console.services.charger_security import ChargerSecurityService
 from console.services.charging import ChargingService
 from console.services.commands import CommandService
 from console.services.configuration import ConfigurationService
+from console.services.engine_lock import DatabaseLock, hold_for_engine
 from console.services.file_endpoint import FileEndpoint
 from console.services.follow_through import FollowThrough
 from console.services.local_lists import RECONCILE_INTERVAL, LocalListService
@@ -129,6 +131,8 @@ class CentralSystem:
         self._flusher: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[object]] = set()
         self.pki_upkeep: PkiUpkeep | None = None  # the site CA's daily check (with wss://)
+        # Held while running: ``chargedesk restore`` refuses while an engine has the file.
+        self._database_lock: DatabaseLock | None = None
 
     @property
     def writer(self) -> StorageWriter:
@@ -161,8 +165,13 @@ class CentralSystem:
     async def start(self) -> None:
         """Open and migrate the database, load the site, start listening."""
         config = self.config
+        self._database_lock = hold_for_engine(config.database_url)
         # Migrations are blocking I/O: keep the loop free while they run.
-        self.db = await asyncio.to_thread(open_database, config.database_url)
+        try:
+            self.db = await asyncio.to_thread(open_database, config.database_url)
+        except BaseException:
+            self._database_lock.release()
+            raise
         self._writer = StorageWriter(self.db, config.storage_limits.reserve_bytes)
         self._writer.start()
         self.admission = AdmissionService(
@@ -185,6 +194,7 @@ class CentralSystem:
         self.storage_watch = StorageWatch(
             self._writer, self.alarms, config.database_url, config.storage_limits
         )
+        self.backups = BackupService(self._writer, self.alarms, config.database_url)
         self.notes = NoteService(self._writer)
         self.staff = StaffService(self._writer, self.bus)
         self.api_tokens = ApiTokenService(self._writer, self.bus)
@@ -259,6 +269,7 @@ class CentralSystem:
         self.local_lists.start()
         self.billing.start()
         self.storage_watch.start()
+        self.backups.start()
         if self.pki_upkeep is not None:
             self.pki_upkeep.start()
         self.sessions.start()
@@ -365,6 +376,7 @@ class CentralSystem:
             self.cards.close()
             await self.sessions.close()
             await self.storage_watch.close()
+            await self.backups.close()
             await self.alarms.close()
             await self.billing.close()
             await self.receipts.close()
@@ -383,3 +395,6 @@ class CentralSystem:
         if self.db is not None:
             self.db.dispose()
             self.db = None
+        if self._database_lock is not None:
+            self._database_lock.release()
+            self._database_lock = None

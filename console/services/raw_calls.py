@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from console.core.enums import CommandResult
+from console.core.i18n import translate
 from console.core.model import CommandOutcome
 from console.core.staff import Actor, Permission, require
 from console.protocol.errors import OcppError
@@ -19,6 +20,10 @@ from console.protocol.ocpp16 import OCPP16
 from console.services.audited import record
 from console.services.command_rights import small
 from console.storage.writer import StorageWriter
+
+# The check's words are shown in the console as the technician types (translated there;
+# the engine's own check, on its thread, keeps them English).
+_CONTEXT = "RawCalls"
 
 
 class RawChannel(Protocol):
@@ -61,11 +66,14 @@ def check_raw_call(action: str, text: str) -> RawCheck:
     try:
         payload = json.loads(text or "{}")
     except json.JSONDecodeError as error:
+        template = translate(_CONTEXT, "not JSON: %1 (line %2, column %3)")
         return RawCheck(
-            problem=f"not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+            problem=template.replace("%1", error.msg)
+            .replace("%2", str(error.lineno))
+            .replace("%3", str(error.colno))
         )
     if not isinstance(payload, dict):
-        return RawCheck(problem="the payload must be a JSON object { … }")
+        return RawCheck(problem=translate(_CONTEXT, "the payload must be a JSON object { … }"))
     try:
         OCPP16.schemas.check_call(action, payload)
     except OcppError as error:

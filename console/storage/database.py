@@ -7,6 +7,7 @@ ChargeDesk creates for its data are 0700; an existing file that is too open is t
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import stat
@@ -17,13 +18,14 @@ import platformdirs
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+POSTGRESQL_DRIVER = "postgresql+psycopg"  # psycopg 3: chargedesk[postgresql]
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +89,7 @@ def default_database_url() -> str:
 
 def describe_url(url: str) -> str:
     """The database location for people: the file path for SQLite, the URL without password else."""
-    parsed = make_url(url)
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
     return parsed.render_as_string(hide_password=True)
@@ -104,11 +106,31 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+class DriverMissing(RuntimeError):
+    """The database driver a URL needs is not installed; ``str()`` says how to install it."""
+
+
+def engine_url(url: str) -> URL:
+    """``url`` as SQLAlchemy should open it: PostgreSQL URLs as people write them
+    (``postgresql://``, ``postgres://``) go through psycopg 3, the driver ChargeDesk
+    is tested with; a URL that names its driver (``postgresql+psycopg2://``) is kept."""
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername=POSTGRESQL_DRIVER)
+    if parsed.drivername == POSTGRESQL_DRIVER and importlib.util.find_spec("psycopg") is None:
+        raise DriverMissing(
+            f"the database {describe_url(url)} is on PostgreSQL, and its driver is not "
+            "installed: pip install 'chargedesk[postgresql]' (psycopg 3)"
+        )
+    return parsed
+
+
 def create_db_engine(url: str) -> Engine:
     """An engine for ``url`` with ChargeDesk's settings; SQLite files get their folder made."""
-    parsed = make_url(url)
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # A server that restarted leaves dead pooled connections: pre-ping replaces them.
+        return create_engine(engine_url(url), pool_pre_ping=True)
     file = sqlite_file_of(url)
     if file is not None and parsed.query.get("mode") != "ro":
         ensure_private_dir(file.parent)
@@ -145,7 +167,22 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration; safe to call at every start."""
+    """Bring the schema to the newest migration; safe to call at every start.
+
+    A SQLite file whose schema is older than this program's is copied first, beside it
+    (``<name>.before-migration-<revision>-<time>.db``): a migration that goes wrong, or
+    a new version given up, leaves the site its data. When that copy fails the schema
+    is not touched and BackupError (one line) says why.
+    """
+    file = sqlite_file_of(engine.url.render_as_string(hide_password=False))
+    if file is not None:
+        # Imported here: the backup module builds on this one.
+        from console.core.clock import utcnow
+        from console.storage.restore import backup_before_migration
+
+        copy = backup_before_migration(file, utcnow())
+        if copy is not None:
+            log.warning("the database's schema changes now; its copy before: %s", copy)
     command.upgrade(alembic_config(engine), "head")
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
 from console.storage.database import (
+    DriverMissing,
     describe_url,
     ensure_private_dir,
     secure_sqlite_file,
@@ -169,7 +170,7 @@ def explain_sqlite(message: str, url: str) -> str:
 
 def explain_database_error(error: BaseException, url: str) -> str | None:
     """One line for a database error met at start, or None when it is not one."""
-    if isinstance(error, DatabaseUnusable):
+    if isinstance(error, DatabaseUnusable | DriverMissing):
         return str(error)
     if isinstance(error, sa_exc.DBAPIError):
         original = error.orig if error.orig is not None else error

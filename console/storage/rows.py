@@ -12,9 +12,14 @@ from console.core.clock import as_utc
 
 
 def insert_ignoring_duplicates(connection: Connection, table: Table) -> Insert:
-    """An INSERT that skips rows whose unique key already exists (SQLite and PostgreSQL)."""
+    """An INSERT that skips rows whose unique key already exists (SQLite and PostgreSQL).
+
+    Its ``rowcount`` says how many rows were inserted: psycopg's is gone once SQLAlchemy
+    closes the cursor of a statement without rows unless it is asked to keep it.
+    """
     if connection.dialect.name == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
+        statement = postgresql.insert(table).on_conflict_do_nothing()
+        return statement.execution_options(preserve_rowcount=True)
     if connection.dialect.name == "sqlite":
         return sqlite.insert(table).on_conflict_do_nothing()
     raise NotImplementedError(f"database {connection.dialect.name} is not supported")

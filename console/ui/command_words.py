@@ -27,8 +27,8 @@ from console.core.clock import utcnow
 from console.core.commands import FollowUpKind, OutcomeEffect
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome, FollowUp
-from console.services.formatting import format_kwh, format_money
 from console.services.quantities import DurationWords, format_duration
+from console.ui.locale_format import format_kwh, format_money
 
 _CONTEXT = "CommandWords"
 

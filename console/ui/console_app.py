@@ -11,8 +11,10 @@ from collections.abc import Callable, Sequence
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from console.assets import resource_path
 from console.core.staff import Actor
 from console.services.attached_queries import AttachedQueries
 from console.services.attached_thread import AttachedThread
@@ -24,8 +26,11 @@ from console.ui.engine_client import EngineClient
 from console.ui.main_window import MainWindow
 from console.ui.site_mirror import SiteMirror
 from console.ui.tasks import set_gui_loop
+from console.ui.translations import install_translations
+from console.ui.xcb_check import check_xcb_libraries
 
 log = logging.getLogger(__name__)
+APPLICATION_ID = "org.chargedesk.ChargeDesk"  # the desktop file's and AppStream's id
 CANCEL_ROUNDS = 5  # cancel, let wind down, repeat: timers may start reads meanwhile
 
 
@@ -134,8 +139,20 @@ def create_application() -> QApplication:
     QCoreApplication.setApplicationName("ChargeDesk")
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        check_xcb_libraries()  # a bare Linux desktop: say which packages, not Qt's line
         app = QApplication(sys.argv)
+    # The window, every dialog and the tray take the application's icon; the desktop
+    # file name ties the window to its menu entry (Wayland shows that entry's icon).
+    app.setWindowIcon(application_icon())
+    QGuiApplication.setDesktopFileName(APPLICATION_ID)
+    install_translations()  # before any widget: each translates its texts when made
     return app
+
+
+def application_icon() -> QIcon:
+    """ChargeDesk's icon, drawn from the SVG (empty when the resource is missing)."""
+    path = resource_path("icons", "chargedesk.svg")
+    return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 def _close_on_interrupt(window: QWidget) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from console.services.connections import listener_urls
 from console.services.queries import database_location
+from console.ui.about import add_help_menu
 from console.ui.alarms.banner import AlarmBanner, show_alarms_page
 from console.ui.billing.view import BillingView
 from console.ui.cards.view import CardsView
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         # Login at start, lock and switch user: the tabs go into a stack with the lock screen.
         self.desk = StaffDesk(self, client, demo)
+        self.about_action = add_help_menu(self)  # after the Desk menu: Help comes last
         self.admin.accounts.settings_box.saved.connect(self.desk.apply_settings)
         self._freshness = QTimer(self)
         self._freshness.timeout.connect(self._on_freshness_tick)

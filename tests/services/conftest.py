@@ -1,4 +1,5 @@
-"""Fixtures: a real engine on 127.0.0.1 port 0 with a SQLite file, and simulated chargers."""
+"""Fixtures: a real engine on 127.0.0.1 port 0 with a SQLite file (or a PostgreSQL
+database in modules marked ``both_databases``), and simulated chargers."""
 
 from __future__ import annotations
 
@@ -20,13 +21,22 @@ ChargerFactory = Callable[..., SimulatedCharger]
 
 
 @pytest.fixture
-async def make_engine(tmp_path: Path) -> AsyncIterator[EngineFactory]:
+def engine_db_url(tmp_path: Path, database_backend: str, request: pytest.FixtureRequest) -> str:
+    """The engines' database: a SQLite file, or a fresh PostgreSQL database in modules
+    marked ``both_databases`` (engines started again in one test find the same data)."""
+    if database_backend == "postgresql":
+        return str(request.getfixturevalue("postgres_url"))
+    return f"sqlite:///{tmp_path / 'engine.db'}"
+
+
+@pytest.fixture
+async def make_engine(engine_db_url: str) -> AsyncIterator[EngineFactory]:
     """Start engines (stopped at the end of the test)."""
     started: list[CentralSystem] = []
 
     async def make(admission: AdmissionMode = AdmissionMode.OPEN, **options: Any) -> CentralSystem:
         config = EngineConfig(
-            database_url=f"sqlite:///{tmp_path / 'engine.db'}",
+            database_url=engine_db_url,
             host="127.0.0.1",
             port=0,
             admission=admission,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -47,9 +46,9 @@ class Sleeps:
 
 
 @pytest.fixture
-def writer(site_db: Path) -> Iterator[StorageWriter]:
-    """A database writer on the test's copy."""
-    engine = create_db_engine(f"sqlite:///{site_db}")
+def writer(site_url: str) -> Iterator[StorageWriter]:
+    """A database writer on the test's copy (SQLite, or PostgreSQL where marked)."""
+    engine = create_db_engine(site_url)
     writer = StorageWriter(engine, reserve_bytes=0)
     writer.start()
     yield writer

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from ocpp.v16 import call
 
 from console.core.alarms import Alarm, AlarmKind
@@ -19,6 +20,8 @@ from console.services.engine import CentralSystem
 from console.simulator.charger import SimulatedCharger
 from console.storage import alarms as alarm_repo
 from tests.actors import named
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
 
 ChargerFactory = Callable[..., SimulatedCharger]
 EngineFactory = Callable[..., Awaitable[CentralSystem]]

@@ -1,23 +1,26 @@
 """The audit log service: pages for admins, exports, and the chain check finding an
-entry edited or deleted with plain SQL in the SQLite file."""
+entry edited or deleted with plain SQL in the SQLite file or on the PostgreSQL server."""
 
 from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from actors import DESK
+from sqlalchemy import create_engine, text
 from staff_fixtures import *  # noqa: F403
 
 from console.core.audit import hash_of
 from console.core.staff import Actor, Origin, PermissionDenied, Role
 from console.services.audit_log import AuditFilter, AuditLogService, change_summary
 from console.services.staff import LoginRefused, StaffService
+from console.storage.database import engine_url
 from console.storage.writer import StorageWriter
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
 
 if TYPE_CHECKING:  # the conftest of this folder; imported only for types
     from conftest import EngineFactory
@@ -86,29 +89,39 @@ async def test_export_csv_and_json_lines(
         await audit_log.export(tmp_path / "log.xml", actor=admin, file_format="xml")
 
 
+def _plain_sql(site_url: str, *statements: str) -> None:
+    """Change the database behind ChargeDesk's back, as someone with the file or the
+    server's password could."""
+    engine = create_engine(engine_url(site_url))
+    with engine.begin() as plain:
+        for statement in statements:
+            plain.execute(text(statement))
+    engine.dispose()
+
+
 async def test_check_finds_an_edited_and_a_deleted_entry(
-    staff: StaffService, audit_log: AuditLogService, writer: StorageWriter, site_db: Path
+    staff: StaffService, audit_log: AuditLogService, writer: StorageWriter, site_url: str
 ) -> None:
     await _site_with_history(staff)
     report = await audit_log.check()
     assert report.intact and report.entries == 6
-    with sqlite3.connect(site_db) as plain:
-        plain.execute("UPDATE audit_log SET actor = 'someone else' WHERE seq = 2")
+    _plain_sql(site_url, "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2")
     report = await audit_log.check()
     assert [(p.seq, p.problem) for p in report.problems] == [(2, "changed after it was written")]
-    with sqlite3.connect(site_db) as plain:
-        plain.execute("UPDATE audit_log SET actor = 'anna' WHERE seq = 2")
-        plain.execute("DELETE FROM audit_log WHERE seq = 4")
+    _plain_sql(
+        site_url,
+        "UPDATE audit_log SET actor = 'anna' WHERE seq = 2",
+        "DELETE FROM audit_log WHERE seq = 4",
+    )
     report = await audit_log.check()
     assert [(p.seq, p.problem) for p in report.problems] == [(5, "entry 4 deleted")]
 
 
 async def test_check_finds_the_newest_entry_deleted(
-    staff: StaffService, audit_log: AuditLogService, site_db: Path
+    staff: StaffService, audit_log: AuditLogService, site_url: str
 ) -> None:
     await _site_with_history(staff)
-    with sqlite3.connect(site_db) as plain:
-        plain.execute("DELETE FROM audit_log WHERE seq = 6")
+    _plain_sql(site_url, "DELETE FROM audit_log WHERE seq = 6")
     report = await audit_log.check()
     assert not report.intact and report.entries == 5
     assert "newest 1 entry deleted" in report.problems[0].problem

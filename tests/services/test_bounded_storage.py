@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Connection, func, select
 from websockets.asyncio.client import ClientConnection, connect
 
@@ -25,6 +26,8 @@ from console.storage import alarms as alarm_repo
 from console.storage import chargers as charger_repo
 from console.storage import logs as log_repo
 from console.storage import sessions as session_repo
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
 
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
 WAIT = 10.0
@@ -119,6 +122,7 @@ async def test_the_message_log_stays_within_its_byte_budget(make_engine: EngineF
     assert engine.message_log.estimated_bytes >= sum(r.size for r in rows)
 
 
+@pytest.mark.sqlite_only  # the free space watched is the SQLite file's disk
 async def test_low_disk_pauses_logs_raises_an_alarm_and_billing_goes_on(
     make_engine: EngineFactory,
 ) -> None:

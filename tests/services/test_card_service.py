@@ -22,6 +22,8 @@ from console.storage import cards as card_repo
 from console.storage import sessions as session_repo
 from tests.actors import ADMIN
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
+
 ChargerFactory = Callable[..., SimulatedCharger]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import func, select
 
 from console.core.clock import utcnow
@@ -17,6 +18,8 @@ from console.storage import cards as card_repo
 from console.storage import chargers as charger_repo
 from console.storage import sessions as session_repo
 from tests.actors import ADMIN
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
 
 ChargerFactory = Callable[..., SimulatedCharger]
 

@@ -22,6 +22,8 @@ from console.storage import receipts as receipt_repo
 from console.storage import tariffs as tariff_repo
 from tests.actors import ADMIN, DESK
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
+
 EngineFactory = Callable[..., Awaitable[CentralSystem]]
 ChargerFactory = Callable[..., SimulatedCharger]
 SITE = SiteDetails("St. Marien Hospital", "Car park P1\n10115 Berlin", "DE123456789")

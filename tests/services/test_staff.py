@@ -30,6 +30,8 @@ from console.storage import audit
 from console.storage import staff as staff_repo
 from console.storage.writer import StorageWriter
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
+
 PASSWORD = "correct horse battery"
 
 

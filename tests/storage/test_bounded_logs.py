@@ -22,6 +22,8 @@ from console.storage.database import alembic_config, create_db_engine, migrate, 
 from console.storage.reserve import DiskReserve, reserve_path_of
 from console.storage.writer import StorageWriter, is_disk_full
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
+
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 
@@ -112,6 +114,7 @@ def _limit_pages(engine: Engine, limit: list[int]) -> None:
         conn.exec_driver_sql(f"PRAGMA max_page_count = {limit[0]}")
 
 
+@pytest.mark.sqlite_only  # a full disk is simulated with SQLite's page limit
 async def test_a_full_database_drops_log_rows_and_keeps_the_billing_operation(
     db_url: str,
 ) -> None:
@@ -179,6 +182,7 @@ def test_frames_logged_before_the_budget_are_counted_after_the_migration(
     engine.dispose()
 
 
+@pytest.mark.sqlite_only  # the reserve is a file beside the SQLite file
 def test_the_reserve_is_made_given_up_and_removed_at_stop(db_url: str) -> None:
     engine = open_database(db_url)
     writer = StorageWriter(engine, reserve_bytes=256 * 1024)

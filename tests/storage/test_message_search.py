@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from console.storage.message_search import (
     partner_frame,
     search_frames,
 )
+from tests.template_db import postgres_copy
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 CHARGERS = [f"CP{n:02d}" for n in range(10)]
@@ -74,14 +76,22 @@ def store(engine: Engine, frames: list[LoggedFrame]) -> None:
         connection.execute(insert(log_repo.message_log), [log_repo.frame_row(f) for f in frames])
 
 
-@pytest.fixture(scope="module")
-def log_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, list[LoggedFrame]]]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('log') / 'log.db'}"
-    engine = open_database(url)
-    frames = generated_frames(COUNT)
-    store(engine, frames)
-    yield engine, frames
-    engine.dispose()
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def log_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Engine, list[LoggedFrame]]]:
+    """One log of generated frames per module, on SQLite and on PostgreSQL."""
+    with contextlib.ExitStack() as stack:
+        if request.param == "postgresql":
+            template = request.getfixturevalue("postgres_template")
+            url = stack.enter_context(postgres_copy(template))
+        else:
+            url = f"sqlite:///{tmp_path_factory.mktemp('log') / 'log.db'}"
+        engine = open_database(url)
+        stack.callback(engine.dispose)
+        frames = generated_frames(COUNT)
+        store(engine, frames)
+        yield engine, frames
 
 
 @pytest.fixture

@@ -13,10 +13,11 @@ from console.core.enums import AsideReason
 from console.core.model import MeterValue, OrphanStop, SampledValue
 from console.storage import samples as sample_repo
 from console.storage import sessions as session_repo
-from console.storage.database import alembic_config, create_db_engine, migrate
+from console.storage.database import alembic_config, create_db_engine, migrate, open_database
 
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 REGISTER = "Energy.Active.Import.Register"
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def _count(connection, table) -> int:  # type: ignore[no-untyped-def]
@@ -50,9 +51,8 @@ def test_old_samples_keep_their_data_and_are_still_recognised_as_repeats(tmp_pat
     engine.dispose()
 
 
-def test_signed_data_is_keyed_by_a_bounded_digest(tmp_path: Path) -> None:
-    engine = create_db_engine(f"sqlite:///{tmp_path / 'new.db'}")
-    migrate(engine)
+def test_signed_data_is_keyed_by_a_bounded_digest(db_url: str) -> None:
+    engine = open_database(db_url)
     signed = "x" * 5000
     value = MeterValue(T0, (SampledValue(float("nan"), REGISTER, raw_value=signed),))
     other = MeterValue(T0, (SampledValue(float("nan"), REGISTER, raw_value=signed + "y"),))
@@ -65,9 +65,8 @@ def test_signed_data_is_keyed_by_a_bounded_digest(tmp_path: Path) -> None:
     assert all(len(row.reading) <= 80 and row.raw_value.startswith("x") for row in rows)
 
 
-def test_samples_kept_aside_are_bounded_per_charger(tmp_path: Path) -> None:
-    engine = create_db_engine(f"sqlite:///{tmp_path / 'aside.db'}")
-    migrate(engine)
+def test_samples_kept_aside_are_bounded_per_charger(db_url: str) -> None:
+    engine = open_database(db_url)
     why = AsideReason.UNKNOWN_TRANSACTION.value
     with engine.begin() as connection:
         for n in range(12):
@@ -81,13 +80,12 @@ def test_samples_kept_aside_are_bounded_per_charger(tmp_path: Path) -> None:
 
 
 def test_stops_kept_aside_are_bounded_per_charger(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A charger stopping made-up transactions (each with up to 1 MiB of transactionData)
     # must not grow the database for ever; another charger's stops are not touched.
     monkeypatch.setattr(session_repo, "ORPHAN_STOPS_KEPT", 3)
-    engine = create_db_engine(f"sqlite:///{tmp_path / 'stops.db'}")
-    migrate(engine)
+    engine = open_database(db_url)
     why = AsideReason.UNKNOWN_TRANSACTION.value
     with engine.begin() as connection:
         session_repo.add_orphan_stop(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from console.storage.database import alembic_config, create_db_engine, migrate
+from console.storage.database import alembic_config, create_db_engine, migrate, open_database
 from console.storage.tables import Base
 
 
@@ -34,9 +35,9 @@ def test_card_owners_become_people(tmp_path: Path) -> None:
     assert owners == {"a1": people[0][0], "b2": people[0][0], "c3": None}
 
 
-def test_the_newest_migration_matches_the_tables(tmp_path: Path) -> None:
-    engine = create_db_engine(f"sqlite:///{tmp_path / 'new.db'}")
-    migrate(engine)
+@pytest.mark.both_databases
+def test_the_newest_migration_matches_the_tables(db_url: str) -> None:
+    engine = open_database(db_url)
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()

@@ -16,6 +16,8 @@ from console.storage import visitors as visitor_repo
 from console.storage.database import open_database
 from console.storage.people_lookup import BATCH, holders_of
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
+
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 

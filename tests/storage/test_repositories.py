@@ -23,6 +23,8 @@ from console.storage import logs as log_repo
 from console.storage import sessions as session_repo
 from console.storage.database import open_database
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
+
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 

@@ -11,6 +11,8 @@ from console.storage import logs as log_repo
 from console.storage.database import open_database
 from console.storage.writer import StorageWriter
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 async def test_concurrent_operations_share_commits_and_all_land(db_url: str) -> None:
     engine = open_database(db_url)

@@ -8,8 +8,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QBrush, QColor
 
 from console.core.alarms import Alarm, AlarmKind
-from console.services.formatting import format_local, with_zone
+from console.services.formatting import with_zone
 from console.ui.alarms.words import alarm_sentence, kind_colour, kind_label, state_word
+from console.ui.locale_format import format_local
 from console.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -1,24 +1,33 @@
-"""Tells staff of a new alarm outside the window: a tray notification and an optional beep."""
+"""Tells staff of a new alarm outside the window: a tray notification and an optional chime."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
+from console.assets import resource_path
 from console.core.alarms import Alarm
+from console.ui.alarms.alarm_sound import AlarmSoundPlayer
 from console.ui.alarms.words import SOUND_KEY, alarm_headline, kind_word
 
 TRAY_MESSAGE_MS = 10_000
 
 
+def tray_icon_path() -> Path:
+    """The application icon's SVG, for a tray made before the application's icon is set."""
+    return resource_path("icons", "chargedesk.svg")
+
+
 def sound_enabled() -> bool:
-    """Whether a new alarm beeps (a setting; off unless staff turned it on)."""
+    """Whether a new alarm plays the chime (a setting; off unless staff turned it on)."""
     return str(QSettings().value(SOUND_KEY, "false")).lower() in ("true", "1")
 
 
 def set_sound_enabled(value: bool) -> None:
-    """Turn the alarm beep on or off."""
+    """Turn the alarm chime on or off."""
     QSettings().setValue(SOUND_KEY, "true" if value else "false")
 
 
@@ -30,17 +39,25 @@ def tray_available() -> bool:
 
 
 class AlarmNotifier(QObject):
-    """Shows each new alarm in the system tray when there is one, and beeps if wanted."""
+    """Shows each new alarm in the system tray when there is one, and chimes if wanted.
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    ``player`` is anything with ``play()``; by default the chime of resources/sounds.
+    """
+
+    def __init__(
+        self, parent: QObject | None = None, player: AlarmSoundPlayer | None = None
+    ) -> None:
         super().__init__(parent)
         self.tray: QSystemTrayIcon | None = None
         self.notified: list[Alarm] = []
+        self.player = player if player is not None else AlarmSoundPlayer(self)
         if tray_available():
             app = QApplication.instance()
             icon = QIcon()
             if isinstance(app, QApplication):
-                icon = app.windowIcon()
+                icon = app.windowIcon()  # ChargeDesk's, set when the application is made
+                if icon.isNull() and tray_icon_path().is_file():
+                    icon = QIcon(str(tray_icon_path()))
                 if icon.isNull():
                     icon = app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self.tray = QSystemTrayIcon(icon, self)
@@ -59,4 +76,4 @@ class AlarmNotifier(QObject):
                 TRAY_MESSAGE_MS,
             )
         if sound_enabled():
-            QApplication.beep()
+            self.player.play()

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from console.core.alarms import TechnicianNote
 from console.core.staff import Permission
-from console.services.formatting import format_local, local_start_of
+from console.services.formatting import local_start_of
+from console.ui import locale_format
 from console.ui.engine_client import EngineClient
+from console.ui.locale_format import format_local
 from console.ui.plots.tasks import TaskKeeper
 from console.ui.reports.files import FOLDER_KEY, write_atomically
 from console.ui.role_controls import gate
@@ -65,7 +67,7 @@ class ServiceReportDialog(QDialog):
         self.until = QDateEdit(_qdate(today))
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(locale_format.date_edit_format())
         period = QHBoxLayout()
         period.addWidget(self.since)
         period.addWidget(QLabel(self.tr("to")))

@@ -8,9 +8,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from console.core.alarms import Alarm, AlarmKind
-from console.services.alarm_words import parse_time, security_details, site_time
+from console.services.alarm_words import parse_time, security_details
+from console.ui.locale_format import site_time
 
 SOUND_KEY = "alarms/sound"
+DISK_MB = 1000**2  # as the storage watch counts megabytes
 _PLACEHOLDER = re.compile(r"%(\d+)")
 
 # (colour, symbol) per kind, from the Okabe-Ito palette.
@@ -22,6 +24,7 @@ KIND_STYLE: dict[AlarmKind, tuple[str, str]] = {
     AlarmKind.DISK_LOW: ("#0072B2", "⛁"),  # blue
     # "⊘", not a padlock emoji: common desktop fonts have it, so it never shows as a box.
     AlarmKind.LOCKED_OUT: ("#CC79A7", "⊘"),  # reddish purple, like security
+    AlarmKind.BACKUP_FAILED: ("#0072B2", "⛁"),  # blue, like disk space: the data's safety
 }
 
 
@@ -34,6 +37,7 @@ def kind_word(kind: AlarmKind) -> str:
         AlarmKind.SECURITY: QCoreApplication.translate("Alarm", "Security"),
         AlarmKind.DISK_LOW: QCoreApplication.translate("Alarm", "Disk space"),
         AlarmKind.LOCKED_OUT: QCoreApplication.translate("Alarm", "Locked out"),
+        AlarmKind.BACKUP_FAILED: QCoreApplication.translate("Alarm", "Backup"),
     }
     return words[kind]
 
@@ -117,6 +121,10 @@ def _sentence_of(alarm: Alarm) -> str | None:
         return _lockout(charger, details)
     if kind is AlarmKind.SECURITY:
         return _security(charger, details)
+    if kind is AlarmKind.BACKUP_FAILED:
+        return _backup_failed(details)
+    if kind is AlarmKind.DISK_LOW:
+        return _disk_low(details)
     return None
 
 
@@ -173,3 +181,35 @@ def _security(charger: str, details: dict[str, object]) -> str | None:
     if moment is None:
         return _fill(_tr("%1 reported a security event: %2."), charger, what)
     return _fill(_tr("%1 reported a security event: %2 at %3."), charger, what, site_time(moment))
+
+
+def _backup_failed(details: dict[str, object]) -> str | None:
+    moment = parse_time(details.get("at"))
+    folder = details.get("folder")
+    if moment is None or not folder:
+        return None
+    if details.get("reason"):
+        return _fill(
+            _tr("The backup of the database at %1 to %2 failed: %3."),
+            site_time(moment),
+            folder,
+            str(details["reason"]).rstrip("."),
+        )
+    return _fill(_tr("The backup of the database at %1 to %2 failed."), site_time(moment), folder)
+
+
+def _disk_low(details: dict[str, object]) -> str | None:
+    # The same two sentences the storage watch stores (services/storage_watch.py).
+    free, threshold = details.get("free_bytes"), details.get("threshold_bytes")
+    if not isinstance(threshold, int | float):
+        return None  # stored before its details were kept: the stored sentence
+    if not isinstance(free, int | float) or free >= threshold:
+        return _tr("The database could not grow: message log and notices are not kept.")
+    return _fill(
+        _tr(
+            "Only %1 MB free on the database's disk (threshold %2 MB): message log and "
+            "notices are not kept."
+        ),
+        f"{free / DISK_MB:.0f}",
+        f"{threshold / DISK_MB:.0f}",
+    )

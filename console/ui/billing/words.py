@@ -14,13 +14,14 @@ from PySide6.QtGui import QColor
 
 from console.core.billing import PaymentMethod, ReceiptStatus
 from console.core.money import CostKind, CostLine
-from console.services.formatting import format_local, format_money
 from console.services.quantities import (
     DurationWords,
     format_duration,
     format_energy,
     format_line_quantity,
 )
+from console.ui import locale_format
+from console.ui.locale_format import format_local, format_money
 
 _CONTEXT = "BillingView"
 
@@ -93,7 +94,7 @@ def price_text(price: Decimal | None, currency: str, unit: str) -> str:
         return ""
     exponent = price.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
-    text = f"{currency} {price:.{places}f}"  # 0.3945 keeps its four decimals
+    text = locale_format.price_text(price, currency, places)  # 0.3945 keeps four decimals
     return f"{text} / {unit}" if unit else text
 
 
@@ -130,7 +131,11 @@ def local_text(moment: datetime | None) -> str:
 
 def kwh_text(kwh: Decimal | float | None) -> str:
     """Energy in kWh to three decimals."""
-    return "" if kwh is None else f"{float(kwh):,.3f}"
+    if kwh is None:
+        return ""
+    if locale_format.display_locale() is None:
+        return f"{float(kwh):,.3f}"
+    return locale_format.number_text(float(kwh), 3)
 
 
 def duration_words() -> DurationWords:
@@ -145,7 +150,12 @@ def duration_text(hours: Decimal | float) -> str:
 
 def energy_text(kwh: Decimal | float | None) -> str:
     """Energy with its unit, three decimals: "23.246 kWh"; empty for None."""
-    return "" if kwh is None else format_energy(kwh, tr("kWh"))
+    if kwh is None:
+        return ""
+    if locale_format.display_locale() is None:
+        return format_energy(kwh, tr("kWh"))
+    rounded = Decimal(format_energy(kwh, ""))  # rounded half up as on the receipt
+    return locale_format.number_text(rounded, 3) + " " + tr("kWh")
 
 
 def component_word(line: CostLine) -> str:

@@ -40,6 +40,7 @@ from console.core.cards import (
 from console.core.enums import BlockReason, CardStatus
 from console.core.events import CardRefused
 from console.core.model import Card, Person
+from console.ui import locale_format
 from console.ui.actions import open_dialog
 from console.ui.cards.person_dialog import PersonDialog
 from console.ui.cards.tap import TapWaiter
@@ -165,7 +166,7 @@ class CardEditorDialog(QDialog):
         self.valid_check.setToolTip(self.tr("Leave unticked for a card that does not expire"))
         self.valid_edit = QDateEdit(QDate.currentDate().addYears(1))
         self.valid_edit.setCalendarPopup(True)
-        self.valid_edit.setDisplayFormat("yyyy-MM-dd")
+        self.valid_edit.setDisplayFormat(locale_format.date_edit_format())
         self.valid_edit.setEnabled(False)
         self.valid_check.toggled.connect(self.valid_edit.setEnabled)
         valid_row = QHBoxLayout()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from console.core.cards import expiry_day
 from console.core.enums import AuthorizationStatus, BlockReason, CardStatus
 from console.core.model import Card
-from console.services.formatting import format_local
+from console.ui.locale_format import date_text, format_local
 
 _CONTEXT = "CardsView"
 
@@ -181,8 +181,8 @@ def valid_until_text(card: Card) -> str:
 
 
 def day_text(day: date) -> str:
-    """A calendar day as ISO text (sorts and reads the same everywhere)."""
-    return day.isoformat()
+    """A calendar day as the desk reads it: ISO text in English, "07.12.2026" in German."""
+    return date_text(day)
 
 
 def local_time_text(moment: datetime) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from console.core.enums import ConnectorStatus
 from console.core.site import ConnectorState
 from console.services.formatting import to_local
+from console.ui.locale_format import format_seconds, number_text, short_date_time
 
 RELATIVE_UP_TO = 3600  # seconds; older times are shown as a local clock time
 # A running session drawing less than this is drawing nothing (meters idle at a few W).
@@ -28,13 +29,13 @@ def translate(text: str) -> str:
 
 
 def kilowatts(watts: float | None) -> str:
-    """'11.0' for 11,000 W; empty when unknown."""
-    return "" if watts is None else f"{watts / 1000:.1f}"
+    """'11.0' for 11,000 W ('11,0' in German); empty when unknown."""
+    return "" if watts is None else number_text(watts / 1000, 1)
 
 
 def kilowatt_hours(watt_hours: float | None) -> str:
     """'3.25' for 3,250 Wh; empty when unknown."""
-    return "" if watt_hours is None else f"{watt_hours / 1000:.2f}"
+    return "" if watt_hours is None else number_text(watt_hours / 1000, 2)
 
 
 def duration_text(seconds: float) -> str:
@@ -113,7 +114,7 @@ def drawing_words(connector: ConnectorState | None, zero_for_s: float) -> tuple[
 
 def site_clock(at: datetime) -> str:
     """Date and time to the second in the site's zone, for tooltips."""
-    return to_local(at).strftime("%Y-%m-%d %H:%M:%S")
+    return format_seconds(at)
 
 
 def relative_time(at: datetime | None, now: datetime | None = None) -> str:
@@ -137,9 +138,7 @@ def local_time(at: datetime, now: datetime | None = None) -> str:
     today = to_local(now or datetime.now(UTC)).date()
     if local.date() == today:
         return local.strftime("%H:%M")
-    if local.year == today.year:
-        return local.strftime("%d %b %H:%M").lstrip("0")
-    return local.strftime("%d %b %Y %H:%M").lstrip("0")
+    return short_date_time(local, with_year=local.year != today.year)
 
 
 _NUMBER = re.compile(r"(\d+)")

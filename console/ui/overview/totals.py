@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from console.core.enums import ConnectorStatus
 from console.ui import theme
+from console.ui.locale_format import kw_text
 from console.ui.overview.model import KEY_ROLE, PROBLEM_ROLE
 from console.ui.site_mirror import SiteMirror
 
@@ -132,7 +133,7 @@ class SiteTotalsStrip(QWidget):
         self._on_power_changed()
 
     def _on_power_changed(self) -> None:
-        self.power.set(f"{self.mirror.site_power_w / 1000:.1f} kW")
+        self.power.set(kw_text(self.mirror.site_power_w / 1000))
 
     def _on_chargers_changed(self, _ids: list[str], _full: bool) -> None:
         chargers = self.mirror.chargers.values()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from console.services.formatting import zone_label
 from console.services.reports import ReportBy, ReportRow, write_energy_report_csv
+from console.ui import locale_format
 from console.ui.cards.table import build_table
 from console.ui.reports.bar_chart import ReportBarChartWidget
 from console.ui.reports.energy_model import (
@@ -232,7 +234,7 @@ class EnergyReportPage(QWidget):
             locale.toString(float(total.energy_kwh), "f", 1) + " kWh",
         ]
         parts += [
-            f"{currency} " + locale.toString(float(amount), "f", 2)
+            locale_format.format_money(Decimal(str(amount)), currency)
             for currency, amount in total.revenue.items()
         ]
         text = self.tr("Total: ") + " · ".join(parts)

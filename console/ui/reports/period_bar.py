@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.formatting import local_today
+from console.ui import locale_format
 from console.ui.message_bar import hold_place
 from console.ui.reports.period import PeriodChoice, days_of
 from console.ui.reports.words import period_word
@@ -88,7 +89,7 @@ class ReportsPeriodBar(QWidget):
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(locale_format.date_edit_format())
         return edit
 
     # --- the period ---------------------------------------------------------------------

@@ -26,6 +26,7 @@ from console.core.model import Person
 from console.services.formatting import local_today
 from console.services.pdf.statement import render_statement_pdf
 from console.services.statements import Statement, write_statement_csv
+from console.ui import locale_format
 from console.ui.reports.files import ReportFiles
 from console.ui.reports.latest import LatestRead, Reader, Superseded
 from console.ui.reports.source import departments_read, people_read, site_read, statement_read
@@ -39,10 +40,7 @@ def statement_summary(statement: Statement) -> str:
         QCoreApplication.translate("Reports", "%n billed session(s)", "", len(statement.lines)),
         locale.toString(float(statement.energy_kwh), "f", 1) + " kWh",
     ]
-    parts += [
-        f"{total.currency} " + locale.toString(float(total.gross), "f", 2)
-        for total in statement.totals
-    ]
+    parts += [locale_format.format_money(total.gross, total.currency) for total in statement.totals]
     return " · ".join(parts)
 
 

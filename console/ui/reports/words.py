@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from console.services.report_usage import HeatMapTotals
 from console.services.reports import NO_GROUP, ReportBy
+from console.ui.locale_format import day_name_text
 from console.ui.reports.period import PeriodChoice
 
 TIME_GROUPINGS = (ReportBy.DAY, ReportBy.WEEK, ReportBy.MONTH)
@@ -84,7 +85,7 @@ def key_label(key: str, by: ReportBy, short: bool = False) -> str:
     if by is ReportBy.DAY:
         day = QDate.fromString(key, "yyyy-MM-dd")
         if day.isValid():
-            return QLocale().toString(day, "ddd d MMM" if short else "ddd yyyy-MM-dd")
+            return QLocale().toString(day, "ddd d MMM") if short else day_name_text(day)
     elif by is ReportBy.WEEK and "-W" in key:
         year, week = key.split("-W", 1)
         return (_tr("W%1") if short else _tr("Week %1, %2")).replace("%1", week).replace("%2", year)

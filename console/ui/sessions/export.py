@@ -18,7 +18,8 @@ from pathlib import Path
 
 from console.core.model import Session
 from console.services.csv_text import CsvWriter
-from console.services.formatting import format_local, iso_local, to_local, with_zone
+from console.services.formatting import iso_local, to_local, with_zone
+from console.ui import locale_format
 from console.ui.sessions.words import flags_text, session_stop_text
 
 CHECK_EVERY = 500  # rows between progress updates and cancel checks
@@ -31,8 +32,8 @@ def local(moment: datetime) -> datetime:
 
 
 def display_time(moment: datetime) -> str:
-    """A time for the table: the site's, to the minute."""
-    return format_local(moment)
+    """A time for the table: the site's, to the minute, in the desk's language."""
+    return locale_format.format_local(moment)
 
 
 def iso_time(moment: datetime, tz: tzinfo | None = None) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui import locale_format
 from console.ui.keyboard import EXPORT_KEY, DeskTableView, pass_shortcuts
 from console.ui.sessions.words import Column
 
@@ -180,7 +181,7 @@ class SessionsFilterBar(QWidget):
     def _date_edit(self, day: QDate) -> QDateEdit:
         edit = QDateEdit(day)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(locale_format.date_edit_format())
         return edit
 
     def _on_text_settled(self) -> None:

@@ -24,8 +24,9 @@ from console.core.clock import utcnow
 from console.core.enums import SessionFlag
 from console.core.model import Session
 from console.core.site import ChargerState
+from console.ui.locale_format import number_text
 from console.ui.people_names import HolderDirectory, holder_text
-from console.ui.sessions.export import SessionSnapshot, display_time, hours_minutes, kwh_text
+from console.ui.sessions.export import SessionSnapshot, display_time, hours_minutes
 from console.ui.sessions.words import (
     Column,
     column_titles,
@@ -261,7 +262,8 @@ class SessionsTableModel(RowTableModel[Session]):
                 return f"{RUNNING_SYMBOL} {running_word()}"
             return display_time(session.stopped_at)
         if column == Column.ENERGY:
-            return kwh_text(self.energy_wh(session)) or "—"
+            energy = self.energy_wh(session)
+            return "—" if energy is None else number_text(energy / 1000, 2)
         if column == Column.DURATION:
             return hours_minutes(self.duration_s(session))
         if column == Column.STOP_REASON:

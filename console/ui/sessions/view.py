@@ -29,6 +29,7 @@ from console.ui.sessions.review_readings import ReviewReadingsButton
 from console.ui.sessions.words import column_titles, flag_labels, running_word, stop_reason_words
 from console.ui.site_mirror import SiteMirror
 from console.ui.tasks import TaskKeeper
+from console.ui.translations import untranslated
 
 LOAD_LIMIT = 50_000  # newest sessions of the period read at once; more asks for fewer days
 RELOAD_DELAY_MS = 300  # date edits settle this long before the database is read again
@@ -320,9 +321,13 @@ class SessionsView(QWidget):
         path = self.choose_export_path(self._suggested_path())
         if not path:
             return None
-        words = CsvWords(
-            column_titles(for_file=True), running_word(), stop_reason_words(), flag_labels()
-        )
+        with untranslated():  # files stay English (the tables' cached words may not be)
+            words = CsvWords(
+                column_titles(for_file=True),
+                running_word(),
+                stop_reason_words.__wrapped__(),
+                flag_labels.__wrapped__(),
+            )
         job = CsvExportJob(self, path, self.visible_snapshots(), words)
         job.finished.connect(self._on_export_finished)
         job.failed.connect(self._on_export_failed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -110,11 +111,15 @@ class ServiceDialog(QDialog):
 
 def _passwords_match(dialog: ServiceDialog, first: QLineEdit, second: QLineEdit) -> str | None:
     if not first.text():
-        dialog.say(dialog.tr("Type the password twice."))
+        dialog.say(QCoreApplication.translate("ServiceDialog", "Type the password twice."))
         return None
     if first.text() != second.text():
         second.clear()
-        dialog.say(dialog.tr("The two passwords differ: type the password again."))
+        dialog.say(
+            QCoreApplication.translate(
+                "ServiceDialog", "The two passwords differ: type the password again."
+            )
+        )
         return None
     return first.text()
 

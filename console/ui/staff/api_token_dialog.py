@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from console.core.api_tokens import MAX_NAME_LENGTH, ApiToken, TokenInputError, check_name
 from console.core.clock import utcnow
 from console.core.staff import PermissionDenied, Role
-from console.services.formatting import format_local
 from console.ui.engine_client import EngineClient
+from console.ui.locale_format import format_local
 from console.ui.message_bar import hold_place
 from console.ui.staff.account_dialogs import RoleChecks
 from console.ui.staff.calls import engine_call

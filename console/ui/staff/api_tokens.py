@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from console.core.api_tokens import ApiToken, TokenState
 from console.core.staff import Permission, PermissionDenied
-from console.services.formatting import format_local, zone_label
+from console.services.formatting import zone_label
 from console.ui.actions import open_dialog
 from console.ui.engine_client import EngineClient
 from console.ui.keyboard import DeskTableView
+from console.ui.locale_format import format_local
 from console.ui.message_bar import OutcomeBanner
 from console.ui.role_controls import gate, when_actor_changes
 from console.ui.staff.api_token_dialog import NewApiTokenDialog

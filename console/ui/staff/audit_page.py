@@ -30,6 +30,7 @@ from console.core.audit import AuditEntry
 from console.core.staff import Actor, Permission, PermissionDenied
 from console.services.audit_log import AuditFilter, ChainReport, ExportFormat
 from console.services.formatting import local_start_of, local_today
+from console.ui import locale_format
 from console.ui.engine_client import EngineClient
 from console.ui.keyboard import DeskTableView
 from console.ui.message_bar import OutcomeBanner
@@ -65,7 +66,7 @@ def chain_words(report: ChainReport) -> str:
 def _date_edit(day: date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(locale_format.date_edit_format())
     return edit
 
 

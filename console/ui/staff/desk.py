@@ -33,6 +33,7 @@ from console.ui.staff.lock import IdleWatcher, LockScreen
 from console.ui.staff.login import LoginDialog, demo_note
 from console.ui.staff.roles import roles_words
 from console.ui.tasks import TaskKeeper
+from console.ui.translations import language_menu
 
 log = logging.getLogger(__name__)
 LOCK_KEY = QKeySequence("Ctrl+L")
@@ -137,6 +138,8 @@ class StaffDesk(QObject):
         self.password_action.triggered.connect(self._on_change_password)
         for action in (self.lock_action, self.switch_action, self.password_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addMenu(language_menu(self.window))  # this desk's language, at the next start
         self.window.addAction(self.lock_action)  # Ctrl+L works with the menu closed
 
     # ------------------------------------------------------------------ state

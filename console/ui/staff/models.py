@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from console.core.audit import AuditEntry, canonical
 from console.core.staff import Role, roles_from_text
-from console.services.formatting import format_local, format_seconds, zone_label
+from console.services.formatting import zone_label
+from console.ui.locale_format import format_local, format_seconds
 from console.ui.staff.roles import roles_words
 from console.ui.table_model import Column, RowTableModel
 

@@ -15,14 +15,15 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from console.core.i18n import tr_noop
 from console.core.staff import ROLE_FOR, Actor, Permission, PermissionDenied, Role
 from console.ui.engine_client import EngineClient
 
 _ROLE_WORDS = {
-    Role.VIEWER: "viewer",
-    Role.DESK: "desk",
-    Role.TECHNICIAN: "technician",
-    Role.ADMIN: "admin",
+    Role.VIEWER: tr_noop("Roles", "viewer"),
+    Role.DESK: tr_noop("Roles", "desk"),
+    Role.TECHNICIAN: tr_noop("Roles", "technician"),
+    Role.ADMIN: tr_noop("Roles", "admin"),
 }
 
 

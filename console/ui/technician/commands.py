@@ -335,7 +335,7 @@ class CommandsPage(QWidget):
                 .replace("%2", f"{TRIGGER_WAIT_S:.0f}")
             )
         else:
-            text = triggered_text(found, self.tr)
+            text = triggered_text(found)
         self.log_model.set_received(outcome, text)
         if self.trigger_follow is asyncio.current_task():
             self.trigger_result.setText(f"{charger_id} — {title}: {text}")

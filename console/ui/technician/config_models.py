@@ -18,8 +18,8 @@ from console.core.configuration import (
 )
 from console.core.enums import CommandResult
 from console.core.model import CommandOutcome
-from console.services.formatting import format_seconds
 from console.ui.command_words import outcome_words
+from console.ui.locale_format import format_seconds
 from console.ui.table_model import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from console.core.enums import RefusalReason
+from console.core.i18n import tr_noop
 from console.services.connections import (
     NO_HTTP_ANSWER,
     ConnectionAttempt,
@@ -40,7 +41,14 @@ class AttemptsTableModel(RowsTableModel[ConnectionAttempt]):
             lambda a: (a.at, a.charger_id, a.reason, a.peer, a.path, a.http_status, a.count),
             parent,
         )
-        titles = ("Time", "Result", "Charger", "Reason", "From", "URL path")
+        titles = (
+            tr_noop("Connections", "Time"),
+            tr_noop("Connections", "Result"),
+            tr_noop("Connections", "Charger"),
+            tr_noop("Connections", "Reason"),
+            tr_noop("Connections", "From"),
+            tr_noop("Connections", "URL path"),
+        )
         foreground: dict[int, Callable[[ConnectionAttempt], Any]] = {
             0: _muted,
             1: _attempt_colour,

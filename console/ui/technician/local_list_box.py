@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.core.local_lists import LocalListState
@@ -54,7 +52,7 @@ class LocalListBox(QGroupBox):
 
     def show_state(self, state: LocalListState | None) -> None:
         """Describe ``state`` in words."""
-        self.state_label.setText(describe(state, self.tr))
+        self.state_label.setText(describe(state))
 
     def _on_sync_clicked(self) -> None:
         if self.charger_id is not None:
@@ -109,20 +107,24 @@ class LocalListBox(QGroupBox):
         self.show_state(found[0] if found else LocalListState(charger_id))
 
 
-def describe(state: LocalListState | None, translate: Callable[[str], str]) -> str:
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("LocalListBox", text)
+
+
+def describe(state: LocalListState | None) -> str:
     """A local list state in words."""
     if state is None:
-        return translate("Choose a charger.")
+        return _translate("Choose a charger.")
     if state.supported is False:
-        return translate(
+        return _translate(
             "This charger has no local list (it said so); it is asked again when it boots."
         )
     if state.synced_at is None:
-        return translate("Not sent yet: the list goes when the charger boots or cards change.")
-    text = translate("Version %1, sent %2.").replace("%1", str(state.version))
+        return _translate("Not sent yet: the list goes when the charger boots or cards change.")
+    text = _translate("Version %1, sent %2.").replace("%1", str(state.version))
     text = text.replace("%2", local_time_text(state.synced_at))
     if state.max_length is not None:
-        text += " " + translate("Holds at most %1 cards.").replace("%1", str(state.max_length))
+        text += " " + _translate("Holds at most %1 cards.").replace("%1", str(state.max_length))
     if state.last_result:
         text += " " + state.last_result
     return text

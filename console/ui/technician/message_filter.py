@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from console.core.enums import Direction, FrameKind
 from console.services.formatting import shown_zone, to_local, zone_label
 from console.services.message_export import FrameFilter
+from console.ui import locale_format
 
 # OCPP 1.6 actions, both ways; the picker also lists actions it has seen in the log.
 OCPP16_ACTIONS = (
@@ -92,7 +93,7 @@ class MessageFilterBar(QWidget):
         self.since_edit = QDateTimeEdit(now.addSecs(-3600))
         self.until_edit = QDateTimeEdit(now)
         for edit in (self.since_edit, self.until_edit):
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+            edit.setDisplayFormat(locale_format.date_edit_format() + " HH:mm:ss")
             edit.setToolTip(self.tr("Time in %1").replace("%1", zone_label()))
             edit.setCalendarPopup(True)
             edit.setEnabled(False)

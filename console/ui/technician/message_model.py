@@ -29,10 +29,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from console.core.enums import Direction, FrameKind
-from console.services.formatting import format_seconds, to_local
+from console.core.i18n import tr_noop
+from console.services.formatting import to_local
 from console.services.message_export import FrameFilter, StoredFrame
 from console.services.message_log import truncation_of
 from console.services.queries import SiteQueries
+from console.ui.locale_format import format_seconds
 from console.ui.table_model import RIGHT, Column, RowTableModel
 from console.ui.tasks import TaskKeeper
 
@@ -65,7 +67,16 @@ BAD_STATUSES = frozenset(
     }
 )
 
-COLUMNS = ("Time", "Charger", "Direction", "Kind", "Action", "Message id", "Latency ms", "Payload")
+COLUMNS = (
+    tr_noop("MessageLog", "Time"),
+    tr_noop("MessageLog", "Charger"),
+    tr_noop("MessageLog", "Direction"),
+    tr_noop("MessageLog", "Kind"),
+    tr_noop("MessageLog", "Action"),
+    tr_noop("MessageLog", "Message id"),
+    tr_noop("MessageLog", "Latency ms"),
+    tr_noop("MessageLog", "Payload"),
+)
 TIME, CHARGER, DIRECTION, KIND, ACTION, MESSAGE_ID, LATENCY, PAYLOAD = range(len(COLUMNS))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
+from console.core.i18n import tr_noop
 from console.ui.table_model import Column, RowTableModel
 from console.ui.technician import security_words as words
 from console.ui.technician.security_words import field
@@ -53,11 +54,14 @@ class InstalledCertificatesModel(SecurityRowsModel):
     """The certificates a charger said it holds (GetInstalledCertificateIds)."""
 
     COLUMNS: tuple[Spec, ...] = (
-        ("Type", lambda r: words.certificate_type_text(r.certificate_type)),
-        ("Serial number", _hash("serial_number", "serialNumber")),
-        ("Issuer name hash", _hash("issuer_name_hash", "issuerNameHash")),
-        ("Issuer key hash", _hash("issuer_key_hash", "issuerKeyHash")),
-        ("Algorithm", _hash("hash_algorithm", "hashAlgorithm")),
+        (
+            tr_noop("SecurityPage", "Type"),
+            lambda r: words.certificate_type_text(r.certificate_type),
+        ),
+        (tr_noop("SecurityPage", "Serial number"), _hash("serial_number", "serialNumber")),
+        (tr_noop("SecurityPage", "Issuer name hash"), _hash("issuer_name_hash", "issuerNameHash")),
+        (tr_noop("SecurityPage", "Issuer key hash"), _hash("issuer_key_hash", "issuerKeyHash")),
+        (tr_noop("SecurityPage", "Algorithm"), _hash("hash_algorithm", "hashAlgorithm")),
     )
 
 
@@ -69,11 +73,17 @@ class IssuedCertificatesModel(SecurityRowsModel):
     """The certificates the site CA signed for the charger, newest first."""
 
     COLUMNS: tuple[Spec, ...] = (
-        ("Issued", lambda r: words.time_text(field(r, "issued_at", "not_before"))),
-        ("Subject", lambda r: str(field(r, "subject", default=""))),
-        ("Valid", _valid_until),
-        ("Serial", lambda r: str(field(r, "serial", default=""))),
-        ("SHA-256 fingerprint", lambda r: words.fingerprint_text(field(r, "fingerprint"))),
+        (
+            tr_noop("SecurityPage", "Issued"),
+            lambda r: words.time_text(field(r, "issued_at", "not_before")),
+        ),
+        (tr_noop("SecurityPage", "Subject"), lambda r: str(field(r, "subject", default=""))),
+        (tr_noop("SecurityPage", "Valid"), _valid_until),
+        (tr_noop("SecurityPage", "Serial"), lambda r: str(field(r, "serial", default=""))),
+        (
+            tr_noop("SecurityPage", "SHA-256 fingerprint"),
+            lambda r: words.fingerprint_text(field(r, "fingerprint")),
+        ),
     )
 
     def colour(self, row: Any) -> QColor | None:
@@ -88,10 +98,19 @@ class SecurityEventsModel(SecurityRowsModel):
     """The charger's SecurityEventNotifications, newest first."""
 
     COLUMNS: tuple[Spec, ...] = (
-        ("Time", lambda r: words.time_text(field(r, "at", "timestamp", "received_at"))),
-        ("Type", lambda r: str(field(r, "kind", "type", "event_type", default=""))),
-        ("Severity", lambda r: words.severity_text(field(r, "severity"))),
-        ("Technical information", lambda r: str(field(r, "tech_info", "techInfo", default=""))),
+        (
+            tr_noop("SecurityPage", "Time"),
+            lambda r: words.time_text(field(r, "at", "timestamp", "received_at")),
+        ),
+        (
+            tr_noop("SecurityPage", "Type"),
+            lambda r: str(field(r, "kind", "type", "event_type", default="")),
+        ),
+        (tr_noop("SecurityPage", "Severity"), lambda r: words.severity_text(field(r, "severity"))),
+        (
+            tr_noop("SecurityPage", "Technical information"),
+            lambda r: str(field(r, "tech_info", "techInfo", default="")),
+        ),
     )
 
     def colour(self, row: Any) -> QColor | None:

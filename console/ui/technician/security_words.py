@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from console.core.staff import Permission, PermissionDenied, Role
+from console.ui import locale_format
 from console.ui.detail.models import local_time
 
 #: The certificate types a charger lists (GetInstalledCertificateIds).
@@ -126,7 +127,7 @@ def time_text(at: datetime | None) -> str:
 
 def date_text(at: datetime | None) -> str:
     """A date (certificates run out on a day, not a second)."""
-    return "—" if at is None else at.strftime("%Y-%m-%d")
+    return "—" if at is None else locale_format.date_text(at.date())
 
 
 def fingerprint_text(fingerprint: str | None) -> str:

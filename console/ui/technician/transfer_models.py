@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.transfers import FileTransfer, stages_of
-from console.services.formatting import format_local
+from console.ui.locale_format import format_local
 from console.ui.table_model import FIRST_FREE_ROLE, RIGHT, ROW_ROLE, Column, RowTableModel
 from console.ui.technician import transfer_words as words
 

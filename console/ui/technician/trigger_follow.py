@@ -14,13 +14,14 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox
 
 from console.core.enums import Direction, FrameKind
-from console.services.formatting import format_seconds
 from console.services.message_export import FrameFilter, StoredFrame
 from console.services.queries import SiteQueries
 from console.ui.engine_client import EngineClient
+from console.ui.locale_format import format_seconds
 from console.ui.technician.message_model import analyse
 
 T = TypeVar("T")
@@ -166,7 +167,7 @@ def _body(payload: str) -> Any:
     return message[-1] if isinstance(message, list) and message else message
 
 
-def triggered_text(stored: StoredFrame, translate: Callable[[str], str]) -> str:
+def triggered_text(stored: StoredFrame) -> str:
     """ "StatusNotification received 09:14:05: {…}" — what the charger sent, on one line."""
     frame = stored.frame
     summary, _problem = analyse(frame.kind, frame.payload)
@@ -174,7 +175,7 @@ def triggered_text(stored: StoredFrame, translate: Callable[[str], str]) -> str:
         summary = summary[: SUMMARY_CHARS - 1] + "…"
     at = format_seconds(frame.at)
     return (
-        translate("%1 received %2: %3")
+        QCoreApplication.translate("CommandsPage", "%1 received %2: %3")
         .replace("%1", frame.action or "")
         .replace("%2", at)
         .replace("%3", summary)

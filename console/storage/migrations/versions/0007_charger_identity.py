@@ -24,12 +24,17 @@ def upgrade() -> None:
     # The oldest registration of a spelling keeps the key; later ones that differ only in
     # case get a key no valid id can have ('#' is not allowed), so they stay on record but
     # no charger can connect as them.
+    # A row's physical id: SQLite's rowid, PostgreSQL's ctid (no other column tells
+    # two registrations of one spelling apart).
+    row = "rowid" if op.get_bind().dialect.name == "sqlite" else "ctid"
     op.execute(
-        "UPDATE chargers SET id_key = lower(id) WHERE rowid = ("
-        " SELECT c2.rowid FROM chargers c2 WHERE lower(c2.id) = lower(chargers.id)"
-        " ORDER BY c2.registered_at, c2.rowid LIMIT 1)"
+        f"UPDATE chargers SET id_key = lower(id) WHERE {row} = ("
+        f" SELECT c2.{row} FROM chargers c2 WHERE lower(c2.id) = lower(chargers.id)"
+        f" ORDER BY c2.registered_at, c2.{row} LIMIT 1)"
     )
-    op.execute("UPDATE chargers SET id_key = lower(id) || '#' || rowid WHERE id_key IS NULL")
+    op.execute(
+        f"UPDATE chargers SET id_key = lower(id) || '#' || CAST({row} AS TEXT) WHERE id_key IS NULL"
+    )
     with op.batch_alter_table("chargers", schema=None) as batch_op:
         batch_op.alter_column("id_key", existing_type=sa.String(length=64), nullable=False)
         batch_op.create_unique_constraint("uq_chargers_id_key", ["id_key"])
