@@ -119,7 +119,8 @@ def _card_screens(loop: qasync.QEventLoop, window: Any, target: Path, folder: Pa
     loop.run_until_complete(_settle(1.0))
     saved = [_save(window, target / "cards.png")]
 
-    editor = actions.launch(actions.register())
+    editor = actions.tasks.start(actions.register())
+    assert editor is not None
     loop.run_until_complete(_settle(0.5))
     dialog = actions.dialog
     assert isinstance(dialog, CardEditorDialog)

@@ -72,7 +72,7 @@ class VersionInfo:
             f"ChargeDesk {self.chargedesk}",
             f"Python {self.python}",
             qt,
-            f"OCPP: {', '.join(self.ocpp)}",
+            f"OCPP versions spoken: {', '.join(self.ocpp)}",
             f"Database: {self.database}",
             f"Log folder: {self.log_folder}",
         ]

@@ -21,7 +21,7 @@ def test_version_prints_every_fact(
     assert lines[0] == f"ChargeDesk {chargedesk_version()}"
     assert lines[1].startswith("Python 3.")
     assert lines[2].startswith("Qt 6.") and ", PySide6 6." in lines[2]
-    assert lines[3] == "OCPP: OCPP 1.6J"
+    assert lines[3] == "OCPP versions spoken: OCPP 1.6J"
     assert lines[4] == f"Database: {tmp_path / 'site.db'}"
     assert lines[5] == f"Log folder: {tmp_path / 'logs'}"
     assert not (tmp_path / "site.db").exists()  # nothing opened or created

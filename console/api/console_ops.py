@@ -93,6 +93,7 @@ OPERATIONS: dict[str, frozenset[str]] = {
             "security_events",
         }
     ),
+    "backups": frozenset({"back_up_now", "save_settings", "settings", "status"}),
     "sessions": frozenset({"end_session"}),
     "staff": frozenset(
         {

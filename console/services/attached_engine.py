@@ -28,6 +28,7 @@ from console.services.api_tokens import ApiTokenService
 from console.services.attached_calls import BlockingProxy, ServiceProxy
 from console.services.attached_link import LinkLost, RemoteError, SiteLink
 from console.services.audit_log import AuditLogService
+from console.services.backups import BackupService
 from console.services.billing import BillingService
 from console.services.cards import CardService
 from console.services.charger_security import ChargerSecurityService
@@ -59,6 +60,7 @@ SERVICES: dict[str, type] = {
     "alarms": AlarmService,
     "api_tokens": ApiTokenService,
     "audit": AuditLogService,
+    "backups": BackupService,
     "billing": BillingService,
     "cards": CardService,
     "commands": CommandService,

@@ -6,7 +6,7 @@
         <message>
             <location filename="../../console/ui/about.py" />
             <source>&amp;About ChargeDesk…</source>
-            <translation>&amp;Über ChargeDesk…</translation>
+            <translation>Ü&amp;ber ChargeDesk…</translation>
         </message>
         <message>
             <location filename="../../console/ui/about.py" />
@@ -49,7 +49,7 @@
         <message>
             <location filename="../../console/ui/about.py" />
             <source>For a support request: the lines of --version</source>
-            <translation>Für eine Supportanfrage: die Zeilen von --version</translation>
+            <translation>Für eine Support-Anfrage: die Zeilen von --version</translation>
         </message>
         <message>
             <location filename="../../console/ui/about.py" />

@@ -188,3 +188,14 @@ async def test_the_first_admin_is_made_from_this_pc_only(tmp_path: Path) -> None
     finally:
         await asyncio.to_thread(thread.stop)
         await engine.stop()
+
+
+async def test_an_attached_desk_backs_up_the_site_database(attached: AttachedThread) -> None:
+    tech = await _on_link(
+        attached, lambda e: e.staff.login("tech", "tech-password", origin=Origin.CONSOLE, place="")
+    )
+    status = await _on_link(attached, lambda e: e.backups.back_up_now(actor=tech))
+    # The copy is made at the site, beside the site's database, and its outcome comes back.
+    assert status.ok, status.outcome
+    assert await asyncio.to_thread(Path(status.file).is_file) and status.size > 0
+    assert await _on_link(attached, lambda e: e.backups.status()) == status

@@ -46,7 +46,7 @@ def test_licence_texts_view_and_copy(qtbot: QtBot, tmp_path: Path) -> None:
     assert "Redistribution and use" in dialog.texts_dialog.text.toPlainText()
     dialog.copy_button.click()
     copied = QGuiApplication.clipboard().text()
-    assert copied.splitlines()[3] == "OCPP: OCPP 1.6J"
+    assert copied.splitlines()[3] == "OCPP versions spoken: OCPP 1.6J"
 
 
 def test_help_menu_is_made_once(qtbot: QtBot) -> None:
