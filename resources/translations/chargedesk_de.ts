@@ -2787,7 +2787,7 @@ Karte %2 entsperren? Ladestationen nehmen sie wieder an.</translation>
         <message>
             <location filename="../../console/ui/cards/words.py" />
             <source>At once</source>
-            <translation>Gleichzeitig</translation>
+            <translation>Gleichz.</translation>
         </message>
         <message>
             <location filename="../../console/ui/cards/view.py" />
@@ -2867,12 +2867,12 @@ Karte %2 entsperren? Ladestationen nehmen sie wieder an.</translation>
         <message>
             <location filename="../../console/ui/cards/view.py" />
             <source>Export CSV…</source>
-            <translation>CSV exportieren…</translation>
+            <translation>CSV-Export…</translation>
         </message>
         <message>
             <location filename="../../console/ui/cards/view.py" />
             <source>Filter cards, owners, groups, notes…  (Ctrl+F)</source>
-            <translation>Karten, Besitzer, Gruppen, Notizen filtern…  (Ctrl+F)</translation>
+            <translation>Karten, Personen, Gruppen filtern…  (Ctrl+F)</translation>
         </message>
         <message>
             <location filename="../../console/ui/cards/words.py" />
@@ -2887,12 +2887,12 @@ Karte %2 entsperren? Ladestationen nehmen sie wieder an.</translation>
         <message>
             <location filename="../../console/ui/cards/view.py" />
             <source>Import CSV…</source>
-            <translation>CSV importieren…</translation>
+            <translation>CSV-Import…</translation>
         </message>
         <message>
             <location filename="../../console/ui/cards/view.py" />
             <source>In use (not retired)</source>
-            <translation>In Verwendung (nicht außer Betrieb)</translation>
+            <translation>In Verwendung</translation>
         </message>
         <message>
             <location filename="../../console/ui/cards/words.py" />
@@ -2942,7 +2942,7 @@ Karte %2 entsperren? Ladestationen nehmen sie wieder an.</translation>
         <message>
             <location filename="../../console/ui/cards/view.py" />
             <source>Retire…</source>
-            <translation>Außer Betrieb nehmen…</translation>
+            <translation>Stilllegen…</translation>
         </message>
         <message>
             <location filename="../../console/ui/cards/view.py" />
@@ -4382,7 +4382,7 @@ Wenn es die Zertifizierungsstelle ist, über die die Ladestation ChargeDesk vert
         <message>
             <location filename="../../console/ui/technician/connection_actions.py" />
             <source>Unlock</source>
-            <translation>Entriegeln</translation>
+            <translation>Entsperren</translation>
         </message>
     </context>
     <context>
@@ -5079,7 +5079,7 @@ Wenn es die Zertifizierungsstelle ist, über die die Ladestation ChargeDesk vert
         <message>
             <location filename="../../console/ui/technician/connections.py" />
             <source>Unlock</source>
-            <translation>Entriegeln</translation>
+            <translation>Entsperren</translation>
         </message>
         <message>
             <location filename="../../console/ui/technician/connections.py" />
@@ -9265,7 +9265,7 @@ Behalten: Die Kostenberechnung nutzt jeden Zählerstand so, wie die Ladestation 
         <message>
             <location filename="../../console/ui/staff/accounts_page.py" />
             <source>Unlock</source>
-            <translation>Entriegeln</translation>
+            <translation>Entsperren</translation>
         </message>
     </context>
     <context>

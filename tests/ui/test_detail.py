@@ -155,3 +155,16 @@ def test_stop_button_stops_the_session_through_staff_actions(
     assert asked == ["Stop session"]
     assert outcomes and outcomes[-1][0] == "CP-STOP" and outcomes[-1][2].accepted
     assert detail.staff.banner.isVisible()
+
+
+def test_a_connector_card_wider_than_the_column_widens_the_column(
+    detail: ChargerDetailView,
+) -> None:
+    # German words are longer: the column grows to the card instead of cutting it off.
+    def long_words(card: Any) -> None:
+        card.availability_button.setText("Ladepunkt nicht verfügbar machen " * 3)
+
+    card = detail.body.card(1, long_words)
+    needed = card.minimumSizeHint().width()
+    assert detail.body._scroll.minimumWidth() >= needed
+    detail.body.clear_cards()

@@ -46,7 +46,7 @@ _WIDTH_SAMPLES = [
     "Dr. Maria Hoffmann",
     "Emergency Department",
     "2026-12-31",
-    "no limit",
+    # the last column's sample is its widest word, "no limit", in the console's language
 ]
 
 
@@ -142,7 +142,7 @@ class CardsView(QWidget):
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
 
-        self.table = build_table(self.proxy, _WIDTH_SAMPLES)
+        self.table = build_table(self.proxy, [*_WIDTH_SAMPLES, self.tr("no limit")])
         self.table.activated.connect(self._on_row_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 

@@ -75,6 +75,7 @@ class DetailBody(QSplitter):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(LEFT_WIDTH - 60)
+        self._left, self._left_layout, self._scroll = left, left_layout, scroll
 
         self.plot = ConnectorPowerPlotWidget(client, mirror, None)
         self.messages_model = MessageLogTableModel(self)
@@ -104,7 +105,22 @@ class DetailBody(QSplitter):
             wire(card)
             position = sorted(self.cards).index(connector_id)
             self._cards_box.insertWidget(position, card)
+            self._fit_left_column()
         return card
+
+    def _fit_left_column(self) -> None:
+        # Longer words (German) make a connector card wider than the column: widen the
+        # column rather than cut the card's buttons and values off at its right edge.
+        layout = self._left_layout
+        layout.activate()  # the new card counts in the column's size hint now
+        margins = layout.contentsMargins()
+        widest = max(card.minimumSizeHint().width() for card in self.cards.values())
+        needed = (
+            max(self._left.minimumSizeHint().width(), widest + margins.left() + margins.right())
+            + self._scroll.verticalScrollBar().sizeHint().width()
+        )
+        if needed > self._scroll.minimumWidth():
+            self._scroll.setMinimumWidth(needed)
 
     def clear_cards(self) -> None:
         """Remove every card (another charger is shown)."""
