@@ -2052,7 +2052,7 @@ Postleitzahl und Ort</translation>
         <message>
             <location filename="../../console/ui/billing/words.py" />
             <source>Unpaid</source>
-            <translation>Unbezahlt</translation>
+            <translation>Offen</translation>
         </message>
         <message>
             <location filename="../../console/ui/billing/tariffs_model.py" />
@@ -3020,6 +3020,7 @@ Karte %2 entsperren? Ladestationen nehmen sie wieder an.</translation>
             <translation>Gültig bis</translation>
         </message>
         <message>
+            <location filename="../../console/ui/cards/view.py" />
             <location filename="../../console/ui/cards/words.py" />
             <source>no limit</source>
             <translation>unbegrenzt</translation>
@@ -5584,7 +5585,7 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
         <message>
             <location filename="../../console/ui/cards/history.py" />
             <source>Session</source>
-            <translation>Ladevorgang</translation>
+            <translation>Nr.</translation>
         </message>
         <message>
             <location filename="../../console/ui/cards/history.py" />
@@ -8647,7 +8648,7 @@ Behalten: Die Kostenberechnung nutzt jeden Zählerstand so, wie die Ladestation 
         <message>
             <location filename="../../console/ui/sessions/words.py" />
             <source>Session</source>
-            <translation>Ladevorgang</translation>
+            <translation>Nr.</translation>
         </message>
         <message>
             <location filename="../../console/ui/sessions/words.py" />
