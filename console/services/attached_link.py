@@ -102,6 +102,9 @@ class SiteLink:
         # Set while someone is logged in at this desk: the screens' reads wait for it
         # (they start before the login dialog is answered), rather than fail.
         self._logged_in: asyncio.Event | None = None
+        # Set when the console closes: reads still waiting for a login end (LinkLost)
+        # instead of holding the window's worker threads, and so its exit, for minutes.
+        self._closing = False
 
     @property
     def token(self) -> str | None:
@@ -118,9 +121,18 @@ class SiteLink:
                 self._logged_in.set()
 
     async def until_logged_in(self) -> None:
-        """Return once someone is logged in at this desk."""
+        """Return once someone is logged in at this desk (LinkLost: the console closes)."""
         assert self._logged_in is not None, "the link is not open"
-        await self._logged_in.wait()
+        if not self._closing:
+            await self._logged_in.wait()
+        if self._closing:
+            raise LinkLost("the console is closing")
+
+    def stop_waiting(self) -> None:
+        """The console closes: end every call waiting for a login. On the link's loop."""
+        self._closing = True
+        if self._logged_in is not None:
+            self._logged_in.set()
 
     async def open(self) -> None:
         """Open the HTTP session (on the loop that will use it)."""

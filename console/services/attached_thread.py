@@ -98,6 +98,10 @@ class AttachedThread(LoopThread):
         """Run ``factory(engine)`` on the link's loop; thread-safe."""
         return self.run_on_loop(factory(self.engine))
 
+    def stop_waiting(self) -> None:
+        """The window closed: calls still waiting for a login end now; thread-safe."""
+        self.call_soon(self.link.stop_waiting)
+
     def stop(self, timeout: float = 10.0) -> None:
         """Log out, close the link and join the thread."""
         super().stop(timeout)

@@ -108,6 +108,12 @@ class Console:
         self.collector = GuiThreadGarbageCollector()
         self.collector.start()
 
+    def closing(self) -> None:
+        """The window closed: reads of an attached console still waiting for a login end
+        now, so the window's worker threads (and the program) can end."""
+        if isinstance(self.thread, AttachedThread):
+            self.thread.stop_waiting()
+
     def stop(self) -> None:
         """Stop pumping, close every charger connection cleanly, release the database."""
         self.collector.stop()
@@ -214,6 +220,7 @@ def run_window(
     try:
         with loop:
             loop.run_until_complete(closed.wait())
+            console.closing()
             cancel_pending_tasks(loop)
     finally:
         set_gui_loop(None)  # closed: nothing may be started on it any more

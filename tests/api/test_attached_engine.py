@@ -15,7 +15,7 @@ from console.core.events import CardsChanged, Event, SessionStarted
 from console.core.model import Card, CommandOutcome
 from console.core.staff import Origin, PermissionDenied, Role
 from console.core.staff_accounts import StaffInputError
-from console.services.attached_link import RemoteError
+from console.services.attached_link import LinkLost, RemoteError
 from console.services.attached_thread import AttachedThread, VersionMismatch
 from console.services.staff_login import LoginRefused
 from console.simulator.charger import SimulatedCharger
@@ -199,3 +199,15 @@ async def test_an_attached_desk_backs_up_the_site_database(attached: AttachedThr
     assert status.ok, status.outcome
     assert await asyncio.to_thread(Path(status.file).is_file) and status.size > 0
     assert await _on_link(attached, lambda e: e.backups.status()) == status
+
+
+async def test_reads_waiting_for_a_login_end_when_the_console_closes(
+    attached: AttachedThread,
+) -> None:
+    # A screen's read starts before anyone logged in and waits for the login; closing the
+    # window must end it at once, or the window's worker threads keep the program alive.
+    read = asyncio.ensure_future(asyncio.to_thread(lambda: attached.queries.card("ab-12")))
+    await _wait(lambda: not read.done(), timeout=1.0)
+    attached.stop_waiting()
+    with pytest.raises(LinkLost, match="closing"):
+        await asyncio.wait_for(read, 10)
