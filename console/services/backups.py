@@ -187,9 +187,8 @@ class BackupService:
 
         settings, last, zone = await self._writer.submit(read)
         if last is not None:
-            if not last.ok and moment - last.at >= RETRY_AFTER:
-                pass  # failed: tried again after an hour
-            elif last.at >= last_due(moment, settings, zone):
+            retry = not last.ok and moment - last.at >= RETRY_AFTER  # a failure, an hour on
+            if not retry and last.at >= last_due(moment, settings, zone):
                 return None
         return await self._run(actor, automatic=True, now=moment)
 
