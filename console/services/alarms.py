@@ -20,7 +20,6 @@ zone (console/services/alarm_words.py).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections import deque
@@ -47,6 +46,7 @@ from console.core.events import (
 from console.core.staff import Actor, Permission, require
 from console.services import alarm_words as words
 from console.services.audited import record
+from console.services.background import cancel_and_wait
 from console.services.site_zone import configured_zone
 from console.storage import alarms as alarm_repo
 from console.storage.writer import StorageWriter
@@ -127,9 +127,7 @@ class AlarmService:
             handle.cancel()
         self._away.clear()
         if self._worker is not None:
-            self._worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._worker
+            await cancel_and_wait(self._worker)
             self._worker = None
 
     def open_alarms(self) -> list[Alarm]:

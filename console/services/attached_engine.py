@@ -10,7 +10,6 @@ events name), the ports chargers connect to and the engine's configuration facts
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from console.services.api_tokens import ApiTokenService
 from console.services.attached_calls import BlockingProxy, ServiceProxy
 from console.services.attached_link import LinkLost, RemoteError, SiteLink
 from console.services.audit_log import AuditLogService
+from console.services.background import cancel_and_wait
 from console.services.backups import BackupService
 from console.services.billing import BillingService
 from console.services.cards import CardService
@@ -292,10 +292,6 @@ class AttachedEngine:
 
     async def close(self) -> None:
         """Stop following the site and log out."""
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await cancel_and_wait(*self._tasks)
         self._tasks = []
         await self.link.logout()

@@ -31,6 +31,7 @@ from console.core.clock import utcnow
 from console.core.staff import ENGINE_ACTOR, Actor, Permission, PermissionDenied, require
 from console.services.alarms import AlarmService
 from console.services.audited import audited_write, record
+from console.services.background import cancel_and_wait
 from console.services.backup_settings import (
     BackupSettings,
     BackupStatus,
@@ -157,9 +158,7 @@ class BackupService:
     async def close(self) -> None:
         """Stop checking (a copy under way finishes in its thread first)."""
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await cancel_and_wait(self._task)
             self._task = None
         async with self._lock:
             pass

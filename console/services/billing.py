@@ -15,12 +15,11 @@ beside the writer), and the cost is computed there too: the engine loop only wai
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine
 
@@ -38,6 +37,7 @@ from console.core.model import Session
 from console.core.money import CostBreakdown
 from console.core.staff import Actor, Permission, require
 from console.services.audited import record
+from console.services.background import TaskSet
 from console.services.billing_live import LiveCosts
 from console.services.billing_plan import bill_of, decided, held_for_review
 from console.services.billing_plan import cost_so_far as read_cost_so_far
@@ -70,26 +70,19 @@ class BillingService(TariffSettings):
         self._bus = bus
         self._db = db
         self._clock = clock
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks = TaskSet(log, "billing failed")
         self._noted_no_tariff = False
         self._live = LiveCosts()
         self._unsubscribe = bus.subscribe(self._on_event)
 
     def start(self) -> None:
         """Bill, in the background, the sessions that stopped without being billed."""
-        self._spawn(self.bill_backlog())
+        self._tasks.spawn(self.bill_backlog())
 
     async def close(self) -> None:
         """Stop listening; give bills in progress a moment to be stored, then cancel."""
         self._unsubscribe()
-        tasks = list(self._tasks)
-        if tasks:
-            _done, pending = await asyncio.wait(tasks, timeout=CLOSE_GRACE)
-            for task in pending:
-                task.cancel()
-            for task in pending:
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+        await self._tasks.close(grace=CLOSE_GRACE)
 
     # --- bills ----------------------------------------------------------------------------
 
@@ -275,21 +268,9 @@ class BillingService(TariffSettings):
         if isinstance(event, SessionStopped):
             self._live.forget(event.session.id)
             if _true_stop_after_estimate(event.session):
-                self._spawn(self.rebill_late_stop(event.session.id))
+                self._tasks.spawn(self.rebill_late_stop(event.session.id))
             else:
-                self._spawn(self.bill_session(event.session.id))
-
-    def _spawn(self, work: Coroutine[Any, Any, object]) -> None:
-        async def guarded() -> object:
-            try:
-                return await work
-            except Exception:
-                log.exception("billing failed")
-                return None
-
-        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(guarded())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+                self._tasks.spawn(self.bill_session(event.session.id))
 
 
 # Flags of a session ChargeDesk ended with an estimated stop (services/sessions.py).

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Coroutine
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,6 +25,7 @@ from console.core.model import CommandOutcome
 from console.core.staff import Actor, Permission, require
 from console.protocol.ocpp16.outbound import read_certificate_hashes
 from console.services import audited
+from console.services.background import TaskSet
 from console.services.charger_security_types import (
     Authority,
     CertificateRequestOutcome,
@@ -89,16 +89,14 @@ class ChargerSecurityService:
         self._transfers = transfers
         self.authority = authority
         self._waiting: dict[str, list[asyncio.Future[CertificateResult]]] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet(log, "could not deliver a signed certificate")
         # The site CA's audited changes (services/pki_upkeep.py), set by the engine when
         # it runs a site CA; the Security page reaches them through this service.
         self.site_ca_changes: PkiUpkeep | None = None
 
     async def close(self) -> None:
         """Stop the CertificateSigned deliveries still under way."""
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.close()
 
     # ------------------------------------------------------------ charger -> us
 
@@ -137,7 +135,7 @@ class ChargerSecurityService:
         issued = await self._writer.submit(lambda c: store_issued(c, charger_id, info))
         # The CALL must not start before our answer is on its way: the handler returns
         # first, and this task only sends after a round trip through the writer thread.
-        self._spawn(self._deliver(charger_id, chain, issued))
+        self._tasks.spawn(self._deliver(charger_id, chain, issued))
         return True
 
     async def _refused(self, charger_id: str, reason: str) -> None:
@@ -170,11 +168,6 @@ class ChargerSecurityService:
         for future in self._waiting.pop(charger_id, []):
             if not future.done():
                 future.set_result(result)
-
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     # ------------------------------------------------------------ us -> charger
 

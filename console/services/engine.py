@@ -7,7 +7,6 @@ an ``EngineThread`` beside the GUI (DESIGN.md, Concurrency).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import ssl
 from collections.abc import Coroutine, Sequence
@@ -29,6 +28,7 @@ from console.services.admission import AdmissionService
 from console.services.alarms import DEFAULT_OFFLINE_GRACE, AlarmService
 from console.services.api_tokens import ApiTokenService
 from console.services.audit_log import AuditLogService
+from console.services.background import cancel_and_wait
 from console.services.backups import BackupService
 from console.services.billing import BillingService
 from console.services.cards import CardService
@@ -363,9 +363,7 @@ class CentralSystem:
         while self._started_extensions:
             await self._started_extensions.pop().stop()
         if self._flusher is not None:
-            self._flusher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._flusher
+            await cancel_and_wait(self._flusher)
             self._flusher = None
         if self._server is not None:
             await self.local_lists.stop()

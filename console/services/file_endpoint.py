@@ -29,6 +29,7 @@ from urllib.parse import quote, unquote
 
 from aiohttp import BodyPartReader, web
 
+from console.services.background import TaskSet
 from console.services.idle_stop import IdleStop
 from console.storage.database import PRIVATE_FILE, ensure_private_dir
 
@@ -161,7 +162,7 @@ class FileEndpoint:
         self._lock = asyncio.Lock()
         self._stopped = asyncio.Event()
         self._stopped.set()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet(log, "could not stop the idle HTTP file endpoint")
         self._idle = IdleStop(idle_delay, lambda: self.open_grants > 0, self.stop, self._tasks)
 
     # ----------------------------------------------------------------- state
@@ -283,9 +284,7 @@ class FileEndpoint:
         self._uploads.clear()
         self._downloads.clear()
         await self.stop()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.close()
 
     # ----------------------------------------------------------------- handlers
 

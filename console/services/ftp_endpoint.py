@@ -37,6 +37,7 @@ from pyftpdlib.handlers import DTPHandler, FTPHandler
 from pyftpdlib.ioloop import IOLoop
 from pyftpdlib.servers import FTPServer
 
+from console.services.background import TaskSet
 from console.services.file_endpoint import (
     IDLE_STOP_DELAY,
     MAX_UPLOAD_BYTES,
@@ -203,7 +204,7 @@ class FtpEndpoint:
         self._stop_flag = threading.Event()
         self._port: int | None = None
         self._lock = asyncio.Lock()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet(log, "could not stop the idle FTP endpoint")
         self._idle = IdleStop(idle_delay, lambda: self.open_grants > 0, self.stop, self._tasks)
 
     # ----------------------------------------------------------------- state
@@ -341,9 +342,7 @@ class FtpEndpoint:
         for user in users:
             self.revoke(user)
         await self.stop()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.close()
 
     # ----------------------------------------------------------------- uploads (FTP thread)
 

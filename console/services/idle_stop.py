@@ -6,6 +6,8 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from console.services.background import TaskSet
+
 
 class IdleStop:
     """Runs ``stop`` ``delay`` seconds after ``schedule``, unless cancelled or still busy.
@@ -18,7 +20,7 @@ class IdleStop:
         delay: float,
         busy: Callable[[], bool],
         stop: Callable[[], Coroutine[Any, Any, None]],
-        tasks: set[asyncio.Task[None]],
+        tasks: TaskSet,
     ) -> None:
         self.delay = delay
         self._busy = busy
@@ -41,6 +43,4 @@ class IdleStop:
         self._handle = None
         if self._busy():
             return
-        task = asyncio.get_running_loop().create_task(self._stop())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(self._stop())

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from console.core.local_lists import LocalListState
+from console.services.background import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -109,10 +110,7 @@ class ChargerRuns:
     async def stop(self) -> None:
         """Cancel every run; nobody is left waiting."""
         self._stopping = True
-        tasks = [c.task for c in self._chargers.values() if c.task is not None]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await cancel_and_wait(*(c.task for c in self._chargers.values()))
 
     def _held_back(self, charger: _Charger) -> bool:
         return charger.failures > 0 and asyncio.get_running_loop().time() < charger.retry_at

@@ -46,6 +46,7 @@ from console.core.model import CommandOutcome
 from console.core.site import SiteState
 from console.core.staff import ENGINE_ACTOR, Actor, Permission, require
 from console.services.audited import record
+from console.services.background import cancel_and_wait
 from console.services.commands import CommandService
 from console.services.local_list_runs import ChargerRuns, RunRequest
 from console.storage import cards as card_repo
@@ -114,8 +115,7 @@ class LocalListService:
             handle.cancel()
         self._grace.clear()
         if self._reconciler is not None:
-            self._reconciler.cancel()
-            await asyncio.gather(self._reconciler, return_exceptions=True)
+            await cancel_and_wait(self._reconciler)
             self._reconciler = None
         await self._runs.stop()
         self._ready.clear()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections import deque
+
+from console.services.background import cancel_and_wait
 
 
 class LoopLagMonitor:
@@ -28,9 +29,7 @@ class LoopLagMonitor:
     async def stop(self) -> None:
         """Stop measuring; the samples stay readable."""
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await cancel_and_wait(self._task)
             self._task = None
 
     def reset(self) -> None:

@@ -22,7 +22,6 @@ command line's (``site_ca_admin``).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 import ssl
@@ -39,6 +38,7 @@ from console.core.events import AlarmChanged, EventBus
 from console.core.staff import Actor, Permission, require
 from console.services.alarms import AlarmService
 from console.services.audited import record
+from console.services.background import cancel_and_wait
 from console.services.site_ca import CertificateInfo, SiteAuthority
 from console.services.site_ca_admin import certificate_facts, remember_certificate
 from console.storage import alarms as alarm_repo
@@ -123,9 +123,7 @@ class PkiUpkeep:
     async def close(self) -> None:
         """Stop checking."""
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await cancel_and_wait(self._task)
             self._task = None
 
     async def _every_day(self) -> None:

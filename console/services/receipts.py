@@ -8,14 +8,11 @@ it is ready when the visitor comes to the desk.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -32,6 +29,7 @@ from console.core.events import Event, EventBus, ReceiptChanged, SessionBilled
 from console.core.money import check_amount
 from console.core.staff import Actor, Permission, require
 from console.services.audited import record
+from console.services.background import TaskSet
 from console.services.checked_writes import submit_checked
 from console.storage import bills as bill_repo
 from console.storage import payments as payment_repo
@@ -109,7 +107,7 @@ class ReceiptService:
         self._writer = writer
         self._bus = bus
         self._clock = clock
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks = TaskSet(log, "could not issue a visitor's receipt")
         self._unsubscribe = bus.subscribe(self._on_event) if issue_for_visitors else (lambda: None)
 
     async def issue(self, session_id: int, *, actor: Actor) -> Receipt:
@@ -222,33 +220,17 @@ class ReceiptService:
     async def close(self) -> None:
         """Stop listening; let receipts being issued finish."""
         self._unsubscribe()
-        if self._tasks:
-            await asyncio.wait(list(self._tasks), timeout=5.0)
-        for task in list(self._tasks):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self._tasks.close(grace=5.0)
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, SessionBilled):
-            self._spawn(self._issue_for_visitor(event.session_id))
+            self._tasks.spawn(self._issue_for_visitor(event.session_id))
 
     async def _issue_for_visitor(self, session_id: int) -> None:
         now = self._clock()
         issued = await self._writer.submit(lambda c: _issue_for_visitor(c, session_id, now))
         if issued is not None and issued[1]:
             self._bus.publish(ReceiptChanged(issued[0].id))
-
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        async def guarded() -> None:
-            try:
-                await work
-            except Exception:
-                log.exception("could not issue a visitor's receipt")
-
-        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(guarded())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
 
 def _receipt_facts(receipt: Receipt) -> dict[str, object]:

@@ -9,7 +9,6 @@ reading stored), and stays open to the charger's true StopTransaction if it come
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
@@ -29,6 +28,7 @@ from console.core.model import Session
 from console.core.site import SiteState
 from console.core.staff import Actor, Permission, require
 from console.services.audited import record
+from console.services.background import cancel_and_wait
 from console.storage import sessions as session_repo
 from console.storage.writer import StorageWriter
 
@@ -145,9 +145,7 @@ class SessionService:
             self._unsubscribe()
             self._unsubscribe = None
         if self._watcher is not None:
-            self._watcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._watcher
+            await cancel_and_wait(self._watcher)
             self._watcher = None
 
     async def end_sessions_left_available(self) -> list[Session]:

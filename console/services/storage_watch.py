@@ -14,7 +14,6 @@ Two periodic jobs on the engine loop:
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import shutil
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from sqlalchemy import Connection, make_url
 from console.core.alarms import AlarmKind
 from console.core.clock import utcnow
 from console.services.alarms import AlarmService
+from console.services.background import cancel_and_wait
 from console.storage import cards as card_repo
 from console.storage import logs as log_repo
 from console.storage.reserve import DEFAULT_RESERVE_BYTES
@@ -124,11 +124,7 @@ class StorageWatch:
 
     async def close(self) -> None:
         """Stop the periodic jobs."""
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(*self._tasks)
         self._tasks = []
 
     async def _every(self, interval: float, job: Callable[[], object]) -> None:

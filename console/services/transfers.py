@@ -41,6 +41,7 @@ from console.core.transfers import (
 from console.core.transfers import FAILED as FAILED_STATUSES
 from console.protocol.datetimes import format_timestamp
 from console.services.audited import record
+from console.services.background import TaskSet
 from console.services.command_rights import outcome_facts
 from console.services.file_endpoint import FileEndpoint, ReceivedFile
 from console.services.ftp_endpoint import FtpEndpoint
@@ -160,7 +161,7 @@ class TransferService:
         # (the alarms must not count it as a reboot). The engine sets it.
         self.restart_expected: Callable[[str, timedelta], None] = lambda _charger, _within: None
         self._open: dict[int, _Open] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet(log, "could not mark a file transfer as timed out")
         endpoint.on_received = self._on_received
         endpoint.on_expired = self._on_expired
         self.ftp.on_received = self._on_received
@@ -196,9 +197,7 @@ class TransferService:
         self._open.clear()
         await self.endpoint.close()
         await self.ftp.close()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.close()
 
     # ----------------------------------------------------------------- requests
 
@@ -427,9 +426,7 @@ class TransferService:
             if stored is not None and not stored.finished and not stored.received:
                 await self._update(transfer_id, status="TimedOut", status_at=utcnow())
 
-        task = asyncio.get_running_loop().create_task(expire())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(expire())
 
     def _close(self, transfer_id: int) -> None:
         opened = self._open.pop(transfer_id, None)

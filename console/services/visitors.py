@@ -11,14 +11,12 @@ so it can never start a second session.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -30,6 +28,7 @@ from console.core.events import CardsChanged, Event, EventBus, SessionStarted, S
 from console.core.model import Card, CommandOutcome
 from console.core.staff import Actor, Permission, require
 from console.services.audited import record
+from console.services.background import TaskSet
 from console.services.checked_writes import submit_checked
 from console.services.commands import CommandService
 from console.storage import cards as card_repo
@@ -116,8 +115,8 @@ class VisitorService:
         self._bus = bus
         self._commands = commands
         self._clock = clock
-        self._tasks: set[asyncio.Task[object]] = set()
-        self._timers: set[asyncio.Task[object]] = set()  # cancelled at once on close
+        self._tasks = TaskSet(log, "visitor bookkeeping failed")
+        self._timers = TaskSet(log, "visitor bookkeeping failed")  # cancelled at once on close
         self._unsubscribe = bus.subscribe(self._on_event)
 
     async def start(
@@ -166,7 +165,7 @@ class VisitorService:
             charger_id, connector_id, stored.token, actor=actor
         )
         if outcome.accepted:
-            self._spawn(self._expire_unused(stored.token), self._timers)
+            self._timers.spawn(self._expire_unused(stored.token))
         else:
             await self.retire_token(stored.token)
         return stored, outcome
@@ -190,27 +189,21 @@ class VisitorService:
 
     def begin(self) -> None:
         """Housekeeping at start: retire tokens left unused."""
-        self._spawn(self.retire_unused())
+        self._tasks.spawn(self.retire_unused())
 
     async def close(self) -> None:
         """Stop following sessions; let the work in progress finish."""
         self._unsubscribe()
-        for timer in list(self._timers):
-            timer.cancel()
-        if self._tasks:
-            await asyncio.wait(list(self._tasks), timeout=5.0)
-        for task in [*self._tasks, *self._timers]:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self._timers.close()
+        await self._tasks.close(grace=5.0)
 
     def _on_event(self, event: Event) -> None:
         # Tokens are the only cards starting with "V" and ten characters long; anything
         # else cannot be a visitor's, so no database read for ordinary cards.
         if isinstance(event, SessionStarted) and _maybe_token(event.session.id_tag):
-            self._spawn(self._link(event.session.id_tag, event.session.id))
+            self._tasks.spawn(self._link(event.session.id_tag, event.session.id))
         elif isinstance(event, SessionStopped) and _maybe_token(event.session.id_tag):
-            self._spawn(self._retire_if_visitor(event.session.id_tag))
+            self._tasks.spawn(self._retire_if_visitor(event.session.id_tag))
 
     async def _expire_unused(self, token: str) -> None:
         # A charger that accepted but never started (no car plugged in) leaves the token
@@ -230,20 +223,6 @@ class VisitorService:
         visitor = await self._writer.submit(lambda c: visitor_repo.visitor_by_token(c, token))
         if visitor is not None:
             await self.retire_token(visitor.token)
-
-    def _spawn(
-        self, work: Coroutine[Any, Any, object], tasks: set[asyncio.Task[object]] | None = None
-    ) -> None:
-        async def guarded() -> None:
-            try:
-                await work
-            except Exception:
-                log.exception("visitor bookkeeping failed")
-
-        held = self._tasks if tasks is None else tasks
-        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(guarded())
-        held.add(task)
-        task.add_done_callback(held.discard)
 
 
 def _maybe_token(id_tag: str) -> bool:
