@@ -1,10 +1,10 @@
 """Putting a copy back, and the copy taken before a migration changes the schema.
 
 A restore checks the copy first (sound, ChargeDesk's, a schema this program knows: a
-newer one would be opened by code that does not understand it), keeps the current
-database (with its ``-wal`` and ``-shm``, which belong to it) under the name
-``<name>.before-restore-<time>.db`` and only then renames a private, checked copy of the
-backup into place. Nothing is deleted: the database restored over stays beside it.
+newer one would be opened by code that does not understand it; and exactly that schema,
+nothing added or taken away), keeps the current database (with its ``-wal`` and
+``-shm``, which belong to it) under the name ``<name>.before-restore-<time>.db`` and
+only then renames a private, checked copy of the backup into place. Nothing is deleted: the database restored over stays beside it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from alembic.script import ScriptDirectory
 
 from console.storage.backup import BackupCopy, BackupError, check_copy, copy_database, side_files
 from console.storage.database import MIGRATIONS_DIR, ensure_private_dir
+from console.storage.schema_shape import differences, expected_shape, shape_of_file
 
 
 @cache
@@ -53,8 +54,9 @@ def kept_name(database: Path, what: str, moment: datetime) -> Path:
 def check_restorable(path: Path) -> str:
     """Check that ``path`` can be restored by this program; its schema revision.
 
-    Raises BackupError: not a SQLite file, damaged, not ChargeDesk's, or made by a newer
-    ChargeDesk (an older schema is fine: it is migrated once restored).
+    Raises BackupError: not a SQLite file, damaged, not ChargeDesk's, made by a newer
+    ChargeDesk (an older schema is fine: it is migrated once restored), or its schema
+    is not exactly what ChargeDesk makes at its revision (see storage/schema_shape.py).
     """
     if not path.is_file():
         raise BackupError(f"there is no file {path}")
@@ -63,6 +65,16 @@ def check_restorable(path: Path) -> str:
         raise BackupError(
             f"{path} was made by a newer ChargeDesk (schema {revision}; this one knows up "
             f"to {head_revision()}): restore it with that version or a newer one"
+        )
+    try:
+        found = shape_of_file(path)
+    except sqlite3.Error as error:
+        raise BackupError(f"{path} cannot be read: {error}") from error
+    problems = differences(found, expected_shape(revision))
+    if problems:
+        raise BackupError(
+            f"{path} is not a copy ChargeDesk made: its schema differs from what schema "
+            f"{revision} has ({problems})"
         )
     return revision
 

@@ -25,8 +25,10 @@ from console.storage.restore import (
     restore_copy,
     revision_of,
 )
+from console.storage.schema_shape import expected_shape, shape_of_file
 
 MOMENT = datetime(2026, 12, 7, 22, 15, tzinfo=UTC)
+UNIQUE_DIGEST_DROPPED = "api_tokens without UNIQUE (digest)"
 
 
 def _database(folder: Path, name: str = "site.db") -> Path:
@@ -135,6 +137,58 @@ def test_restore_refuses_a_damaged_copy(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match=r"damaged|cannot be read|not a ChargeDesk"):
         check_restorable(copy)
     assert _setting(database, "site.name") == "Hospital"
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (
+            "CREATE TRIGGER zero AFTER INSERT ON sessions "
+            "BEGIN UPDATE sessions SET meter_start = 0 WHERE id = new.id; END",
+            "unexpected trigger zero",
+        ),
+        ("CREATE VIEW everything AS SELECT * FROM sessions", "unexpected view everything"),
+        ("ALTER TABLE sessions ADD COLUMN note TEXT", "unexpected column sessions.note"),
+        ("DROP INDEX ix_alarms_open", "missing index ix_alarms_open"),
+        (UNIQUE_DIGEST_DROPPED, r"missing index on api_tokens u digest \(\(digest\) unique=1"),
+    ],
+)
+def test_restore_refuses_a_copy_whose_schema_was_changed(
+    tmp_path: Path, change: str, words: str
+) -> None:
+    database = _database(tmp_path)
+    copy = copy_database(database, tmp_path / "copy.db").path
+    connection = sqlite3.connect(copy)
+    if change == UNIQUE_DIGEST_DROPPED:
+        # The table rebuilt as before, less its UNIQUE: two tokens could share a digest.
+        (table,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'api_tokens'"
+        ).fetchone()
+        loose = table.replace("api_tokens", "loose").replace(", \n\tUNIQUE (digest)", "")
+        assert "UNIQUE" not in loose
+        change = (
+            f"{loose}; INSERT INTO loose SELECT * FROM api_tokens; DROP TABLE api_tokens; "
+            "ALTER TABLE loose RENAME TO api_tokens"
+        )
+    connection.executescript(change)
+    connection.close()
+    with pytest.raises(BackupError, match=f"not a copy ChargeDesk made.*{words}"):
+        restore_copy(copy, database, MOMENT)
+    assert _setting(database, "site.name") == "Hospital"
+    assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_a_copy_migrated_from_the_first_schema_has_the_shape_of_a_new_one(
+    tmp_path: Path,
+) -> None:
+    """Sites upgraded version after version restore as well as new ones."""
+    old = tmp_path / "old.db"
+    engine = create_db_engine(f"sqlite:///{old}")
+    command.upgrade(alembic_config(engine), "0001")
+    engine.dispose()
+    open_database(f"sqlite:///{old}").dispose()  # the start's own migration, step by step
+    assert shape_of_file(old) == expected_shape(head_revision())
+    assert check_restorable(copy_database(old, tmp_path / "copy.db").path) == head_revision()
 
 
 def test_restore_refuses_a_newer_schema(tmp_path: Path) -> None:
