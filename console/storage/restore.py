@@ -4,7 +4,8 @@ A restore checks the copy first (sound, ChargeDesk's, a schema this program know
 newer one would be opened by code that does not understand it; and exactly that schema,
 nothing added or taken away), keeps the current database (with its ``-wal`` and
 ``-shm``, which belong to it) under the name ``<name>.before-restore-<time>.db`` and
-only then renames a private, checked copy of the backup into place. Nothing is deleted: the database restored over stays beside it.
+only then renames a private, checked copy of the backup into place. Nothing is deleted:
+the database restored over stays beside it.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from console.ui.staff.desk import StaffDesk
 from console.ui.technician.view import TechnicianView
 
 STALE_AFTER = 2.0  # seconds without an update before the status bar says so
+DATA_WIDTH = 260  # pixels at most for the database location in the status bar
 
 
 class MainWindow(QMainWindow):
@@ -98,15 +99,21 @@ class MainWindow(QMainWindow):
         self.connected_label = QLabel()
         # An attached console's data is the site's, not the file beside it.
         place = getattr(engine, "remote_database", None) or database_location(config.database_url)
-        self.database_label = QLabel(self.tr("Data: ") + place)
+        # The chargers' address matters more on a narrow bar: a long path is cut in its
+        # middle (whole in the tooltip) rather than the address at its end.
+        data = self.tr("Data: ") + place
+        self.database_label = QLabel(
+            self.fontMetrics().elidedText(data, Qt.TextElideMode.ElideMiddle, DATA_WIDTH)
+        )
+        self.database_label.setToolTip(data)
+        # Shown only while updates are late, left of the figures: it takes its room from
+        # the address, and the figures beside it stay put when it comes and goes.
         self.freshness_label = QLabel()
-        # Its own width, so the figures beside it stay put when the warning comes and goes.
-        sample = self.tr("⚠ no update for %1 s").replace("%1", "9999")
-        self.freshness_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(sample) + 8)
+        self.freshness_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.address_label, 1)
-        bar.addPermanentWidget(self.connected_label)
         bar.addPermanentWidget(self.freshness_label)
+        bar.addPermanentWidget(self.connected_label)
         bar.addPermanentWidget(self.database_label)
         self._on_chargers_changed([], True)
 
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
         stale = self.mirror.last_update and age > STALE_AFTER
         text = self.tr("⚠ no update for %1 s").replace("%1", f"{age:.0f}") if stale else ""
         self.freshness_label.setText(text)
+        self.freshness_label.setVisible(bool(text))
 
     def _on_charger_activated(self, charger_id: str) -> None:
         self.detail.show_charger(charger_id)

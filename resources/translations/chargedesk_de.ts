@@ -302,8 +302,8 @@
             <location filename="../../console/ui/alarms/banner.py" />
             <source>%n unacknowledged alarm(s)</source>
             <translation>
-                <numerusform>Unbestätigte Alarme: %n</numerusform>
-                <numerusform>Unbestätigte Alarme: %n</numerusform>
+                <numerusform>%n unbestätigter Alarm</numerusform>
+                <numerusform>%n unbestätigte Alarme</numerusform>
             </translation>
         </message>
         <message>
@@ -439,8 +439,8 @@
             <location filename="../../console/ui/alarms/page.py" />
             <source>✔ %n alarm(s) acknowledged</source>
             <translation>
-                <numerusform>✔ Bestätigte Alarme: %n</numerusform>
-                <numerusform>✔ Bestätigte Alarme: %n</numerusform>
+                <numerusform>✔ %n Alarm bestätigt</numerusform>
+                <numerusform>✔ %n Alarme bestätigt</numerusform>
             </translation>
         </message>
     </context>
@@ -2636,8 +2636,8 @@ Karte %2 entsperren? Ladestationen nehmen sie wieder an.</translation>
             <location filename="../../console/ui/cards/files.py" />
             <source>%n card(s) exported to </source>
             <translation>
-                <numerusform>%n Karte(n) exportiert nach </numerusform>
-                <numerusform>%n Karte(n) exportiert nach </numerusform>
+                <numerusform>%n Karte exportiert nach </numerusform>
+                <numerusform>%n Karten exportiert nach </numerusform>
             </translation>
         </message>
         <message>
@@ -2750,8 +2750,8 @@ Karte %2 entsperren? Ladestationen nehmen sie wieder an.</translation>
             <location filename="../../console/ui/cards/view.py" />
             <source>%n card(s) shown</source>
             <translation>
-                <numerusform>Angezeigte Karten: %n</numerusform>
-                <numerusform>Angezeigte Karten: %n</numerusform>
+                <numerusform>%n Karte angezeigt</numerusform>
+                <numerusform>%n Karten angezeigt</numerusform>
             </translation>
         </message>
         <message>
@@ -4290,8 +4290,8 @@ Wenn es die Zertifizierungsstelle ist, über die die Ladestation ChargeDesk vert
             <location filename="../../console/ui/technician/configuration.py" />
             <source>%n change(s) not applied yet.</source>
             <translation>
-                <numerusform>Noch nicht übernommene Änderungen: %n.</numerusform>
-                <numerusform>Noch nicht übernommene Änderungen: %n.</numerusform>
+                <numerusform>%n Änderung noch nicht übernommen.</numerusform>
+                <numerusform>%n Änderungen noch nicht übernommen.</numerusform>
             </translation>
         </message>
         <message>
@@ -5109,8 +5109,8 @@ Wenn es die Zertifizierungsstelle ist, über die die Ladestation ChargeDesk vert
             <location filename="../../console/ui/sessions/export_job.py" />
             <source>Exporting %n session(s)…</source>
             <translation>
-                <numerusform>Ladevorgänge werden exportiert (%n)…</numerusform>
-                <numerusform>Ladevorgänge werden exportiert (%n)…</numerusform>
+                <numerusform>%n Ladevorgang wird exportiert…</numerusform>
+                <numerusform>%n Ladevorgänge werden exportiert…</numerusform>
             </translation>
         </message>
         <message>
@@ -5295,8 +5295,8 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/reports/energy_page.py" />
             <source> · %n session(s) without a bill</source>
             <translation>
-                <numerusform> · ohne Abrechnung: %n</numerusform>
-                <numerusform> · ohne Abrechnung: %n</numerusform>
+                <numerusform> · %n Ladevorgang ohne Abrechnung</numerusform>
+                <numerusform> · %n Ladevorgänge ohne Abrechnung</numerusform>
             </translation>
         </message>
         <message>
@@ -5545,8 +5545,8 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/cards/history.py" />
             <source>✓ %n session(s) exported to </source>
             <translation>
-                <numerusform>✓ Ladevorgänge exportiert (%n) nach </numerusform>
-                <numerusform>✓ Ladevorgänge exportiert (%n) nach </numerusform>
+                <numerusform>✓ %n Ladevorgang exportiert nach </numerusform>
+                <numerusform>✓ %n Ladevorgänge exportiert nach </numerusform>
             </translation>
         </message>
     </context>
@@ -5612,32 +5612,32 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>%n new card(s)</source>
             <translation>
-                <numerusform>%n neue Karte(n)</numerusform>
-                <numerusform>%n neue Karte(n)</numerusform>
+                <numerusform>%n neue Karte</numerusform>
+                <numerusform>%n neue Karten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>%n new person(s)</source>
             <translation>
-                <numerusform>%n neue Person(en)</numerusform>
-                <numerusform>%n neue Person(en)</numerusform>
+                <numerusform>%n neue Person</numerusform>
+                <numerusform>%n neue Personen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>%n person(s) changed</source>
             <translation>
-                <numerusform>%n Person(en) geändert</numerusform>
-                <numerusform>%n Person(en) geändert</numerusform>
+                <numerusform>%n Person geändert</numerusform>
+                <numerusform>%n Personen geändert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>%n problem(s)</source>
             <translation>
-                <numerusform>%n Problem(e)</numerusform>
-                <numerusform>%n Problem(e)</numerusform>
+                <numerusform>%n Problem</numerusform>
+                <numerusform>%n Probleme</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -5660,16 +5660,16 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>, %n new person(s)</source>
             <translation>
-                <numerusform>, %n neue Person(en)</numerusform>
-                <numerusform>, %n neue Person(en)</numerusform>
+                <numerusform>, %n neue Person</numerusform>
+                <numerusform>, %n neue Personen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>, %n person(s) changed</source>
             <translation>
-                <numerusform>, %n Person(en) geändert</numerusform>
-                <numerusform>, %n Person(en) geändert</numerusform>
+                <numerusform>, %n Person geändert</numerusform>
+                <numerusform>, %n Personen geändert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -5684,8 +5684,8 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>; %n row(s) with problems skipped</source>
             <translation>
-                <numerusform>; %n Zeile(n) mit Problemen übersprungen</numerusform>
-                <numerusform>; %n Zeile(n) mit Problemen übersprungen</numerusform>
+                <numerusform>; %n Zeile mit Problemen übersprungen</numerusform>
+                <numerusform>; %n Zeilen mit Problemen übersprungen</numerusform>
             </translation>
         </message>
         <message>
@@ -5712,8 +5712,8 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>Import %n card(s)</source>
             <translation>
-                <numerusform>%n Karte(n) importieren</numerusform>
-                <numerusform>%n Karte(n) importieren</numerusform>
+                <numerusform>%n Karte importieren</numerusform>
+                <numerusform>%n Karten importieren</numerusform>
             </translation>
         </message>
         <message>
@@ -5725,8 +5725,8 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>Imported: %n new card(s)</source>
             <translation>
-                <numerusform>Importiert: %n neue Karte(n)</numerusform>
-                <numerusform>Importiert: %n neue Karte(n)</numerusform>
+                <numerusform>Importiert: %n neue Karte</numerusform>
+                <numerusform>Importiert: %n neue Karten</numerusform>
             </translation>
         </message>
         <message>
@@ -5793,8 +5793,8 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/cards/import_dialog.py" />
             <source>⚠ %n row(s) with problems will be skipped; fix the file and choose it again to import them.</source>
             <translation>
-                <numerusform>⚠ Zeilen mit Problemen werden übersprungen: %n. Korrigieren Sie die Datei und wählen Sie sie erneut aus, um sie zu importieren.</numerusform>
-                <numerusform>⚠ Zeilen mit Problemen werden übersprungen: %n. Korrigieren Sie die Datei und wählen Sie sie erneut aus, um sie zu importieren.</numerusform>
+                <numerusform>⚠ %n Zeile mit Problemen wird übersprungen. Korrigieren Sie die Datei und wählen Sie sie erneut aus, um sie zu importieren.</numerusform>
+                <numerusform>⚠ %n Zeilen mit Problemen werden übersprungen. Korrigieren Sie die Datei und wählen Sie sie erneut aus, um sie zu importieren.</numerusform>
             </translation>
         </message>
         <message>
@@ -6071,8 +6071,8 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
             <location filename="../../console/ui/main_window.py" />
             <source>%n charger(s) connected</source>
             <translation>
-                <numerusform>Verbundene Ladestationen: %n</numerusform>
-                <numerusform>Verbundene Ladestationen: %n</numerusform>
+                <numerusform>%n Ladestation verbunden</numerusform>
+                <numerusform>%n Ladestationen verbunden</numerusform>
             </translation>
         </message>
         <message>
@@ -6123,7 +6123,7 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
         <message>
             <location filename="../../console/ui/main_window.py" />
             <source>Chargers connect to: </source>
-            <translation>Ladestationen verbinden sich mit: </translation>
+            <translation>Adresse für Ladestationen: </translation>
         </message>
         <message>
             <location filename="../../console/ui/main_window.py" />
@@ -6133,7 +6133,7 @@ Tun Sie dies nur, wenn die Ladestation das Ende nie selbst melden wird (sie hat 
         <message>
             <location filename="../../console/ui/main_window.py" />
             <source>⚠ no update for %1 s</source>
-            <translation>⚠ seit %1 s keine Aktualisierung</translation>
+            <translation>⚠ %1 s ohne Aktualisierung</translation>
         </message>
     </context>
     <context>
@@ -7259,8 +7259,8 @@ Vergleichen Sie ihn mit dem Fingerabdruck, den der Standort-PC anzeigt (Technik 
             <location filename="../../console/ui/cards/refused.py" />
             <source>%n not registered</source>
             <translation>
-                <numerusform>Nicht registriert: %n</numerusform>
-                <numerusform>Nicht registriert: %n</numerusform>
+                <numerusform>%n nicht registriert</numerusform>
+                <numerusform>%n nicht registriert</numerusform>
             </translation>
         </message>
         <message>
@@ -7353,16 +7353,16 @@ Vergleichen Sie ihn mit dem Fingerabdruck, den der Standort-PC anzeigt (Technik 
             <location filename="../../console/ui/reports/statements_page.py" />
             <source>%n billed session(s)</source>
             <translation>
-                <numerusform>Abgerechnete Ladevorgänge: %n</numerusform>
-                <numerusform>Abgerechnete Ladevorgänge: %n</numerusform>
+                <numerusform>%n abgerechneter Ladevorgang</numerusform>
+                <numerusform>%n abgerechnete Ladevorgänge</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../console/ui/reports/energy_page.py" />
             <source>%n session(s)</source>
             <translation>
-                <numerusform>Ladevorgänge: %n</numerusform>
-                <numerusform>Ladevorgänge: %n</numerusform>
+                <numerusform>%n Ladevorgang</numerusform>
+                <numerusform>%n Ladevorgänge</numerusform>
             </translation>
         </message>
         <message>
@@ -8365,8 +8365,8 @@ Behalten: Die Kostenberechnung nutzt jeden Zählerstand so, wie die Ladestation 
             <location filename="../../console/ui/sessions/view.py" />
             <source> · %n running</source>
             <translation>
-                <numerusform> · davon laufend: %n</numerusform>
-                <numerusform> · davon laufend: %n</numerusform>
+                <numerusform> · %n laufend</numerusform>
+                <numerusform> · %n laufend</numerusform>
             </translation>
         </message>
         <message>
@@ -8378,16 +8378,16 @@ Behalten: Die Kostenberechnung nutzt jeden Zählerstand so, wie die Ladestation 
             <location filename="../../console/ui/sessions/view.py" />
             <source>%n session(s) exported to </source>
             <translation>
-                <numerusform>Exportierte Ladevorgänge: %n, Datei: </numerusform>
-                <numerusform>Exportierte Ladevorgänge: %n, Datei: </numerusform>
+                <numerusform>%n Ladevorgang exportiert nach </numerusform>
+                <numerusform>%n Ladevorgänge exportiert nach </numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../console/ui/sessions/view.py" />
             <source>%n session(s) shown</source>
             <translation>
-                <numerusform>Angezeigte Ladevorgänge: %n</numerusform>
-                <numerusform>Angezeigte Ladevorgänge: %n</numerusform>
+                <numerusform>%n Ladevorgang angezeigt</numerusform>
+                <numerusform>%n Ladevorgänge angezeigt</numerusform>
             </translation>
         </message>
         <message>

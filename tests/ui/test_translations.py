@@ -58,6 +58,21 @@ def test_the_main_window_speaks_german(german_console: Console) -> None:
     assert box.button(QMessageBox.StandardButton.Cancel).text() == "Abbrechen"
 
 
+def test_counts_take_the_german_singular_and_plural(german_console: Console) -> None:
+    """Qt's plural forms: one charger, several chargers, as a German desk reads them."""
+    label = german_console.window.connected_label
+    assert label.text() == "0 Ladestationen verbunden / 0"
+
+    def connected(count: int) -> str:
+        return QCoreApplication.translate("MainWindow", "%n charger(s) connected", "", count)
+
+    assert connected(1) == "1 Ladestation verbunden"
+    assert connected(6) == "6 Ladestationen verbunden"
+    alarms = "%n unacknowledged alarm(s)"
+    assert QCoreApplication.translate("AlarmBanner", alarms, "", 1) == "1 unbestätigter Alarm"
+    assert QCoreApplication.translate("AlarmBanner", alarms, "", 2) == "2 unbestätigte Alarme"
+
+
 def test_values_follow_the_german_locale(german: Path) -> None:
     """Money, energy, power and times in German; the files' fixed formats unchanged."""
     formatting.set_site_zone(None)

@@ -114,6 +114,7 @@ class ConfigurationPage(QWidget):
         self.model.modelReset.connect(self._show_value)
         self.state_label = QLabel()
         self.state_label.setStyleSheet("color:#5A6570;")
+        self.state_label.setWordWrap(True)  # the pending changes must not be cut off
 
         self.snapshots = SnapshotsPanel(self.client, self.mirror, self.picker, self.staff)
 
@@ -137,6 +138,7 @@ class ConfigurationPage(QWidget):
         self.splitter.addWidget(self.snapshots)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([3000, 2000])  # 3:2 whatever the widths the words ask for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
