@@ -24,8 +24,10 @@ import pytest
 from console.storage.database import open_database
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVE = ["serve", "--port", "0", "--host", "127.0.0.1"]
-GUI: list[str] = ["--port", "0"]
+# No fixed port (wss:// 9443, the API's 9444): a test beside them on another worker
+# would find it taken and fail for the wrong reason.
+SERVE = ["serve", "--port", "0", "--host", "127.0.0.1", "--no-tls", "--no-api"]
+GUI: list[str] = ["--port", "0", "--no-tls", "--no-api"]
 ADMIN = ["chargers", "list"]
 
 

@@ -97,7 +97,8 @@ def test_serve_writes_its_log_file(tmp_path: Path) -> None:
     """``chargedesk serve --log-dir`` writes serve.log there (and still talks on stdout)."""
     env = {**os.environ, "CHARGEDESK_LOG_DIR": str(tmp_path / "elsewhere")}
     command = [sys.executable, "-m", "console.cli", "serve", "--host", "127.0.0.1"]
-    command += ["--port", "0", "--no-api", "--db", str(tmp_path / "site.db")]
+    # --no-tls: the default wss:// port may be taken by a test on another worker.
+    command += ["--port", "0", "--no-tls", "--no-api", "--db", str(tmp_path / "site.db")]
     command += ["--log-dir", str(tmp_path / "logs")]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     try:
