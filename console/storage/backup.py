@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,10 @@ def copy_database(
     folder = target.parent
     if not folder.is_dir():
         raise BackupError(f"the folder {folder} does not exist: create it or choose another")
-    temporary = folder / f".{target.name}.partial"
+    try:
+        temporary = _private_temporary(folder, target.name)
+    except OSError as error:
+        raise BackupError(f"cannot write the copy {target}: {error.strerror or error}") from error
     try:
         _copy(source, temporary, pages, progress)
         revision = check_copy(temporary)
@@ -114,12 +118,20 @@ def copy_database(
     return BackupCopy(target, target.stat().st_size, revision)
 
 
+def _private_temporary(folder: Path, name: str) -> Path:
+    """A new, empty file for the copy, private before SQLite writes a byte of card owners
+    or password hashes. Its name is random and it is created exclusively: in a folder
+    others can write to (a site may choose a shared one), nobody can put a link there
+    in advance to make ChargeDesk write the copy over another file."""
+    handle, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
+    os.close(handle)  # mkstemp creates it 0600 with O_EXCL, which never follows a link
+    os.chmod(path, PRIVATE_FILE)
+    return Path(path)
+
+
 def _copy(
     source: Path, temporary: Path, pages: int, progress: Callable[[int, int], None] | None
 ) -> None:
-    _remove(temporary)
-    # Created private before SQLite writes a byte of card owners or password hashes.
-    os.close(os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE))
     reader = _connect(source)
     try:
         # One read transaction for every step: one snapshot, and the steps never restart.

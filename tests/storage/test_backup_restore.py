@@ -73,6 +73,25 @@ def test_a_copy_is_checked_private_and_restores_in_place(tmp_path: Path) -> None
     assert copy.path.exists()  # the backup itself stays as it was
 
 
+def test_a_link_planted_in_a_shared_backup_folder_is_not_written_through(
+    tmp_path: Path,
+) -> None:
+    """In a folder others can write to, no name the copy will use is known in advance."""
+    database = _database(tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o1777)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the engine user's own file")
+    for name in (".copy.db.partial", ".copy.db.partial-journal"):
+        (shared / name).symlink_to(victim)
+    copy = copy_database(database, shared / "copy.db")
+    assert victim.read_text() == "the engine user's own file"
+    # The copy went through a name of its own: a name it could have guessed (and had to
+    # delete first, leaving a moment to plant the link again) was not used at all.
+    assert (shared / ".copy.db.partial").is_symlink()
+    assert not copy.path.is_symlink() and check_copy(copy.path) == head_revision()
+
+
 def test_restore_to_a_new_file_keeps_nothing_aside(tmp_path: Path) -> None:
     copy = copy_database(_database(tmp_path), tmp_path / "copy.db")
     restored, kept = restore_copy(copy.path, tmp_path / "new" / "site.db", MOMENT)
