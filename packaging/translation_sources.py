@@ -55,6 +55,9 @@ class Message:
     locations: list[tuple[str, int]] = field(default_factory=list)
     translation: str = ""
     finished: bool = False
+    # A count's message (numerus): the language's forms, singular first ("1 Karte",
+    # "2 Karten"); empty when every form is ``translation``.
+    forms: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -71,16 +71,17 @@ def read_ts(path: Path) -> dict[Key, Message]:
             kind = translation.get("type", "") if translation is not None else "unfinished"
             if kind in ("obsolete", "vanished"):
                 continue
-            text = ""
+            text, forms = "", []
             if translation is not None:
-                forms = list(translation.iter("numerusform"))
-                text = (forms[0].text if forms else translation.text) or ""
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                text = (forms[0] if forms else translation.text) or ""
             key = Key(name, element.findtext("source") or "", element.findtext("comment") or "")
             messages[key] = Message(
                 key,
                 numerus=element.get("numerus") == "yes",
                 translation=text,
-                finished=kind == "" and bool(text),
+                finished=kind == "" and all(forms or [text]),
+                forms=forms,
             )
     return messages
 
@@ -108,8 +109,10 @@ def write_ts(path: Path, language: str, messages: dict[Key, Message]) -> None:
             if not message.finished:
                 translation.set("type", "unfinished")
             if message.numerus:
-                for _form in range(2):  # German: singular and plural
-                    ET.SubElement(translation, "numerusform").text = message.translation
+                # German and English: singular and plural.
+                forms = message.forms if len(message.forms) >= 2 else [message.translation] * 2
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
             elif message.translation:
                 translation.text = message.translation
     ET.indent(root, space="    ")
@@ -127,6 +130,7 @@ def updated(found: Extraction, existing: dict[Key, Message]) -> dict[Key, Messag
         old = existing.get(key)
         if old is not None:
             message.translation, message.finished = old.translation, old.finished
+            message.forms = old.forms
         result[key] = message
     return result
 
@@ -145,10 +149,12 @@ def merge(json_file: Path, language: str = "de") -> tuple[int, list[str]]:
 
     A value may instead be {context: translation} (with "*" for every other context)
     where one English word needs different words in German ("Charging" as a status
-    and as a tariff's time). Returns how many messages were filled and the JSON's
-    sources the .ts does not have.
+    and as a tariff's time), and a count's message a list of its forms, singular first.
+    Returns how many messages were filled and the JSON's sources the .ts does not have.
     """
-    table: dict[str, str | dict[str, str]] = json.loads(json_file.read_text(encoding="utf-8"))
+    table: dict[str, str | list[str] | dict[str, str]] = json.loads(
+        json_file.read_text(encoding="utf-8")
+    )
     path = ts_path(language)
     messages = read_ts(path)
     filled, used = 0, set()
@@ -156,7 +162,10 @@ def merge(json_file: Path, language: str = "de") -> tuple[int, list[str]]:
         text = table.get(message.key.source)
         if isinstance(text, dict):
             text = text.get(message.key.context) or text.get("*")
-        if text:
+        if isinstance(text, list) and message.numerus:  # a count's forms, singular first
+            message.forms = [str(form) for form in text]
+            text = message.forms[0] if message.forms else ""
+        if isinstance(text, str) and text:
             message.translation, message.finished = text, True
             filled += 1
             used.add(message.key.source)

@@ -215,16 +215,17 @@ def test_every_translation_is_finished_and_keeps_its_placeholders(language: str)
     script = load_translations_script()
     wrong: list[str] = []
     for key, message in script.read_ts(script.ts_path(language)).items():
-        source, text = key.source, message.translation
+        source = key.source
         if not message.finished:
             wrong.append(f"unfinished: {source!r}")
             continue
-        if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text)):
-            wrong.append(f"placeholders: {source!r} -> {text!r}")
-        if Counter(TAG.findall(source)) != Counter(TAG.findall(text)):
-            wrong.append(f"tags: {source!r} -> {text!r}")
-        if _amp_count(source) == 1 and _amp_count(text) != 1:
-            wrong.append(f"accelerator: {source!r} -> {text!r}")
+        for text in message.forms or [message.translation]:  # each form of a count
+            if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text)):
+                wrong.append(f"placeholders: {source!r} -> {text!r}")
+            if Counter(TAG.findall(source)) != Counter(TAG.findall(text)):
+                wrong.append(f"tags: {source!r} -> {text!r}")
+            if _amp_count(source) == 1 and _amp_count(text) != 1:
+                wrong.append(f"accelerator: {source!r} -> {text!r}")
     assert not wrong, f"{len(wrong)} problems:\n" + "\n".join(wrong[:40])
 
 
@@ -261,3 +262,22 @@ def test_the_extractor_follows_pyside_contexts(tmp_path: Path) -> None:
         ("Words", "E"),
         ("Svc", "F"),
     }
+
+
+def test_a_counts_singular_and_plural_survive_extraction(tmp_path: Path) -> None:
+    """Re-extracting keeps each plural form; merge fills them from a list."""
+    script = load_translations_script()
+    key = script.Key("Cards", "%n card(s) shown", "")
+    message = script.Message(key, numerus=True, translation="%n Karte", finished=True)
+    message.forms = ["%n Karte angezeigt", "%n Karten angezeigt"]
+    path = tmp_path / "chargedesk_de.ts"
+    script.write_ts(path, "de", {key: message})
+    again = script.read_ts(path)[key]
+    assert again.forms == ["%n Karte angezeigt", "%n Karten angezeigt"] and again.finished
+    found = script.Extraction(messages={key: script.Message(key, numerus=True)})
+    kept = script.updated(found, script.read_ts(path))[key]
+    assert kept.forms == again.forms and kept.finished
+    # A form left empty is unfinished work, even with the other one filled.
+    text = path.read_text(encoding="utf-8").replace("%n Karten angezeigt", "")
+    path.write_text(text, encoding="utf-8")
+    assert not script.read_ts(path)[key].finished
