@@ -18,6 +18,7 @@ import json
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -47,8 +48,11 @@ extract_messages = _sources.extract_messages
 project = _sources.Project
 
 TS_FOLDER = ROOT / "resources" / "translations"
-LANGUAGES = ("de",)
-TS_LANGUAGE = {"de": "de_DE"}
+LANGUAGES = ("de", "en")
+TS_LANGUAGE = {"de": "de_DE", "en": "en_US"}
+# English is the code's own language; its .ts holds only the counts, whose singular and
+# plural the code cannot write in one string ("%n card(s)" -> "1 card", "2 cards").
+COUNTS_ONLY = frozenset({"en"})
 
 
 # --- .ts files -------------------------------------------------------------------------
@@ -127,12 +131,22 @@ def updated(found: Extraction, existing: dict[Key, Message]) -> dict[Key, Messag
     """The code's messages keeping the translations of those that did not change."""
     result: dict[Key, Message] = {}
     for key, message in found.messages.items():
+        # A copy: the same extraction fills every language's file.
+        message = replace(message, locations=list(message.locations), forms=[])
         old = existing.get(key)
         if old is not None:
             message.translation, message.finished = old.translation, old.finished
-            message.forms = old.forms
+            message.forms = list(old.forms)
         result[key] = message
     return result
+
+
+def wanted(found: Extraction, language: str) -> Extraction:
+    """The messages ``language``'s .ts holds: all, or for English only the counts."""
+    if language not in COUNTS_ONLY:
+        return found
+    counts = {key: message for key, message in found.messages.items() if message.numerus}
+    return Extraction(messages=counts, problems=found.problems)
 
 
 def extract(languages: Iterable[str] = LANGUAGES) -> Extraction:
@@ -140,7 +154,7 @@ def extract(languages: Iterable[str] = LANGUAGES) -> Extraction:
     found = extract_messages()
     for language in languages:
         path = ts_path(language)
-        write_ts(path, language, updated(found, read_ts(path)))
+        write_ts(path, language, updated(wanted(found, language), read_ts(path)))
     return found
 
 
@@ -183,8 +197,9 @@ def check(languages: Iterable[str] = LANGUAGES) -> list[str]:
     problems = list(found.problems)
     for language in languages:
         messages = read_ts(ts_path(language))
-        missing = set(found.messages) - set(messages)
-        gone = set(messages) - set(found.messages)
+        expected = wanted(found, language).messages
+        missing = set(expected) - set(messages)
+        gone = set(messages) - set(expected)
         unfinished = [k for k, m in messages.items() if not m.finished]
         name = ts_path(language).name
         problems += [f"{name}: not extracted yet: {k.context}: {k.source!r}" for k in missing]

@@ -21,6 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Log files of the programs the tests start (serve, the engine child) go to a folder of
 # this run, not to the user's log folder.
 os.environ.setdefault("CHARGEDESK_LOG_DIR", tempfile.mkdtemp(prefix="chargedesk-test-logs-"))
+# Translations the console compiles at start go to a cache of this process (each xdist
+# worker its own), not to the user's cache folder.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="chargedesk-test-cache-")
 # Staff passwords hashed at a test-sized argon2 cost (read when the hashing module is
 # imported, and inherited by programs the tests start): full cost is 0.1-0.3 s a hash.
 os.environ.setdefault("CHARGEDESK_TEST_ARGON2", "1")

@@ -41,7 +41,9 @@ log = logging.getLogger(__name__)
 LANGUAGE_KEY = "desk/language"
 LANGUAGE_VARIABLE = "CHARGEDESK_LANGUAGE"
 SYSTEM = "system"
-TRANSLATED = ("de",)  # languages with a chargedesk_<lang>.ts; English is the source
+# Languages with a whole chargedesk_<lang>.ts. English is the code's own; its .ts holds
+# only the singular and plural of counts.
+TRANSLATED = ("de",)
 LRELEASE_SECONDS = 60
 # Installed translators must stay referenced: Qt does not own them.
 _installed: list[QTranslator] = []
@@ -85,12 +87,19 @@ def compile_ts(ts_file: Path, target: Path) -> Path:
     """Compile ``ts_file`` into ``target``/<same name>.qm with lrelease; return the .qm."""
     target.mkdir(parents=True, exist_ok=True)
     qm_file = target / ts_file.with_suffix(".qm").name
-    subprocess.run(
-        [str(lrelease_path()), "-silent", str(ts_file), "-qm", str(qm_file)],
-        check=True,
-        timeout=LRELEASE_SECONDS,
-        capture_output=True,
-    )
+    # Written under a name of its own, then renamed: a second console starting at the
+    # same moment loads the old file or the new one, never half of one.
+    partial = target / f".{qm_file.name}.{os.getpid()}.partial"
+    try:
+        subprocess.run(
+            [str(lrelease_path()), "-silent", str(ts_file), "-qm", str(partial)],
+            check=True,
+            timeout=LRELEASE_SECONDS,
+            capture_output=True,
+        )
+        os.replace(partial, qm_file)
+    finally:
+        partial.unlink(missing_ok=True)
     return qm_file
 
 
@@ -146,6 +155,10 @@ def install_translations(choice: str | None = None, cache: Path | None = None) -
         if system.language() != QLocale.Language.English and system.name() != "C":
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         locale_format.set_display_locale(None)  # the fixed formats of today
+        # English needs only its counts: "1 card", "2 cards" for the code's "%n card(s)".
+        found = qm_file("en", cache)
+        if found is None or not _install(found):
+            log.warning("the console's English plural forms could not be loaded")
         return language
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not _install(qt_folder, f"qtbase_{language}"):

@@ -56,9 +56,12 @@ def test_preview_before_import_then_import(
         changed = next(row for row in rows if row.kind is PreviewKind.CHANGED)
         assert changed.card == "04OLD0001" and "status: active → blocked" in changed.details
         assert any("Ada Lovelace" in r.details for r in rows if r.kind is PreviewKind.PERSON)
-        assert dialog.skip_label.isVisibleTo(dialog) and "2 row(s)" in dialog.skip_label.text()
+        assert (
+            dialog.skip_label.isVisibleTo(dialog)
+            and "2 rows with problems" in dialog.skip_label.text()
+        )
         assert dialog.import_button.isEnabled()
-        assert dialog.import_button.text() == "Import 2 card(s)"
+        assert dialog.import_button.text() == "Import 2 cards"
 
         # Nothing is written by the preview.
         cards = await console.client.read(lambda q: q.cards())
@@ -71,7 +74,7 @@ def test_preview_before_import_then_import(
         await wait_until(lambda: view.model.row_of("04NEW0001") is not None)
         text = view.card_actions.banner.text.text()
         assert view.card_actions.banner.kind == "ok"
-        assert "1 new card(s)" in text and "1 changed" in text and "2 row(s)" in text
+        assert "1 new card," in text and "1 changed" in text and "2 rows" in text
         old = await console.client.read(lambda q: q.card("04OLD0001"))
         assert old is not None and old.status is CardStatus.BLOCKED
         new = await console.client.read(lambda q: q.card("04NEW0001"))
@@ -147,7 +150,7 @@ def test_export_writes_every_card(
         assert task is not None
         await task
         assert view.card_actions.banner.kind == "ok"
-        assert "1 card(s) exported" in view.card_actions.banner.text.text()
+        assert "1 card exported" in view.card_actions.banner.text.text()
         assert "04EXP" in target.read_text(encoding="utf-8-sig")
 
     run(qloop, scenario())

@@ -189,7 +189,7 @@ def test_the_week_by_day_shows_the_known_totals(
     assert cells[-1] == ["Total", "3", "20.0", "5.60", "1"]
     assert view.energy.chart.values() == [14.0, 0.0, 6.0, 0.0, 0.0, 0.0, 0.0]
     summary = view.energy.summary_label.text()
-    assert "3 session(s)" in summary and "20.0 kWh" in summary and "EUR 5.60" in summary
+    assert "3 sessions" in summary and "20.0 kWh" in summary and "EUR 5.60" in summary
     assert not view.errors  # type: ignore[attr-defined]
 
 
@@ -234,7 +234,7 @@ def test_a_statement_of_the_month_saved_as_csv(
     run(qloop, wait_until(lambda: page.person_combo.count() == 1))
     page.month_edit.setDate(QDate(2026, 1, 1))
     run(qloop, wait_until(lambda: page.statement is not None and page.statement.month == 1))
-    assert "2 billed session(s)" in page.summary_label.text()
+    assert "2 billed sessions" in page.summary_label.text()
     assert "EUR 5.60" in page.summary_label.text()
     target = tmp_path / "aylin.csv"
     view.files.choose_path = lambda *_args: str(target)  # type: ignore[method-assign]

@@ -136,7 +136,7 @@ def test_statements_offer_people_and_departments(
     page = view.statements
     assert not view.period_bar.isEnabled()  # the month is picked on the page
     assert page.person_combo.itemText(0) == "Dr. Maria Hoffmann — Radiology"
-    assert "2 billed session(s)" in page.summary_label.text()
+    assert "2 billed sessions" in page.summary_label.text()
     assert "EUR 8.34" in page.summary_label.text()
     page.department_radio.setChecked(True)
     # The departments billed in the month (the fake's bills), not those of today's people.

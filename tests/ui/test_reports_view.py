@@ -67,7 +67,7 @@ def test_the_first_read_shows_the_chart_table_and_totals(
     assert _table(view, 2)[-1] == "280.0"
     assert _table(view, 3)[-1] == "70.00"
     assert view.energy.chart.values() == [10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0]
-    assert "28 session(s)" in view.energy.summary_label.text()
+    assert "28 sessions" in view.energy.summary_label.text()
     assert "EUR 70.00" in view.energy.summary_label.text()
     today = date.today()
     name, since, until, by, _scale = queries.calls[-1]

@@ -296,7 +296,7 @@ def test_a_large_export_shows_progress_and_the_window_keeps_working(
     assert view.export_job is None and view.export_button.isEnabled()
     with path.open(encoding="utf-8-sig", newline="") as stream:
         assert sum(1 for _ in csv.reader(stream)) == rows + 1
-    assert view.message_label.text().startswith(f"{rows} session(s) exported to ")
+    assert view.message_label.text().startswith(f"{rows} sessions exported to ")
 
 
 def test_cancelling_a_large_export_writes_nothing(

@@ -221,7 +221,14 @@ def test_a_viewer_sees_that_the_page_is_for_admins(
     assert "admin" in audit.export_button.toolTip()
     run(qloop, audit.reload())  # the service refuses; the page says so
     assert audit.model.rowCount() == 0 and "needs the admin role" in audit.bar.text.text()
-    staffed_console.window.admin.setCurrentWidget(page)
+
+    async def back_to_the_accounts() -> None:
+        # Shown on the running loop, and its reload awaited: a reload started by the
+        # showing while no loop runs would run on and write to the bar below.
+        staffed_console.window.admin.setCurrentWidget(page)
+        await wait_until(lambda: not page.tasks.tasks)
+
+    run(qloop, back_to_the_accounts())
 
     # The service refuses anyway; its refusal reaches the page's message bar.
     assert not run(qloop, page.toggle_active())

@@ -96,6 +96,11 @@ def test_english_keeps_todays_formats(qloop: qasync.QEventLoop) -> None:
     assert locale_format.format_kwh(Decimal("3.25")) == "3.250"
     assert locale_format.number_text(11.04, 1) == "11.0"
     assert QCoreApplication.translate("MainWindow", "&Overview") == "&Overview"
+    # English counts read as English: "1 charger", "6 chargers", never "charger(s)".
+    count = "%n charger(s) connected"
+    assert QCoreApplication.translate("MainWindow", count, "", 1) == "1 charger connected"
+    assert QCoreApplication.translate("MainWindow", count, "", 6) == "6 chargers connected"
+    assert QCoreApplication.translate("MainWindow", count, "", 0) == "0 chargers connected"
 
 
 def test_services_sentences_translate_on_the_gui_thread_only(german: Path) -> None:
