@@ -16,10 +16,15 @@ from console.core.clock import utcnow
 from console.core.staff import Actor, Permission, require
 from console.services.audited import record
 from console.services.backups import require_backup_right
-from console.services.engine_lock import DatabaseInUse, hold_exclusively
+from console.services.engine_lock import DatabaseInUse, hold_exclusively, lock_path
 from console.storage.backup import BackupCopy, BackupError, copy_database, postgres_advice
-from console.storage.database import ensure_private_dir, open_database, sqlite_file_of
-from console.storage.restore import check_restorable, restore_copy
+from console.storage.database import (
+    create_db_engine,
+    ensure_private_dir,
+    open_database,
+    sqlite_file_of,
+)
+from console.storage.restore import restore_copy
 
 __all__ = ["BackupError", "DatabaseInUse", "Restored", "back_up", "restore"]
 
@@ -42,8 +47,18 @@ def _database_file(url: str) -> Path:
     return file
 
 
-def _audit(url: str, actor: Actor, action: str, target: str, facts: dict[str, object]) -> None:
-    engine = open_database(url)
+def _audit(
+    url: str,
+    actor: Actor,
+    action: str,
+    target: str,
+    facts: dict[str, object],
+    *,
+    migrate: bool = False,
+) -> None:
+    # Only a restore migrates (no engine can run then). A backup runs beside a live
+    # engine: changing the schema under it is not a backup's business.
+    engine = open_database(url) if migrate else create_db_engine(url)
     try:
         with engine.begin() as connection:
             record(connection, actor, action, target, None, facts)
@@ -57,9 +72,9 @@ def back_up(url: str, target: Path, *, actor: Actor) -> BackupCopy:
     require_backup_right(actor)
     database = _database_file(url)
     target = target.expanduser().resolve()
-    if target == database.resolve():
-        raise BackupError("the copy cannot replace the database itself: choose another file")
-    copy = copy_database(database, target)
+    if target == lock_path(database).resolve():
+        raise BackupError("the copy cannot replace the engine's lock file: choose another file")
+    copy = copy_database(database, target)  # refuses the database and its side files
     facts: dict[str, object] = {"file": str(copy.path), "size": copy.size}
     facts["revision"] = copy.revision
     _audit(url, actor, "backup.run", str(copy.path), facts)
@@ -77,7 +92,6 @@ def restore(url: str, source: Path, *, actor: Actor) -> Restored:
     source = source.expanduser().resolve()
     if source == database.resolve():
         raise BackupError("that file is the database itself: give a backup copy")
-    check_restorable(source)  # before anything else: a bad copy changes nothing
     try:
         ensure_private_dir(database.parent)  # a new place (a new PC): its lock file too
     except OSError as error:
@@ -87,5 +101,5 @@ def restore(url: str, source: Path, *, actor: Actor) -> Restored:
         # An older schema is brought up to date now, while no engine can start.
         facts: dict[str, object] = {"from": str(source), "revision": copy.revision}
         facts["kept"] = str(kept) if kept is not None else None
-        _audit(url, actor, "backup.restore", str(database), facts)
+        _audit(url, actor, "backup.restore", str(database), facts, migrate=True)
     return Restored(database, copy.size, copy.revision, kept)

@@ -87,7 +87,11 @@ def read_backup_settings(connection: Connection) -> BackupSettings:
         keep = int(get_setting(connection, _key("keep")) or default.keep)
     except ValueError:
         keep = default.keep
-    return BackupSettings(folder, moment.replace(second=0, microsecond=0), keep)
+    stored = BackupSettings(folder, moment.replace(second=0, microsecond=0), keep)
+    try:
+        return stored.checked()
+    except ValueError:  # changed by hand in the database: the defaults, not a surprise
+        return default
 
 
 def write_backup_settings(connection: Connection, settings: BackupSettings) -> None:

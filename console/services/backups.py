@@ -70,7 +70,7 @@ def require_backup_right(actor: Actor) -> None:
 def prune_copies(folder: Path, keep: int) -> list[Path]:
     """Remove the oldest of this feature's copies beyond ``keep``; the removed files."""
     copies = sorted(p for p in folder.iterdir() if COPY_NAME.match(p.name) and p.is_file())
-    removed = copies[: max(0, len(copies) - keep)]
+    removed = copies[: max(0, len(copies) - max(1, keep))]  # never the copy just made
     for path in removed:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
@@ -110,6 +110,7 @@ class BackupService:
         self.clock = clock
         self._lock = asyncio.Lock()  # one copy at a time
         self._task: asyncio.Task[None] | None = None
+        self._copying: asyncio.Future[BackupStatus] | None = None  # the copy's thread
 
     # -- reads -----------------------------------------------------------------------
     async def settings(self) -> BackupSettings:
@@ -119,10 +120,6 @@ class BackupService:
     async def status(self) -> BackupStatus | None:
         """The last backup's facts, None before the first."""
         return await self._writer.submit(read_backup_status)
-
-    def folder(self, settings: BackupSettings) -> Path | None:
-        """Where copies go with ``settings``; None for a database that is not a file."""
-        return None if self.database is None else settings.folder_for(self.database)
 
     # -- staff's operations ----------------------------------------------------------
     async def save_settings(self, settings: BackupSettings, *, actor: Actor) -> BackupSettings:
@@ -160,7 +157,9 @@ class BackupService:
         if self._task is not None:
             await cancel_and_wait(self._task)
             self._task = None
-        async with self._lock:
+        if self._copying is not None:
+            await asyncio.gather(self._copying, return_exceptions=True)
+        async with self._lock:  # a "back up now" under way records its outcome
             pass
 
     async def _every_minute(self) -> None:
@@ -203,7 +202,13 @@ class BackupService:
                 return read_backup_settings(connection), configured_zone(connection)
 
             settings, zone = await self._writer.submit(read)
-            status = await asyncio.to_thread(self._copy, settings, zone, moment, automatic)
+            # Shielded and kept: the engine stopping cancels the daily check, but a
+            # thread cannot be stopped, and close() waits for it before the database
+            # closes under it.
+            self._copying = asyncio.ensure_future(
+                asyncio.to_thread(self._copy, settings, zone, moment, automatic)
+            )
+            status = await asyncio.shield(self._copying)
             await self._record(status, actor)
             return status
 

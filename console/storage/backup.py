@@ -92,6 +92,12 @@ def copy_database(
     """
     if not source.is_file():
         raise BackupError(f"there is no database at {source}")
+    if target.resolve() in {p.resolve() for p in (source, *side_files(source))}:
+        # Its -wal holds commits not yet in the file: replacing it would lose them.
+        raise BackupError(
+            f"the copy cannot replace {target.name}, which is part of the database: "
+            "choose another file"
+        )
     folder = target.parent
     if not folder.is_dir():
         raise BackupError(f"the folder {folder} does not exist: create it or choose another")
@@ -125,7 +131,6 @@ def _private_temporary(folder: Path, name: str) -> Path:
     in advance to make ChargeDesk write the copy over another file."""
     handle, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
     os.close(handle)  # mkstemp creates it 0600 with O_EXCL, which never follows a link
-    os.chmod(path, PRIVATE_FILE)
     return Path(path)
 
 
@@ -166,7 +171,7 @@ def check_copy(path: Path) -> str:
     if header != SQLITE_HEADER:
         raise BackupError(f"{path} is not a ChargeDesk database (not a SQLite file)")
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        connection = open_read_only(path, BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
         raise BackupError(f"{path} cannot be opened: {error}") from error
     try:
@@ -190,6 +195,13 @@ def check_copy(path: Path) -> str:
     if row is None or not row[0]:
         raise BackupError(f"{path} has no schema revision: it is not a usable ChargeDesk copy")
     return str(row[0])
+
+
+def open_read_only(path: Path, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """A read-only connection to the SQLite file ``path``. The path goes in as a file
+    URI, percent-encoded: a "#", "?" or "%" in a folder name ("Backups #2") would
+    otherwise cut the name short or be read as the URI's own parts."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
 
 
 def side_files(path: Path) -> list[Path]:

@@ -19,7 +19,14 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
-from console.storage.backup import BackupCopy, BackupError, check_copy, copy_database, side_files
+from console.storage.backup import (
+    BackupCopy,
+    BackupError,
+    check_copy,
+    copy_database,
+    open_read_only,
+    side_files,
+)
 from console.storage.database import MIGRATIONS_DIR, ensure_private_dir
 from console.storage.schema_shape import differences, expected_shape, shape_of_file
 
@@ -85,27 +92,35 @@ def restore_copy(backup: Path, database: Path, moment: datetime) -> tuple[Backup
     hold it: the caller makes sure). Returns the copy put in place and the name the
     database restored over is kept under (None when there was none).
     """
-    check_restorable(backup)
+    check_restorable(backup)  # a plain refusal before anything is copied
     try:
         ensure_private_dir(database.parent)
     except OSError as error:
         raise BackupError(
             f"cannot create the folder {database.parent}: {error.strerror or error}"
         ) from error
-    # A checked, private copy next to the database first: the rename below is atomic
-    # on one file system, and ``backup`` itself stays as it was.
+    # A private copy next to the database first, and the checks run on that copy: the
+    # file put in place is the one checked, whatever happens to ``backup`` (a shared
+    # folder, a USB stick) meanwhile. The rename below is atomic on one file system.
     incoming = copy_database(backup, database.with_name(f".{database.name}.restoring"))
     kept: Path | None = None
     try:
+        try:
+            check_restorable(incoming.path)
+        except BackupError as error:  # said of the file the person gave
+            raise BackupError(str(error).replace(str(incoming.path), str(backup))) from error
         if database.exists():
             _checkpoint(database)
-            kept = kept_name(database, "before-restore", moment)
+            kept = _unused(kept_name(database, "before-restore", moment))
             for old, new in zip(
                 (database, *side_files(database)), (kept, *side_files(kept)), strict=True
             ):
                 if old.exists():
                     os.replace(old, new)
         os.replace(incoming.path, database)
+    except BackupError:
+        incoming.path.unlink(missing_ok=True)
+        raise
     except OSError as error:
         with contextlib.suppress(OSError):
             incoming.path.unlink()
@@ -113,6 +128,16 @@ def restore_copy(backup: Path, database: Path, moment: datetime) -> tuple[Backup
             f"cannot put the copy in place of {database}: {error.strerror or error}"
         ) from error
     return BackupCopy(database, incoming.size, incoming.revision), kept
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or with "-2", "-3"… before its suffix when taken: two restores in one
+    second must not put the second kept database over the first."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
 
 
 def _checkpoint(database: Path) -> None:
@@ -132,7 +157,7 @@ def revision_of(database: Path) -> str | None:
     """The schema revision of the SQLite file ``database``; None for a new (empty) one."""
     if not database.is_file() or database.stat().st_size == 0:
         return None
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10.0)
+    connection = open_read_only(database, 10.0)
     try:
         tables = {
             row[0]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from alembic import command
 
+from console.storage.backup import open_read_only
 from console.storage.database import alembic_config, create_db_engine
 
 # (kind, name, what it is): one fact of the schema.
@@ -80,7 +81,7 @@ def shape_of(connection: sqlite3.Connection) -> Shape:
 
 def shape_of_file(path: Path) -> Shape:
     """The shape of the SQLite file ``path``, opened read-only."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = open_read_only(path)
     try:
         return shape_of(connection)
     finally:

@@ -142,3 +142,56 @@ async def test_no_engine_starts_while_a_restore_holds_the_database(tmp_path: Pat
     finally:
         await engine.stop()
     hold_exclusively(database).release()
+
+
+async def test_the_command_line_never_copies_over_the_live_databases_own_files(
+    engine: CentralSystem, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not its WAL (uncheckpointed commits) nor the engine's lock file."""
+    import asyncio
+
+    database = engine.config.database_url.removeprefix("sqlite:///")
+    for name in (f"{database}-wal", f"{database}.engine-lock"):
+        code = await asyncio.to_thread(main, ["backup", name, "--db", database])
+        error = capsys.readouterr().err
+        assert code == 1 and "cannot replace" in error, error
+
+
+async def test_settings_changed_by_hand_to_nonsense_read_as_the_defaults(
+    engine: CentralSystem,
+) -> None:
+    """keep "0" would remove every copy, the one just made too."""
+    for key, value in (("backup.keep", "0"), ("backup.folder", "relative/path")):
+        await engine.writer.submit(lambda c, k=key, v=value: set_setting(c, k, v))
+        assert await engine.backups.settings() == BackupSettings()
+        await engine.writer.submit(lambda c, k=key: set_setting(c, k, ""))
+
+
+async def test_stopping_the_engine_waits_for_a_copy_under_way(
+    engine: CentralSystem, tmp_path: Path
+) -> None:
+    """The copy runs in a thread; the engine's database must not close under it."""
+    import asyncio
+    import threading
+
+    backups = engine.backups
+    started, release = threading.Event(), threading.Event()
+    copy = backups._copy
+
+    def slow_copy(*args: object) -> object:
+        started.set()
+        release.wait(30)
+        return copy(*args)  # type: ignore[arg-type]
+
+    backups._copy = slow_copy  # type: ignore[method-assign]
+    backups.first_delay = 0.0
+    backups.start()
+    await asyncio.to_thread(started.wait, 30)
+    closing = asyncio.ensure_future(backups.close())
+    await asyncio.to_thread(lambda: None)  # a turn of the loop: close() is now waiting
+    assert not closing.done()
+    release.set()
+    await closing
+    assert backups._copying is not None and backups._copying.done()
+    status = backups._copying.result()
+    assert status.ok and status.size > 0

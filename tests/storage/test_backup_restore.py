@@ -275,3 +275,35 @@ def test_postgresql_gets_the_pg_dump_commands_without_its_password() -> None:
     advice = postgres_advice("postgresql://desk:s3cret@db.local:5433/site")
     assert "pg_dump -h db.local -p 5433 -U desk -Fc -f chargedesk.dump site" in advice
     assert "pg_restore" in advice and "s3cret" not in advice
+
+
+def test_a_copy_never_replaces_the_databases_own_side_files(tmp_path: Path) -> None:
+    """Its -wal holds commits not yet in the file: a copy over it would lose them."""
+    database = _database(tmp_path)
+    for side in ("-wal", "-shm", "-journal"):
+        with pytest.raises(BackupError, match="part of the database"):
+            copy_database(database, tmp_path / f"site.db{side}")
+    with pytest.raises(BackupError, match="part of the database"):
+        copy_database(database, database)
+    assert _setting(database, "site.name") == "Hospital"
+
+
+def test_folders_with_uri_characters_in_their_names_work(tmp_path: Path) -> None:
+    """ "Backups #2" or "50% off?" must not cut the file name short or open another."""
+    database = _database(tmp_path)
+    odd = tmp_path / "Backups #2 50% ?"
+    odd.mkdir()
+    copy = copy_database(database, odd / "copy.db")
+    assert check_restorable(copy.path) == head_revision()
+    restored, _kept = restore_copy(copy.path, odd / "site.db", MOMENT)
+    assert revision_of(restored.path) == head_revision()
+
+
+def test_two_restores_in_one_second_keep_both_replaced_databases(tmp_path: Path) -> None:
+    database = _database(tmp_path)
+    copy = copy_database(database, tmp_path / "copy.db").path
+    _first, kept_first = restore_copy(copy, database, MOMENT)
+    _second, kept_second = restore_copy(copy, database, MOMENT)
+    assert kept_first is not None and kept_second is not None
+    assert kept_first != kept_second and kept_first.exists() and kept_second.exists()
+    assert kept_second.name == "site.before-restore-20261207-221500-2.db"
