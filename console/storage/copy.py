@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Engine, Table, func, inspect, select, text
+from sqlalchemy import Connection, DateTime, Engine, String, Table, func, inspect, select, text
 
 from console.core.clock import as_utc
 from console.core.staff import Actor
@@ -198,7 +198,12 @@ def reset_sequences(connection: Connection, tables: list[Table]) -> None:
 
 def _batches(connection: Connection, table: Table, size: int) -> Iterator[list[dict[str, Any]]]:
     """The rows of ``table`` in primary-key order, ``size`` at a time (keyset paging)."""
-    keys = list(table.primary_key.columns) or list(table.columns)
+    keys: list[Any] = list(table.primary_key.columns) or list(table.columns)
+    if connection.dialect.name == "postgresql":
+        # Text keys in byte order, as SQLite sorts them: a database made with a
+        # language's collation puts "P1-b" before "P1-C", and the digests of two equal
+        # tables would then differ.
+        keys = [key.collate("C") if isinstance(key.type, String) else key for key in keys]
     query = select(table).order_by(*keys).execution_options(stream_results=True)
     result = connection.execute(query)
     for part in result.mappings().partitions(size):

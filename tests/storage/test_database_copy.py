@@ -8,6 +8,7 @@ from simulated chargers (and audit entries from staff changes).
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from console.storage.copy import copy_database, table_digest
 from console.storage.database import create_db_engine, open_database
 from console.storage.tables import Base
 from tests.actors import ADMIN
+from tests.template_db import _NAME_PREFIX, _admin, _database_url, _drop, _made, _worker
 
 
 def _demo_site(path: Path) -> str:
@@ -142,3 +144,26 @@ async def test_an_engines_sessions_move_and_the_engine_goes_on_there(
         assert session_repo.samples_of_session(connection, copied[0])
     engine.dispose()
     assert await asyncio.to_thread(main, ["audit", "check", "--db", postgres_url]) == 0
+
+
+def test_text_keys_in_a_language_collation_still_match(
+    tmp_path: Path, postgres_template: str
+) -> None:
+    """A server whose databases sort text by a language ("P1-b" before "P1-C", where
+    SQLite puts "P1-C" first): the copy is still found equal, row for row."""
+    name = f"{_NAME_PREFIX}{os.getpid()}_{_worker()}_icu{next(_made)}"
+    _admin(
+        f'CREATE DATABASE "{name}" TEMPLATE template0 LOCALE_PROVIDER icu '
+        "ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'"
+    )
+    try:
+        target = _database_url(name)
+        open_database(target).dispose()
+        source = f"sqlite:///{tmp_path / 'site.db'}"
+        open_database(source).dispose()
+        for charger_id in ("P1-C", "P1-b", "p1-a", "P1-10", "P1-9"):
+            admin.add_charger(source, charger_id, None, actor=ADMIN)
+        report = copy_database(source, target)
+        assert report.ok, [table for table in report.tables if not table.matches]
+    finally:
+        _drop(name)
