@@ -15,6 +15,7 @@ import re
 import sys
 from collections import deque
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 
 from console.assets import resource_path
@@ -136,8 +137,9 @@ def _field(fields: metadata.PackageMetadata, name: str) -> str:
     return str(values[0]) if values else ""
 
 
-def licence_of(distribution: metadata.Distribution) -> str:
-    """The licence in a few words: SPDX expression, classifiers or a short field."""
+def licence_of(distribution: metadata.Distribution, files: tuple[str, ...] | None = None) -> str:
+    """The licence in a few words: SPDX expression, classifiers or a short field
+    (``files``: its licence files, when the caller has looked them up already)."""
     fields = distribution.metadata
     expression = _field(fields, "License-Expression")
     if expression:
@@ -152,7 +154,9 @@ def licence_of(distribution: metadata.Distribution) -> str:
     field = _field(fields, "License").strip()
     if field and "\n" not in field and len(field) <= SHORT_LICENCE_FIELD:
         return field
-    return "see the licence files" if licence_files_of(distribution) else "not stated"
+    if files is None:
+        files = licence_files_of(distribution)
+    return "see the licence files" if files else "not stated"
 
 
 def licence_files_of(distribution: metadata.Distribution) -> tuple[str, ...]:
@@ -182,15 +186,25 @@ def _read_licence_file(distribution: metadata.Distribution, name: str) -> str | 
 
 def component_licences(root: str = ROOT_DISTRIBUTION) -> list[ComponentLicence]:
     """The licence notice of every component in ``root``'s run-time closure."""
-    return [
-        ComponentLicence(
-            name=str(d.metadata["Name"]),
-            version=d.version,
-            licence=licence_of(d),
-            licence_files=licence_files_of(d),
+    return list(_component_licences(root))
+
+
+@cache
+def _component_licences(root: str) -> tuple[ComponentLicence, ...]:
+    # Read once: the installed components do not change while the program runs, and
+    # the metadata scan walks every folder of sys.path.
+    found: list[ComponentLicence] = []
+    for distribution in dependency_closure(root):
+        files = licence_files_of(distribution)
+        found.append(
+            ComponentLicence(
+                name=str(distribution.metadata["Name"]),
+                version=distribution.version,
+                licence=licence_of(distribution, files),
+                licence_files=files,
+            )
         )
-        for d in dependency_closure(root)
-    ]
+    return tuple(found)
 
 
 def licence_texts(components: list[ComponentLicence]) -> str:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from console.licences import ComponentLicence, component_licences, licence_texts
 from console.log_files import log_folder
-from console.services.queries import database_location
 from console.version_info import VersionInfo, version_info
 
 CONTEXT = "About"
@@ -165,19 +164,19 @@ class AboutDialog(QDialog):
 
 def window_version_info(window: QMainWindow) -> VersionInfo:
     """The facts for the console's window: its site's database and this desk's logs."""
-    client = getattr(window, "client", None)
-    database = ""
-    if client is not None:
-        engine = client.engine
-        # An attached console's data is the site's (as in the status bar).
-        database = getattr(engine, "remote_database", None) or database_location(
-            engine.config.database_url
-        )
+    # Where the status bar says the data is (an attached console's: the site's).
+    database = str(getattr(window, "database_place", ""))
     return version_info(database, log_folder(), qt=qVersion())
 
 
 def show_about(window: QMainWindow) -> AboutDialog:
-    """Open the About box (modeless: the console keeps running behind it)."""
+    """Open the About box (modeless: the console keeps running behind it); the one
+    already open is brought to the front instead of a second one."""
+    for open_box in window.findChildren(AboutDialog):
+        if open_box.isVisible():
+            open_box.raise_()
+            open_box.activateWindow()
+            return open_box
     dialog = AboutDialog(window_version_info(window), component_licences(), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -43,6 +43,18 @@ def number_text(value: float | Decimal, places: int) -> str:
     return _locale.toString(float(value), "f", places)
 
 
+def size_text(size: int | None) -> str:
+    """A file size for people in the desk's numbers: "512 B", "2.0 KiB", "2,4 MiB" (the
+    units read the same in every language the console speaks)."""
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{number_text(size / 1024, 1)} KiB"
+    return f"{number_text(size / (1024 * 1024), 1)} MiB"
+
+
 def format_money(amount: Decimal, currency: str) -> str:
     """An amount: "EUR 12.34" (fixed) or "12,34 €" (German)."""
     if _locale is None:

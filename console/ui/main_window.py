@@ -98,10 +98,12 @@ class MainWindow(QMainWindow):
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.connected_label = QLabel()
         # An attached console's data is the site's, not the file beside it.
-        place = getattr(engine, "remote_database", None) or database_location(config.database_url)
+        self.database_place = (  # the About box says it too
+            getattr(engine, "remote_database", None) or database_location(config.database_url)
+        )
         # The chargers' address matters more on a narrow bar: a long path is cut in its
         # middle (whole in the tooltip) rather than the address at its end.
-        data = self.tr("Data: ") + place
+        data = self.tr("Data: ") + self.database_place
         self.database_label = QLabel(
             self.fontMetrics().elidedText(data, Qt.TextElideMode.ElideMiddle, DATA_WIDTH)
         )

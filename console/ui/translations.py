@@ -12,6 +12,7 @@ whenever the .ts is newer than the .qm found.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import subprocess
@@ -83,10 +84,11 @@ def lrelease_path() -> Path:
     raise FileNotFoundError(f"lrelease not found in {folder}")
 
 
-def compile_ts(ts_file: Path, target: Path) -> Path:
-    """Compile ``ts_file`` into ``target``/<same name>.qm with lrelease; return the .qm."""
+def compile_ts(ts_file: Path, target: Path, name: str | None = None) -> Path:
+    """Compile ``ts_file`` into ``target``/``name`` (default: its own name, .qm) with
+    lrelease; return the .qm."""
     target.mkdir(parents=True, exist_ok=True)
-    qm_file = target / ts_file.with_suffix(".qm").name
+    qm_file = target / (name or ts_file.with_suffix(".qm").name)
     # Written under a name of its own, then renamed: a second console starting at the
     # same moment loads the old file or the new one, never half of one.
     partial = target / f".{qm_file.name}.{os.getpid()}.partial"
@@ -121,7 +123,13 @@ def qm_file(language: str, cache: Path | None = None) -> Path | None:
     shipped = resource_path("translations", f"{name}.qm")
     if getattr(sys, "frozen", False) and shipped.is_file():
         return shipped
-    candidates = [path for path in (shipped, cache / f"{name}.qm") if path.is_file()]
+    # The cache is the user's, shared by every checkout and install of theirs: a .qm is
+    # named by its source's content, so one version never loads another's.
+    cached = cache / f"{name}.qm"
+    if source.is_file():
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+        cached = cache / f"{name}-{digest}.qm"
+    candidates = [path for path in (shipped, cached) if path.is_file()]
     for candidate in candidates:
         if not source.is_file() or candidate.stat().st_mtime >= source.stat().st_mtime:
             return candidate
@@ -129,7 +137,11 @@ def qm_file(language: str, cache: Path | None = None) -> Path | None:
         log.warning("no translation for %s: %s is missing", language, source)
         return None
     try:
-        return compile_ts(source, cache)
+        made = compile_ts(source, cache, cached.name)
+        for old in cache.glob(f"{name}-*.qm"):  # other versions' files: the cache stays small
+            if old != made:
+                old.unlink(missing_ok=True)
+        return made
     except (OSError, subprocess.SubprocessError) as error:
         log.warning("cannot compile %s: %s", source, error)
         return candidates[0] if candidates else None

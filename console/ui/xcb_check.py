@@ -5,8 +5,9 @@ often lacks (libxcb-cursor0 above all, since Qt 6.5). Without them Qt prints one
 user will not understand ("Could not load the Qt platform plugin xcb") and aborts. This
 check runs first and says which packages to install, with the apt command.
 
-Pure Python (ctypes), no Qt import: it must run before Qt's libraries are loaded.
-Offscreen, Wayland and the other platforms are not checked.
+Pure Python (ctypes), no Qt import: it runs before the QApplication is made, which is
+when Qt loads its xcb platform plugin. Offscreen, Wayland and the other platforms are
+not checked.
 """
 
 from __future__ import annotations

@@ -832,16 +832,6 @@ nachher: %2</translation>
         </message>
         <message>
             <location filename="../../console/ui/staff/backups_page.py" />
-            <source>%1 MB</source>
-            <translation>%1 MB</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/staff/backups_page.py" />
-            <source>%1 kB</source>
-            <translation>%1 kB</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/staff/backups_page.py" />
             <source>Back up now</source>
             <translation>Jetzt sichern</translation>
         </message>
@@ -9739,21 +9729,6 @@ Behalten: Die Kostenberechnung nutzt jeden Zählerstand so, wie die Ladestation 
     </context>
     <context>
         <name>Transfers</name>
-        <message>
-            <location filename="../../console/ui/technician/transfer_words.py" />
-            <source>%1 B</source>
-            <translation>%1 B</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/technician/transfer_words.py" />
-            <source>%1 KiB</source>
-            <translation>%1 KiB</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/technician/transfer_words.py" />
-            <source>%1 MiB</source>
-            <translation>%1 MiB</translation>
-        </message>
         <message>
             <location filename="../../console/ui/technician/transfer_words.py" />
             <source>Accepted, an earlier upload was cancelled</source>

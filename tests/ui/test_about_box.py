@@ -72,4 +72,6 @@ def test_console_window_has_help_about(console: Console, qtbot: QtBot) -> None:
     assert len(boxes) == 1 and boxes[0].isVisible()
     labels = " ".join(label.text() for label in boxes[0].findChildren(QLabel))
     assert database_location(console.config.database_url) in labels
+    window.about_action.trigger()  # again: the open box comes to the front, no second one
+    assert window.findChildren(AboutDialog) == boxes
     boxes[0].close()

@@ -85,3 +85,24 @@ def test_a_desk_clerk_can_neither_save_nor_back_up(
     assert "technician role" in page.bar.text.text()
     console.client.actor = Actor("Theo Tech", frozenset({Role.TECHNICIAN}), Origin.CONSOLE, 3)
     assert page.now_button.isEnabled() and not page.save_button.isEnabled()
+
+
+def test_an_unsaved_edit_survives_a_look_at_another_tab(
+    console: Console, qloop: qasync.QEventLoop
+) -> None:
+    console.window.show()
+    page = backups_page(console, qloop)
+    page.keep.setValue(5)
+    page.folder.setText("/srv/site-backups")
+    admin = console.window.admin
+    admin.setCurrentWidget(admin.audit)
+    # Back on the page, which reads the settings afresh, on the running loop.
+
+    async def back() -> None:
+        admin.setCurrentWidget(page)
+        await wait_until(lambda: not page.tasks.tasks)
+
+    run(qloop, back())
+    assert page.keep.value() == 5 and page.folder.text() == "/srv/site-backups"
+    # Nothing was saved: the stored settings are still the defaults.
+    assert page.current is not None and page.current.keep == 14

@@ -154,6 +154,28 @@ def test_a_stale_cache_is_compiled_again(tmp_path: Path) -> None:
     assert first.stat().st_mtime >= source.stat().st_mtime
 
 
+def test_two_versions_sharing_the_cache_each_load_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user's cache serves every install of theirs: an older install with a newer
+    .qm beside it must not show the other version's words."""
+    cache = tmp_path / "cache"
+    ours = translations.qm_file("de", cache=cache)
+    other = tmp_path / "other" / "chargedesk_de.ts"
+    other.parent.mkdir()
+    real = translations.resource_path("translations", "chargedesk_de.ts")
+    other.write_text(real.read_text(encoding="utf-8").replace("Übersicht", "Überblick"))
+    os.utime(other, (real.stat().st_mtime - 3600,) * 2)  # the older install's source
+    monkeypatch.setattr(
+        translations,
+        "resource_path",
+        lambda _folder, name: other if name.endswith(".ts") else tmp_path / "none" / name,
+    )
+    theirs = translations.qm_file("de", cache=cache)
+    assert ours is not None and theirs is not None and theirs != ours
+    assert list(cache.glob("chargedesk_de-*.qm")) == [theirs]  # one per name, not a pile
+
+
 def test_alarm_sentences_in_german_with_german_times(german: Path) -> None:
     """The console writes alarms from their details: German words, German times."""
     from zoneinfo import ZoneInfo

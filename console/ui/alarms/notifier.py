@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
-from console.assets import resource_path
 from console.core.alarms import Alarm
 from console.ui.alarms.alarm_sound import AlarmSoundPlayer
 from console.ui.alarms.words import SOUND_KEY, alarm_headline, kind_word
 
 TRAY_MESSAGE_MS = 10_000
-
-
-def tray_icon_path() -> Path:
-    """The application icon's SVG, for a tray made before the application's icon is set."""
-    return resource_path("icons", "chargedesk.svg")
 
 
 def sound_enabled() -> bool:
@@ -56,8 +48,6 @@ class AlarmNotifier(QObject):
             icon = QIcon()
             if isinstance(app, QApplication):
                 icon = app.windowIcon()  # ChargeDesk's, set when the application is made
-                if icon.isNull() and tray_icon_path().is_file():
-                    icon = QIcon(str(tray_icon_path()))
                 if icon.isNull():
                     icon = app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self.tray = QSystemTrayIcon(icon, self)

@@ -9,10 +9,10 @@ from PySide6.QtGui import QColor
 
 from console.core.alarms import Alarm, AlarmKind
 from console.services.alarm_words import parse_time, security_details
+from console.services.storage_watch import MB
 from console.ui.locale_format import site_time
 
 SOUND_KEY = "alarms/sound"
-DISK_MB = 1000**2  # as the storage watch counts megabytes
 _PLACEHOLDER = re.compile(r"%(\d+)")
 
 # (colour, symbol) per kind, from the Okabe-Ito palette.
@@ -210,6 +210,6 @@ def _disk_low(details: dict[str, object]) -> str | None:
             "Only %1 MB free on the database's disk (threshold %2 MB): message log and "
             "notices are not kept."
         ),
-        f"{free / DISK_MB:.0f}",
-        f"{threshold / DISK_MB:.0f}",
+        f"{free / MB:.0f}",
+        f"{threshold / MB:.0f}",
     )

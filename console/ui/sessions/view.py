@@ -26,7 +26,12 @@ from console.ui.sessions.filter_bar import SessionsFilterBar, build_sessions_tab
 from console.ui.sessions.model import SessionsTableModel
 from console.ui.sessions.proxy import SessionsFilterProxyModel
 from console.ui.sessions.review_readings import ReviewReadingsButton
-from console.ui.sessions.words import column_titles, flag_labels, running_word, stop_reason_words
+from console.ui.sessions.words import (
+    column_titles,
+    flag_table,
+    running_word,
+    stop_reason_table,
+)
 from console.ui.site_mirror import SiteMirror
 from console.ui.tasks import TaskKeeper
 from console.ui.translations import untranslated
@@ -325,8 +330,8 @@ class SessionsView(QWidget):
             words = CsvWords(
                 column_titles(for_file=True),
                 running_word(),
-                stop_reason_words.__wrapped__(),
-                flag_labels.__wrapped__(),
+                stop_reason_table(),
+                flag_table(),
             )
         job = CsvExportJob(self, path, self.visible_snapshots(), words)
         job.finished.connect(self._on_export_finished)

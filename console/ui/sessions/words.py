@@ -72,6 +72,12 @@ def running_word() -> str:
 @cache
 def stop_reason_words() -> dict[str, str]:
     """Every OCPP 1.6 stop reason in words (built once: the table asks for them often)."""
+    return stop_reason_table()
+
+
+def stop_reason_table() -> dict[str, str]:
+    """Every OCPP 1.6 stop reason in words, in the language installed now (uncached:
+    a file written in English from a German console)."""
     return {
         "EmergencyStop": _tr("Emergency stop"),
         "EVDisconnected": _tr("Car unplugged"),
@@ -112,7 +118,12 @@ def stop_reason_text(reason: str | None, words: dict[str, str] | None = None) ->
 
 @cache
 def flag_labels() -> dict[str, str]:
-    """A few words naming each known flag, for the Flags column."""
+    """A few words naming each known flag, for the Flags column (built once)."""
+    return flag_table()
+
+
+def flag_table() -> dict[str, str]:
+    """flag_labels() in the language installed now (uncached, like stop_reason_table)."""
     return {
         SessionFlag.INVALID_CARD.value: _tr("Card not valid"),
         SessionFlag.METER_BACKWARDS.value: _tr("Meter went backwards"),

@@ -8,6 +8,7 @@ the chargers go on while it runs; the page shows the outcome in words.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import time
 from typing import Any
 
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from console.core.staff import Actor, Permission, PermissionDenied
 from console.services.backup_settings import MAX_KEEP, BackupSettings, BackupStatus
-from console.services.formatting import format_local
 from console.ui.engine_client import EngineClient
+from console.ui.locale_format import format_local, size_text
 from console.ui.message_bar import OutcomeBanner
 from console.ui.staff.calls import engine_call, launch_soon
 from console.ui.staff.forms import failure_words
@@ -46,13 +47,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def size_words(size: int) -> str:
-    """A file size for people: "12.3 MB"."""
-    if size >= 1_000_000:
-        return tr("%1 MB").replace("%1", f"{size / 1_000_000:.1f}")
-    return tr("%1 kB").replace("%1", f"{max(size, 0) / 1000:.0f}")
-
-
 def status_words(status: BackupStatus | None) -> str:
     """The last backup in one sentence."""
     if status is None:
@@ -64,7 +58,7 @@ def status_words(status: BackupStatus | None) -> str:
             .replace("%1", format_local(status.at))
             .replace("%2", how)
             .replace("%3", status.file)
-            .replace("%4", size_words(status.size))
+            .replace("%4", size_text(status.size))
         )
     return (
         tr("%1 (%2): FAILED: %3. The copy was to be %4.")
@@ -83,7 +77,6 @@ class BackupsPage(QWidget):
         self.client = client
         self.tasks = TaskKeeper(self)
         self.current: BackupSettings | None = None
-        self.status: BackupStatus | None = None
         self.bar = OutcomeBanner()
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(tr("a “backups” folder beside the database"))
@@ -166,20 +159,27 @@ class BackupsPage(QWidget):
     async def reload(self) -> bool:
         """Read the settings and the last backup into the page."""
         try:
-            settings = await engine_call(self.client, lambda e: e.backups.settings())
-            status = await engine_call(self.client, lambda e: e.backups.status())
+            settings, status = await engine_call(
+                self.client, lambda e: asyncio.gather(e.backups.settings(), e.backups.status())
+            )
         except Exception as error:
-            self.bar.show_error(tr("Backup settings not read: %1").replace("%1", str(error)))
+            self.bar.show_error(
+                tr("Backup settings not read: %1").replace(
+                    "%1", failure_words(error, tr("ChargeDesk did not answer in time."))
+                )
+            )
             return False
+        # Fields someone changed and did not save yet are left as they are: a look at
+        # another tab must not throw the edit away.
+        if self.current is None or self.wanted() == self.current:
+            self.folder.setText(settings.folder)
+            self.time.setTime(QTime(settings.time_of_day.hour, settings.time_of_day.minute))
+            self.keep.setValue(settings.keep)
         self.current = settings
-        self.folder.setText(settings.folder)
-        self.time.setTime(QTime(settings.time_of_day.hour, settings.time_of_day.minute))
-        self.keep.setValue(settings.keep)
         self._show_status(status)
         return True
 
     def _show_status(self, status: BackupStatus | None) -> None:
-        self.status = status
         self.last.setText(status_words(status))
         self.last.setStyleSheet("" if status is None or status.ok else "color:#D55E00;")
 
@@ -230,7 +230,7 @@ class BackupsPage(QWidget):
             self.bar.show_done(
                 tr("Backed up to %1 (%2).")
                 .replace("%1", status.file)
-                .replace("%2", size_words(status.size))
+                .replace("%2", size_text(status.size))
             )
         else:
             self.bar.show_error(tr("The backup failed: %1").replace("%1", status.outcome))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.transfers import FileTransfer, stages_of
-from console.ui.locale_format import format_local
+from console.ui.locale_format import format_local, size_text
 from console.ui.table_model import FIRST_FREE_ROLE, RIGHT, ROW_ROLE, Column, RowTableModel
 from console.ui.technician import transfer_words as words
 
@@ -95,7 +95,7 @@ def _status_text(transfer: FileTransfer) -> str:
 
 
 def _file_text(transfer: FileTransfer) -> str:
-    size = words.size_text(transfer.file_size)
+    size = size_text(transfer.file_size)
     return f"{transfer.file_name} ({size})" if size else transfer.file_name or ""
 
 
@@ -115,7 +115,7 @@ class ReceivedFilesModel(_TransfersBase):
                 ),
                 Column[FileTransfer](
                     words.tr("Size"),
-                    lambda t: words.size_text(t.file_size),
+                    lambda t: size_text(t.file_size),
                     align=RIGHT,
                     tooltip=self._path,
                 ),

@@ -138,14 +138,3 @@ def style_of(transfer: FileTransfer) -> tuple[str, str]:
 def colour(style: tuple[str, str]) -> QColor:
     """The QColor of a style."""
     return QColor(style[0])
-
-
-def size_text(size: int | None) -> str:
-    """A file size for people: bytes, KiB, MiB."""
-    if size is None:
-        return ""
-    if size < 1024:
-        return tr("%1 B").replace("%1", str(size))
-    if size < 1024 * 1024:
-        return tr("%1 KiB").replace("%1", f"{size / 1024:.1f}")
-    return tr("%1 MiB").replace("%1", f"{size / (1024 * 1024):.1f}")
