@@ -29,7 +29,6 @@ PYINSTALLER = "pyinstaller>=6.10,<7"
 # The postgresql extra too: a site's serve may keep its data on PostgreSQL.
 EXTRAS = "[postgresql]"
 BUILD_TOOLS = ["setuptools>=68", "wheel"]
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 # Not shipped: the sources of generated files and the scripts that make them.
 STAGE_IGNORE = shutil.ignore_patterns("make_*.py", "*.ts", "__pycache__", "*.pyc")
 
@@ -87,16 +86,14 @@ def stage_resources(python: Path, stage: Path, *, translations: bool = True) -> 
         shutil.copytree(source, stage, ignore=STAGE_IGNORE)
     else:
         stage.mkdir(parents=True)
-    script = ROOT / "packaging" / "translations.py"
     if not translations:
         _say("--no-translations: the bundle has no compiled translations")
-    elif script.exists():
-        _say("compiling translations")
-        target = stage / "translations"
-        target.mkdir(exist_ok=True)
-        _run(python, script, "compile", target, cwd=ROOT, env=_qt_env())
-    else:
-        _say("packaging/translations.py is missing: the bundle has no translations")
+        return stage
+    _say("compiling translations")
+    target = stage / "translations"
+    target.mkdir(exist_ok=True)
+    script = ROOT / "packaging" / "translations.py"
+    _run(python, script, "compile", target, cwd=ROOT, env=_qt_env())
     return stage
 
 
@@ -104,47 +101,10 @@ def _qt_env() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-# The stand-in for resources/make_icons.py while that script does not exist: the same
-# PNG sizes from the SVG with QtSvg, and an .ico when Pillow is at hand.
-_STAND_IN_ICONS = """
-import sys
-from pathlib import Path
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
-app = QGuiApplication([])
-svg, out = Path(sys.argv[1]), Path(sys.argv[2])
-out.mkdir(parents=True, exist_ok=True)
-renderer = QSvgRenderer(str(svg))
-for size in map(int, sys.argv[3:]):
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    image.save(str(out / f"chargedesk-{size}.png"))
-try:
-    from PIL import Image
-    Image.open(out / "chargedesk-256.png").save(out / "chargedesk.ico",
-        sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
-except ImportError:
-    pass
-"""
-
-
 def make_icons(python: Path, out: Path) -> Path:
-    """Render the icons into ``out`` (resources/make_icons.py, or the stand-in)."""
-    script = ROOT / "resources" / "make_icons.py"
-    svg = ROOT / "resources" / "icons" / "chargedesk.svg"
-    if script.exists():
-        _say("rendering icons with resources/make_icons.py")
-        _run(python, script, out, cwd=ROOT, env=_qt_env())
-    elif svg.exists():
-        _say("resources/make_icons.py is missing: rendering icons with the stand-in")
-        sizes = [str(size) for size in ICON_SIZES]
-        _run(python, "-c", _STAND_IN_ICONS, svg, out, *sizes, env=_qt_env())
-    else:
-        _say("no icon source yet: the bundle gets no program icon")
+    """Render the icons into ``out`` with resources/make_icons.py."""
+    _say("rendering icons with resources/make_icons.py")
+    _run(python, ROOT / "resources" / "make_icons.py", out, cwd=ROOT, env=_qt_env())
     return out
 
 

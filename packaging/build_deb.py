@@ -72,14 +72,27 @@ if [ "$1" = configure ]; then
 fi
 if [ -d /run/systemd/system ]; then
     systemctl daemon-reload >/dev/null 2>&1 || true
+    # An upgrade stopped the service (prerm): the site that enabled it gets it back,
+    # now on the new files.
+    enabled=$(systemctl is-enabled chargedesk.service 2>/dev/null || true)
+    if [ "$1" = configure ] && [ -n "$2" ] && [ "$enabled" = enabled ]; then
+        systemctl restart chargedesk.service >/dev/null 2>&1 || true
+    fi
 fi
 exit 0
 """
+# Stopped for an upgrade too: a running serve must not load libraries from a bundle being
+# replaced under it (postinst starts it again).
 PRERM = """#!/bin/sh
 set -e
-if [ "$1" = remove ] && [ -d /run/systemd/system ]; then
-    systemctl stop chargedesk.service >/dev/null 2>&1 || true
-    systemctl disable chargedesk.service >/dev/null 2>&1 || true
+if [ -d /run/systemd/system ]; then
+    case "$1" in
+        remove|upgrade|deconfigure)
+            systemctl stop chargedesk.service >/dev/null 2>&1 || true ;;
+    esac
+    if [ "$1" = remove ]; then
+        systemctl disable chargedesk.service >/dev/null 2>&1 || true
+    fi
 fi
 exit 0
 """

@@ -29,17 +29,33 @@ started_at=$(date +%s)
 say() { printf 'ci_bundle: %s\n' "$*"; }
 fail() { say "FAILED: $*" >&2; exit 1; }
 
+# SIGTERM to a process this script started, SIGKILL after $2 seconds: one that hangs on
+# its way out fails the run instead of holding it. Its exit status lands in STOP_RC, and
+# it is forgotten (its pid may belong to another process later).
+STOP_RC=0
+stop_within() {
+  local pid=$1 limit=$2 watchdog kept=() other
+  kill -TERM "$pid" 2>/dev/null || true
+  ( sleep "$limit" && kill -KILL "$pid" 2>/dev/null ) &
+  watchdog=$!
+  STOP_RC=0
+  wait "$pid" 2>/dev/null || STOP_RC=$?
+  pkill -P "$watchdog" sleep 2>/dev/null || true
+  wait "$watchdog" 2>/dev/null || true
+  for other in "${PIDS[@]}"; do
+    [ "$other" = "$pid" ] || kept+=("$other")
+  done
+  PIDS=("${kept[@]}")
+}
+
 cleanup() {
   local status=$?
   for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
+    stop_within "$pid" 10
   done
   if [ -n "$ROOTFS" ]; then
-    umount "$ROOTFS/proc" 2>/dev/null || true
-    rm -rf "$ROOTFS"
+    umount "$ROOTFS/proc" 2>/dev/null || umount -l "$ROOTFS/proc" 2>/dev/null || true
+    rm -rf --one-file-system "$ROOTFS"  # never into a /proc still mounted
   fi
   if [ "$HOST_INSTALLED" = 1 ]; then
     apt-get purge -y -qq chargedesk >/dev/null 2>&1 || true
@@ -79,10 +95,8 @@ serve_and_probe() {
     fail "$name did not accept the simulated charger"
   fi
   say "$name: $(cat "$WORK/$name.probe")"
-  kill -TERM "$pid"
-  local rc=0
-  wait "$pid" || rc=$?
-  [ "$rc" = 0 ] || { cat "$WORK/$name.err" >&2; fail "$name exited $rc after SIGTERM"; }
+  stop_within "$pid" 30
+  [ "$STOP_RC" = 0 ] || { cat "$WORK/$name.err" >&2; fail "$name exited $STOP_RC after SIGTERM"; }
 }
 
 mkdir -p "$WORK/home"
@@ -132,8 +146,7 @@ for _ in 1 2 3 4 5 6; do  # "still running after some seconds" is the check itse
   kill -0 "$demo_pid" 2>/dev/null || { cat "$WORK/demo.err" >&2; fail "the demo console died"; }
   sleep 1
 done
-kill -TERM "$demo_pid"
-wait "$demo_pid" 2>/dev/null || true  # the console's exit status on SIGTERM is not checked
+stop_within "$demo_pid" 30  # the console's exit status on SIGTERM is not checked
 say "demo console ran offscreen for 6 s after its engine was up"
 
 # 3. The .deb, installed into a clean root and started.
